@@ -1,0 +1,49 @@
+//! The result of extraction: the clean text, its structure, and the page's metadata.
+//!
+//! This type is what `--format json` serializes; each field's doc names its JSON key.
+
+use serde::Serialize;
+
+use crate::blocks::Block;
+use crate::decode::EncodingInfo;
+
+/// A page's main content and metadata.
+///
+/// JSON form (`--format json`): every field below under its own name; absent values are
+/// `null` (or `[]` for lists), never `""`. `blocks` is not serialized.
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
+pub struct Article {
+    /// `text`: the main content as plain text — paragraphs separated by a blank line,
+    /// headings on their own line.
+    pub text: String,
+    /// `title`: the page's headline.
+    pub title: Option<String>,
+    /// `url`: the page's URL, when known (given with `--url`, or the fetched URL).
+    pub url: Option<String>,
+    /// `encoding`: the character encoding the bytes were decoded with and where that choice came
+    /// from (`{"name": "UTF-8", "source": "meta"}`); `null` when the input was already text.
+    pub encoding: Option<EncodingInfo>,
+    /// `authors`: the people credited with the content.
+    pub authors: Vec<String>,
+    /// `date_published`: when the content was first published, ISO 8601.
+    pub date_published: Option<String>,
+    /// `date_modified`: when it was last updated, ISO 8601.
+    pub date_modified: Option<String>,
+    /// `site_name`: the name of the publishing site.
+    pub site_name: Option<String>,
+    /// `description`: the page's own summary.
+    pub description: Option<String>,
+    /// `language`: the declared language (BCP 47 tag, e.g. `en`, `de-AT`).
+    pub language: Option<String>,
+    /// `canonical_url`: the page's canonical URL as it declares it.
+    pub canonical_url: Option<String>,
+    /// `image`: the page's main image URL.
+    pub image: Option<String>,
+    /// `input_format`: `"html"` or `"text"` — how the input was treated.
+    pub input_format: &'static str,
+    /// The content as structured blocks (headings, paragraphs, list items, table rows…), from
+    /// which `text` and the Markdown output are rendered. Not serialized.
+    #[serde(skip)]
+    pub blocks: Vec<Block>,
+}

@@ -1,0 +1,145 @@
+//! Stage "clean-up": text-level rules applied to the blocks after selection (and, for
+//! plain-text input, instead of it). They remove what survives the tree stages: headlines
+//! repeated in captions and share bars, datelines, "Skip to content"-style labels,
+//! "Recommended"/"Related" tails, and a second story glued below the first.
+
+mod dateline;
+pub mod plain_text;
+mod segments;
+
+use std::collections::HashMap;
+
+use crate::blocks::{Block, BlockKind};
+use crate::text::{ends_like_sentence, word_count};
+
+/// Which kind of input the blocks came from: the rules are stricter on plain text, where no
+/// markup told prose from clutter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Blocks collected from selected HTML.
+    Html,
+    /// Lines of already-extracted plain text.
+    Text,
+}
+
+/// A block of at most this many words without sentence punctuation is a label, not prose.
+const MAX_LABEL_WORDS: usize = 8;
+/// Repetition only condemns blocks up to this many words: a long paragraph seen twice is a
+/// duplicate to fold, not a headline.
+const MAX_REPEATED_WORDS: usize = 40;
+
+/// Applies the clean-up rules to blocks, in order.
+#[must_use]
+pub fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, mode: Mode) -> Vec<Block> {
+    let title_key = title.map(normalize).filter(|t| !t.is_empty());
+    let counts = repetition_counts(&blocks);
+    let mut seen: HashMap<String, ()> = HashMap::new();
+    // Each kept block with whether something was removed right before it.
+    let mut kept: Vec<(Block, bool)> = Vec::with_capacity(blocks.len());
+    let mut gap = false;
+    for block in blocks {
+        if keep_block(&block, title_key.as_deref(), &counts, &mut seen, mode) {
+            kept.push((block, gap));
+            gap = false;
+        } else {
+            gap = true;
+        }
+    }
+    match mode {
+        Mode::Text => segments::main_segment(kept),
+        Mode::Html => trim_tail(kept.into_iter().map(|(block, _)| block).collect()),
+    }
+}
+
+/// Whether one block survives the block-level rules.
+fn keep_block(block: &Block, title_key: Option<&str>, counts: &HashMap<String, usize>, seen: &mut HashMap<String, ()>, mode: Mode) -> bool {
+        if matches!(block.kind, BlockKind::TableRow { .. } | BlockKind::Code { .. }) {
+            return true;
+        }
+        let key = normalize(&block.text);
+        if key.is_empty() {
+            return false;
+        }
+        // The headline repeated inside the content (title, caption, share bar, sticky header).
+        if title_key.is_some_and(|t| t == key) {
+            return false;
+        }
+        if dateline::is_dateline(&block.text) {
+            return false;
+        }
+        // A short block that appears several times is a repeated headline or label.
+        let words = word_count(&block.text);
+        let repeats = counts.get(&key).copied().unwrap_or(0);
+        if mode == Mode::Text && repeats >= 2 && words <= MAX_REPEATED_WORDS {
+            return false;
+        }
+        // An exact duplicate of an earlier block (a caption or pull quote repeated as text).
+        matches!(block.kind, BlockKind::ListItem { .. }) || seen.insert(key, ()).is_none()
+}
+
+/// How often each normalized block text occurs.
+fn repetition_counts(blocks: &[Block]) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for block in blocks {
+        *counts.entry(normalize(&block.text)).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Lowercased letters and digits with single spaces: the identity of a block for repetition.
+pub(crate) fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// True for a short block that does not read as a sentence: a label, a button, a heading-like
+/// line ("Recommended Articles", "Share this").
+pub(crate) fn is_label(block: &Block) -> bool {
+    word_count(&block.text) <= MAX_LABEL_WORDS && !ends_like_sentence(&block.text)
+}
+
+/// Removes a dangling tail after the last prose: headings with nothing below them and short
+/// link-heavy lines ("Recommended Articles", "Next post").
+fn trim_tail(mut blocks: Vec<Block>) -> Vec<Block> {
+    while let Some(last) = blocks.last() {
+        let dangling_heading = matches!(last.kind, BlockKind::Heading(_));
+        let link_label = matches!(last.kind, BlockKind::Paragraph) && is_label(last) && last.link_density() > 0.5;
+        if dangling_heading || link_label {
+            blocks.pop();
+        } else {
+            break;
+        }
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_for_comparison() {
+        assert_eq!(normalize("  Hello,  World! "), "hello world");
+    }
+
+    #[test]
+    fn html_mode_drops_title_repeats_and_dangling_headings() {
+        let blocks = vec![
+            Block::paragraph("Big News Today".into()),
+            Block::paragraph("The first paragraph of the story, which says something.".into()),
+            Block::paragraph("big news today".into()),
+            Block { kind: BlockKind::Heading(2), ..Block::paragraph("Related".into()) },
+        ];
+        let kept = clean_blocks(blocks, Some("Big news today"), Mode::Html);
+        assert_eq!(kept.len(), 1);
+        assert!(kept[0].text.starts_with("The first paragraph"));
+    }
+}

@@ -1,0 +1,29 @@
+//! Plain-text input (e.g. a Common Crawl WET record, or any naive extraction): split into
+//! lines, then the text-level clean-up finds the story in them.
+
+use crate::article::Article;
+use crate::blocks::Block;
+use crate::decode::EncodingInfo;
+use crate::metadata::Metadata;
+use crate::{Error, Hints, Options, render};
+
+use super::{Mode, clean_blocks};
+
+/// Cleans already-extracted text into an [`Article`] (no metadata beyond the URL hint).
+///
+/// # Errors
+/// [`Error::NoContent`] when no prose is left.
+pub fn extract(text: &str, encoding: Option<EncodingInfo>, hints: &Hints, options: &Options) -> Result<Article, Error> {
+    let blocks: Vec<Block> = text
+        .lines()
+        .map(crate::text::collapse)
+        .filter(|line| !line.is_empty())
+        .map(Block::paragraph)
+        .collect();
+    let blocks = if options.text_cleanup { clean_blocks(blocks, None, Mode::Text) } else { blocks };
+    if blocks.is_empty() {
+        return Err(Error::NoContent);
+    }
+    let meta = Metadata { url: hints.url.clone(), ..Metadata::default() };
+    Ok(meta.into_article(render::text(&blocks), blocks, encoding, "text"))
+}

@@ -1,0 +1,239 @@
+//! The document tree gleaner works on: a compact arena of nodes built once from html5ever's
+//! output, with element names turned into a [`Tag`] enum and the `id`/`class` tokens kept
+//! lowercased, so every later stage matches with cheap comparisons.
+
+use html5ever::tendril::StrTendril;
+use scraper::node::Node as ScraperNode;
+
+/// Index of a node in [`Dom::nodes`].
+pub type NodeId = u32;
+
+/// The HTML elements the stages tell apart; everything else is [`Tag::Other`].
+#[allow(missing_docs)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tag {
+    A, Abbr, Address, Article, Aside, Audio, B, Blockquote, Body, Br, Button, Canvas, Caption,
+    Center, Cite, Code, Col, Colgroup, Dd, Del, Details, Dialog, Dfn, Div, Dl, Dt, Em, Embed,
+    Fieldset, Figcaption, Figure, Font, Footer, Form, Frame, Frameset, H1, H2, H3, H4, H5, H6,
+    Head, Header, Hr, Html, I, Iframe, Img, Input, Ins, Kbd, Label, Legend, Li, Link, Main,
+    Map, Mark, Math, Menu, Meta, Nav, Noscript, Object, Ol, Optgroup, Option, Output, P,
+    Picture, Pre, Q, S, Samp, Script, Section, Select, Small, Source, Span, Strike, Strong,
+    Style, Sub, Summary, Sup, Svg, Table, Tbody, Td, Template, Textarea, Tfoot, Th, Thead,
+    Time, Title, Tr, Track, Tt, U, Ul, Var, Video, Wbr,
+    /// An element gleaner has no rule for (custom elements, obsolete tags).
+    Other,
+}
+
+impl Tag {
+    /// The tag for a lowercase HTML local name.
+    #[must_use]
+    pub fn from_name(name: &str) -> Self {
+        use Tag::*;
+        match name {
+            "a" => A, "abbr" => Abbr, "address" => Address, "article" => Article, "aside" => Aside,
+            "audio" => Audio, "b" => B, "blockquote" => Blockquote, "body" => Body, "br" => Br,
+            "button" => Button, "canvas" => Canvas, "caption" => Caption, "center" => Center,
+            "cite" => Cite, "code" => Code, "col" => Col, "colgroup" => Colgroup, "dd" => Dd,
+            "del" => Del, "details" => Details, "dialog" => Dialog, "dfn" => Dfn, "div" => Div,
+            "dl" => Dl, "dt" => Dt, "em" => Em, "embed" => Embed, "fieldset" => Fieldset,
+            "figcaption" => Figcaption, "figure" => Figure, "font" => Font, "footer" => Footer,
+            "form" => Form, "frame" => Frame, "frameset" => Frameset, "h1" => H1, "h2" => H2,
+            "h3" => H3, "h4" => H4, "h5" => H5, "h6" => H6, "head" => Head, "header" => Header,
+            "hr" => Hr, "html" => Html, "i" => I, "iframe" => Iframe, "img" => Img,
+            "input" => Input, "ins" => Ins, "kbd" => Kbd, "label" => Label, "legend" => Legend,
+            "li" => Li, "link" => Link, "main" => Main, "map" => Map, "mark" => Mark,
+            "math" => Math, "menu" => Menu, "meta" => Meta, "nav" => Nav, "noscript" => Noscript,
+            "object" => Object, "ol" => Ol, "optgroup" => Optgroup, "option" => Option,
+            "output" => Output, "p" => P, "picture" => Picture, "pre" => Pre, "q" => Q, "s" => S,
+            "samp" => Samp, "script" => Script, "section" => Section, "select" => Select,
+            "small" => Small, "source" => Source, "span" => Span, "strike" => Strike,
+            "strong" => Strong, "style" => Style, "sub" => Sub, "summary" => Summary, "sup" => Sup,
+            "svg" => Svg, "table" => Table, "tbody" => Tbody, "td" => Td, "template" => Template,
+            "textarea" => Textarea, "tfoot" => Tfoot, "th" => Th, "thead" => Thead, "time" => Time,
+            "title" => Title, "tr" => Tr, "track" => Track, "tt" => Tt, "u" => U, "ul" => Ul,
+            "var" => Var, "video" => Video, "wbr" => Wbr,
+            _ => Other,
+        }
+    }
+
+    /// True for elements that start a new block of text (a line break in plain text).
+    #[must_use]
+    pub fn is_block(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Address | Article | Aside | Blockquote | Body | Caption | Center | Dd | Details
+                | Dialog | Div | Dl | Dt | Fieldset | Figcaption | Figure | Footer | Form | H1 | H2
+                | H3 | H4 | H5 | H6 | Header | Hr | Html | Legend | Li | Main | Menu | Nav | Ol | P
+                | Pre | Section | Summary | Table | Tbody | Td | Tfoot | Th | Thead | Tr | Ul
+                | Frameset | Frame
+        )
+    }
+
+    /// The level of a heading element (1–6), or `None`.
+    #[must_use]
+    pub fn heading_level(self) -> Option<u8> {
+        match self {
+            Tag::H1 => Some(1),
+            Tag::H2 => Some(2),
+            Tag::H3 => Some(3),
+            Tag::H4 => Some(4),
+            Tag::H5 => Some(5),
+            Tag::H6 => Some(6),
+            _ => None,
+        }
+    }
+}
+
+/// An element: its tag, its attributes, and its `id` and `class` tokens lowercased.
+#[derive(Debug, Clone)]
+pub struct Element {
+    /// The element's tag.
+    pub tag: Tag,
+    /// Attributes as `(name, value)`, names lowercase.
+    pub attrs: Vec<(html5ever::LocalName, StrTendril)>,
+    /// `id` and `class` values lowercased and joined with a space, for pattern matching.
+    pub id_class: String,
+}
+
+impl Element {
+    /// The value of attribute `name`, if present.
+    #[must_use]
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(n, _)| &**n == name).map(|(_, v)| &**v)
+    }
+}
+
+/// What a node holds.
+#[derive(Debug, Clone)]
+pub enum NodeData {
+    /// The document root.
+    Document,
+    /// An element.
+    Element(Element),
+    /// A text node.
+    Text(StrTendril),
+}
+
+/// One node of the tree.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// The parent, or `None` for the root.
+    pub parent: Option<NodeId>,
+    /// The children in document order.
+    pub children: Vec<NodeId>,
+    /// The node's content.
+    pub data: NodeData,
+}
+
+/// A parsed page: nodes in document (pre-)order, the root at index 0.
+#[derive(Debug, Clone)]
+pub struct Dom {
+    /// All nodes; a node's index is its [`NodeId`], and indices follow document order.
+    pub nodes: Vec<Node>,
+}
+
+impl Dom {
+    /// The root node's id.
+    pub const ROOT: NodeId = 0;
+
+    /// Converts scraper's tree into the arena, dropping comments, doctypes and
+    /// processing instructions, and flattening `<template>` contents away.
+    #[must_use]
+    pub fn from_html(html: &scraper::Html) -> Self {
+        let mut nodes = Vec::with_capacity(1024);
+        nodes.push(Node { parent: None, children: Vec::new(), data: NodeData::Document });
+        // Explicit stack of (scraper node, our parent) so deep trees cannot overflow the stack.
+        let mut stack: Vec<(ego_tree::NodeRef<'_, ScraperNode>, NodeId)> =
+            html.tree.root().children().rev().map(|child| (child, Self::ROOT)).collect();
+        while let Some((node, parent)) = stack.pop() {
+            let data = match node.value() {
+                ScraperNode::Element(element) => NodeData::Element(convert_element(element)),
+                ScraperNode::Text(text) => NodeData::Text(text.text.clone()),
+                _ => continue,
+            };
+            let id = nodes.len() as NodeId;
+            nodes[parent as usize].children.push(id);
+            nodes.push(Node { parent: Some(parent), children: Vec::new(), data });
+            if matches!(nodes[id as usize].data, NodeData::Element(_)) {
+                stack.extend(node.children().rev().map(|child| (child, id)));
+            }
+        }
+        Self { nodes }
+    }
+
+    /// The node with this id.
+    #[must_use]
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+
+    /// The element data of a node, if it is an element.
+    #[must_use]
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes[id as usize].data {
+            NodeData::Element(element) => Some(element),
+            _ => None,
+        }
+    }
+
+    /// The tag of a node ([`Tag::Other`] for non-elements).
+    #[must_use]
+    pub fn tag(&self, id: NodeId) -> Tag {
+        self.element(id).map_or(Tag::Other, |e| e.tag)
+    }
+
+    /// The first element with this tag, in document order.
+    #[must_use]
+    pub fn find_tag(&self, tag: Tag) -> Option<NodeId> {
+        (0..self.nodes.len() as NodeId).find(|&id| self.tag(id) == tag)
+    }
+
+    /// The id one past the last descendant of `id` (nodes are stored in pre-order, so a
+    /// subtree is the contiguous range `id..subtree_end(id)`).
+    #[must_use]
+    pub fn subtree_end(&self, id: NodeId) -> NodeId {
+        let mut current = id;
+        loop {
+            match self.nodes[current as usize].children.last() {
+                Some(&last) => current = last,
+                None => return current + 1,
+            }
+        }
+    }
+
+    /// All text under `id`, concatenated as it appears (no whitespace normalisation).
+    #[must_use]
+    pub fn raw_text(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        for node in &self.nodes[id as usize..self.subtree_end(id) as usize] {
+            if let NodeData::Text(text) = &node.data {
+                out.push_str(text);
+            }
+        }
+        out
+    }
+}
+
+fn convert_element(element: &scraper::node::Element) -> Element {
+    let tag = Tag::from_name(&element.name.local);
+    let mut id_class = String::new();
+    let mut attrs = Vec::with_capacity(element.attrs.len());
+    for (name, value) in &element.attrs {
+        if &*name.local == "id" || &*name.local == "class" {
+            if !id_class.is_empty() {
+                id_class.push(' ');
+            }
+            id_class.extend(value.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        attrs.push((name.local.clone(), value.clone()));
+    }
+    Element { tag, attrs, id_class }
+}
+
+/// Parses an HTML document into a [`Dom`].
+#[must_use]
+pub fn parse(html: &str) -> Dom {
+    let document = scraper::Html::parse_document(html);
+    Dom::from_html(&document)
+}

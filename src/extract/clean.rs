@@ -1,0 +1,185 @@
+//! Stage "clean": marks the nodes that can never be content (scripts, styles, hidden
+//! elements, form controls) and those that are boilerplate by their tag or their `id`/`class`
+//! names (navigation, footers, share bars, cookie banners, related-links boxes…).
+
+use crate::dom::{Dom, Element, NodeData, NodeId, Tag};
+
+/// What the clean stage decided about a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// May be content.
+    Keep,
+    /// Never content: its subtree is ignored everywhere.
+    Drop,
+    /// Boilerplate by its markup (tag or names): ignored unless it turns out to wrap the
+    /// page's main content (see [`super::score`]).
+    Boilerplate,
+}
+
+/// Marks every node by itself; only [`Mark::Drop`] is inherited here, so that a boilerplate
+/// wrapper can still be spared later (see [`propagate`]).
+#[must_use]
+pub fn mark(dom: &Dom) -> Vec<Mark> {
+    let mut marks = vec![Mark::Keep; dom.nodes.len()];
+    for (index, node) in dom.nodes.iter().enumerate() {
+        if node.parent.is_some_and(|p| marks[p as usize] == Mark::Drop) {
+            marks[index] = Mark::Drop;
+            continue;
+        }
+        if let NodeData::Element(element) = &node.data {
+            marks[index] = mark_element(element);
+        }
+    }
+    marks
+}
+
+/// Gives every node the mark of its nearest non-kept ancestor (a dropped node stays dropped).
+pub fn propagate(dom: &Dom, marks: &mut [Mark]) {
+    for index in 0..dom.nodes.len() {
+        if let Some(parent) = dom.nodes[index].parent {
+            let inherited = marks[parent as usize];
+            if inherited != Mark::Keep && marks[index] != Mark::Drop {
+                marks[index] = inherited;
+            }
+        }
+    }
+}
+
+/// The mark an element earns by itself.
+fn mark_element(element: &Element) -> Mark {
+    if never_content(element.tag) || is_hidden(element) {
+        return Mark::Drop;
+    }
+    if matches!(element.tag, Tag::Nav | Tag::Footer | Tag::Aside | Tag::Header | Tag::Menu)
+        || has_boilerplate_role(element)
+        || has_boilerplate_name(&element.id_class)
+    {
+        return Mark::Boilerplate;
+    }
+    Mark::Keep
+}
+
+/// Elements whose content is never readable text of the page.
+fn never_content(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(
+        tag,
+        Script | Style | Noscript | Template | Svg | Canvas | Iframe | Object | Embed | Button
+            | Select | Option | Optgroup | Textarea | Input | Head | Title | Meta | Link | Audio
+            | Video | Source | Track | Map | Dialog | Frame | Frameset
+    )
+}
+
+/// Hidden by the `hidden` attribute, `aria-hidden`, an inline `display:none` /
+/// `visibility:hidden`, or a screen-reader-only class (which holds "Skip to content" links and
+/// other text sighted readers never see).
+fn is_hidden(element: &Element) -> bool {
+    if element.attr("hidden").is_some() || element.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+        return true;
+    }
+    if let Some(style) = element.attr("style") {
+        let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if compact.contains("display:none") || compact.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    element.id_class.split_whitespace().any(|class| HIDDEN_CLASSES.contains(&class))
+}
+
+/// Class names of the common CSS frameworks for visually hidden text.
+const HIDDEN_CLASSES: &[&str] = &[
+    "hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader-only",
+    "skip-link", "skiplink", "skip-to-content", "element-invisible", "u-hidden", "is-hidden", "d-none",
+    "hide", "offscreen", "a11y-hidden",
+];
+
+/// ARIA landmark roles that never hold the main content.
+fn has_boilerplate_role(element: &Element) -> bool {
+    element.attr("role").is_some_and(|role| {
+        matches!(role.trim().to_ascii_lowercase().as_str(), "navigation" | "banner" | "contentinfo" | "complementary" | "menu" | "menubar" | "search" | "dialog" | "alertdialog" | "toolbar")
+    })
+}
+
+/// Words that, as a whole token of an `id` or `class` (split at `-`, `_`, spaces and case
+/// changes are not split), name a page region that is not main content. Whole-token matching
+/// keeps `header` from matching `subheader`-less names like `leader`, and `ad` from `head`.
+const BOILERPLATE_TOKENS: &[&str] = &[
+    "nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "footer",
+    "sidebar", "share", "sharing", "sharebar", "social", "socials", "related", "recommended",
+    "recommendations", "newsletter", "subscribe", "subscription", "cookie", "cookies", "consent",
+    "gdpr", "banner", "ad", "ads", "advert", "advertisement", "adsbygoogle", "sponsored", "promo",
+    "popup", "modal", "overlay", "comments", "comment", "disqus", "pagination", "pager",
+    "toolbar", "masthead", "topbar", "skip", "signup", "login", "outbrain", "taboola", "print", "rating", "author-box", "byline", "tags", "tagcloud", "more-stories",
+];
+
+/// Compound names (matched as substrings of the whole `id`/`class` value) that always mean
+/// boilerplate whatever the separators.
+const BOILERPLATE_SUBSTRINGS: &[&str] = &[
+    "cookie", "social-", "share-", "-share", "related-", "-related", "newsletter", "breadcrumb",
+    "sidebar", "comment-form", "commentform", "advert", "sponsor", "readmore", "read-more",
+    "more-from", "most-read", "mostread", "most-popular", "trending", "recirc",
+];
+
+/// True when the lowercased `id`/`class` string names a boilerplate region.
+pub(crate) fn has_boilerplate_name(id_class: &str) -> bool {
+    if id_class.is_empty() {
+        return false;
+    }
+    if BOILERPLATE_SUBSTRINGS.iter().any(|s| id_class.contains(s)) {
+        return true;
+    }
+    id_class
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|token| BOILERPLATE_TOKENS.contains(&token))
+}
+
+/// True when a node was marked [`Mark::Drop`] or [`Mark::Boilerplate`].
+#[must_use]
+pub fn is_removed(marks: &[Mark], id: NodeId) -> bool {
+    marks[id as usize] != Mark::Keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::parse;
+
+    fn marks_by_text(html: &str) -> Vec<(String, Mark)> {
+        let dom = parse(html);
+        let mut marks = mark(&dom);
+        propagate(&dom, &mut marks);
+        dom.nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| match &n.data {
+                NodeData::Text(t) if !t.trim().is_empty() => Some((t.trim().to_string(), marks[i])),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn marks_scripts_hidden_and_boilerplate() {
+        let got = marks_by_text(
+            "<nav>Home</nav><div class='share-tools'>Share</div><p style='display: none'>ghost</p>\
+             <span class='sr-only'>Skip to content</span><script>var x</script><p>Body</p>",
+        );
+        assert_eq!(got, vec![
+            ("Home".into(), Mark::Boilerplate),
+            ("Share".into(), Mark::Boilerplate),
+            ("ghost".into(), Mark::Drop),
+            ("Skip to content".into(), Mark::Drop),
+            ("var x".into(), Mark::Drop),
+            ("Body".into(), Mark::Keep),
+        ]);
+    }
+
+    #[test]
+    fn names_match_whole_tokens_only() {
+        assert!(has_boilerplate_name("post-comments"));
+        assert!(has_boilerplate_name("site-nav main"));
+        assert!(!has_boilerplate_name("header-image leader"));
+        assert!(!has_boilerplate_name("article-body"));
+        assert!(!has_boilerplate_name("download"));
+    }
+}

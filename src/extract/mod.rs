@@ -1,0 +1,92 @@
+//! The HTML pipeline after decoding: parse, clean, score, select, collect blocks, clean up,
+//! render.
+
+pub mod clean;
+pub mod score;
+pub mod select;
+
+use crate::article::Article;
+use crate::blocks::{self, Block};
+use crate::decode::EncodingInfo;
+use crate::dom::{self, Dom, NodeId, Tag};
+use crate::{Error, Hints, Options, cleanup, metadata, render};
+
+use clean::Mark;
+
+/// A boilerplate-marked element holding more than this share of the page's prose is not
+/// boilerplate but a wrapper around the content (a `<div class="main-nav-wrapper">` around
+/// everything, a forum whose posts are "comments").
+const WRAPPER_SHARE: f32 = 0.5;
+
+/// Runs parse → clean → score → select → blocks → clean-up → render on decoded HTML.
+pub(crate) fn html_article(
+    html: &str,
+    encoding: Option<EncodingInfo>,
+    hints: &Hints,
+    options: &Options,
+) -> Result<Article, Error> {
+    let dom = dom::parse(html);
+    let meta = metadata::extract(&dom, hints);
+    let mut blocks = content_blocks(&dom);
+    if options.text_cleanup {
+        blocks = cleanup::clean_blocks(blocks, meta.title.as_deref(), cleanup::Mode::Html);
+    }
+    if blocks.is_empty() {
+        return Err(Error::NoContent);
+    }
+    let text = render::text(&blocks);
+    Ok(meta.into_article(text, blocks, encoding, "html"))
+}
+
+/// The main content of a parsed page as blocks (empty when there is none).
+pub fn content_blocks(dom: &Dom) -> Vec<Block> {
+    let own = clean::mark(dom);
+    let drop_only = |id: NodeId| own[id as usize] == Mark::Drop;
+    let first = score::compute(dom, &drop_only);
+    let total_good = first[Dom::ROOT as usize].good;
+    let marks = spare_wrappers(dom, own.clone(), &first, total_good);
+    let removed = |id: NodeId| marks[id as usize] != Mark::Keep;
+    let stats = score::compute(dom, &removed);
+    let Some(root) = select::main_content(dom, &stats, &removed) else {
+        return Vec::new();
+    };
+    let container_density = stats[root as usize].link_density();
+    let skip = |id: NodeId| removed(id) || is_link_list(dom, &stats, id, container_density);
+    blocks::collect(dom, &[root], &skip)
+}
+
+/// Re-marks as kept the boilerplate-marked elements that wrap most of the page's prose, and
+/// propagates marks to descendants.
+fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_good: f32) -> Vec<Mark> {
+    let mut marks = own;
+    for index in 0..dom.nodes.len() {
+        if marks[index] == Mark::Boilerplate && first[index].good > WRAPPER_SHARE * total_good {
+            marks[index] = Mark::Keep;
+        }
+    }
+    clean::propagate(dom, &mut marks);
+    marks
+}
+
+/// Link density above which a block-level element inside the content is a list of links
+/// (related articles, tag clouds, pagination) rather than content.
+const LINK_LIST_DENSITY: f32 = 0.6;
+/// A content container whose own link density is above this is itself a list of links (a
+/// listing page): its link-heavy children are its content and are kept.
+const LISTING_DENSITY: f32 = 0.35;
+/// Link lists shorter than this many characters are left alone (an inline "read more").
+const MIN_LINK_LIST_CHARS: u32 = 20;
+
+/// True for a link-dense block-level element inside a content container that is not itself a
+/// listing.
+fn is_link_list(dom: &Dom, stats: &[score::NodeStats], id: NodeId, container_density: f32) -> bool {
+    if container_density > LISTING_DENSITY {
+        return false;
+    }
+    let tag = dom.tag(id);
+    if !(tag.is_block() && tag != Tag::Table) {
+        return false;
+    }
+    let s = &stats[id as usize];
+    s.chars >= MIN_LINK_LIST_CHARS && s.link_density() > LINK_LIST_DENSITY
+}

@@ -1,0 +1,131 @@
+//! Stage "score": measures every node bottom-up — how much text it holds, how much of it is
+//! link text, and how much of it reads like prose — and gives it a content score: the sum of
+//! the values of the text blocks inside it, where prose counts for and link lists and short
+//! labels count against.
+
+use crate::dom::{Dom, NodeData, NodeId, Tag};
+
+/// What the score stage knows about one node's subtree.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NodeStats {
+    /// Non-whitespace characters of text.
+    pub chars: u32,
+    /// Non-whitespace characters inside links.
+    pub link_chars: u32,
+    /// Sum of the values of the text blocks inside (may be negative).
+    pub score: f32,
+    /// Sum of the positive block values: the amount of prose.
+    pub good: f32,
+    /// Number of prose blocks (positive value).
+    pub paragraphs: u32,
+    /// Text not yet closed into a block by a block-level ancestor.
+    open_chars: u32,
+    open_links: u32,
+    open_punct: u32,
+}
+
+impl NodeStats {
+    /// Share of the characters that are link text.
+    #[must_use]
+    pub fn link_density(&self) -> f32 {
+        if self.chars == 0 { 0.0 } else { self.link_chars as f32 / self.chars as f32 }
+    }
+}
+
+/// A block of text shorter than this (in characters, links excluded) that has no punctuation
+/// is a label ("Menu", "Share", "Next"), not prose.
+const MIN_PROSE_CHARS: u32 = 25;
+/// A block whose link text exceeds this share is a link list item, not prose.
+const MAX_PROSE_LINK_DENSITY: f32 = 0.5;
+/// How much a label's characters count against its container (prose counts 1.0 for).
+const LABEL_WEIGHT: f32 = 0.3;
+/// How much link-block characters count against their container.
+const LINK_BLOCK_WEIGHT: f32 = 1.0;
+
+/// Value of one text block: positive for prose, negative for link lists and labels.
+fn block_value(chars: u32, links: u32, punct: u32) -> f32 {
+    if chars == 0 {
+        return 0.0;
+    }
+    if links as f32 > MAX_PROSE_LINK_DENSITY * chars as f32 {
+        return -(chars as f32) * LINK_BLOCK_WEIGHT;
+    }
+    let plain = chars - links;
+    if plain < MIN_PROSE_CHARS && punct == 0 {
+        return -(plain as f32) * LABEL_WEIGHT;
+    }
+    plain as f32
+}
+
+/// Counts of one text node: non-whitespace characters and punctuation marks.
+fn text_counts(text: &str) -> (u32, u32) {
+    let mut chars = 0;
+    let mut punct = 0;
+    for c in text.chars() {
+        if !c.is_whitespace() {
+            chars += 1;
+            if matches!(c, '.' | ',' | '!' | '?' | ';' | '。' | '，' | '、' | '！' | '？' | '؟' | '،') {
+                punct += 1;
+            }
+        }
+    }
+    (chars, punct)
+}
+
+/// Computes stats for every node, ignoring the subtrees for which `removed` is true.
+#[must_use]
+pub fn compute(dom: &Dom, removed: &dyn Fn(NodeId) -> bool) -> Vec<NodeStats> {
+    let mut stats = vec![NodeStats::default(); dom.nodes.len()];
+    // Children have larger ids than their parents, so a reverse sweep sees children first.
+    for index in (0..dom.nodes.len()).rev() {
+        let id = index as NodeId;
+        if removed(id) {
+            continue;
+        }
+        let node = &dom.nodes[index];
+        let mut own = NodeStats::default();
+        let tag = match &node.data {
+            NodeData::Text(text) => {
+                let (chars, punct) = text_counts(text);
+                own.chars = chars;
+                own.open_chars = chars;
+                own.open_punct = punct;
+                stats[index] = own;
+                continue;
+            }
+            NodeData::Element(element) => element.tag,
+            NodeData::Document => Tag::Html,
+        };
+        for &child in &node.children {
+            if removed(child) {
+                continue;
+            }
+            let c = stats[child as usize];
+            own.chars += c.chars;
+            own.link_chars += c.link_chars;
+            own.score += c.score;
+            own.good += c.good;
+            own.paragraphs += c.paragraphs;
+            own.open_chars += c.open_chars;
+            own.open_links += c.open_links;
+            own.open_punct += c.open_punct;
+        }
+        if tag == Tag::A {
+            own.link_chars = own.chars;
+            own.open_links = own.open_chars;
+        }
+        if tag.is_block() || node.parent.is_none() {
+            let value = block_value(own.open_chars, own.open_links, own.open_punct);
+            own.score += value;
+            if value > 0.0 {
+                own.good += value;
+                own.paragraphs += 1;
+            }
+            own.open_chars = 0;
+            own.open_links = 0;
+            own.open_punct = 0;
+        }
+        stats[index] = own;
+    }
+    stats
+}

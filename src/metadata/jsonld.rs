@@ -1,0 +1,120 @@
+//! JSON-LD (`<script type="application/ld+json">`): headline, authors, dates, publisher and
+//! `articleBody`, looked up in plain objects, arrays and `@graph`s.
+
+use serde_json::Value;
+
+use crate::dom::{Dom, NodeId, Tag};
+
+/// What the page's JSON-LD says about its main item.
+#[derive(Debug, Clone, Default)]
+pub struct JsonLd {
+    /// `headline` or `name` of the main item.
+    pub headline: Option<String>,
+    /// `author` names.
+    pub authors: Vec<String>,
+    /// `datePublished`.
+    pub date_published: Option<String>,
+    /// `dateModified`.
+    pub date_modified: Option<String>,
+    /// `publisher.name`.
+    pub site_name: Option<String>,
+    /// `articleBody`, the article's text as the publisher states it.
+    pub article_body: Option<String>,
+}
+
+/// Types whose object describes the page's main content item.
+const CONTENT_TYPES: &[&str] = &[
+    "Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "TechArticle", "AnalysisNewsArticle",
+    "OpinionNewsArticle", "ReportageNewsArticle", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting",
+    "WebPage", "Recipe", "Product", "QAPage", "Question", "HowTo", "Review", "Event", "VideoObject",
+];
+
+/// Reads every JSON-LD script of the page and merges what the content items say.
+#[must_use]
+pub fn extract(dom: &Dom) -> JsonLd {
+    let mut out = JsonLd::default();
+    for id in 0..dom.nodes.len() as NodeId {
+        let Some(element) = dom.element(id) else { continue };
+        if element.tag != Tag::Script || !element.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+            continue;
+        }
+        let raw = dom.raw_text(id);
+        let Ok(value) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) else { continue };
+        let mut items = Vec::new();
+        flatten(&value, &mut items, 0);
+        // Article-like items first: their fields win over WebPage's.
+        items.sort_by_key(|item| usize::from(!is_article(item)));
+        for item in items {
+            if !has_content_type(item) {
+                continue;
+            }
+            merge(&mut out, item);
+        }
+    }
+    out
+}
+
+/// Collects the objects of a JSON-LD value: the value itself, array members, `@graph` members.
+fn flatten<'a>(value: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| flatten(v, out, depth + 1)),
+        Value::Object(map) => {
+            out.push(value);
+            if let Some(graph) = map.get("@graph") {
+                flatten(graph, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn types(item: &Value) -> Vec<&str> {
+    match item.get("@type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn has_content_type(item: &Value) -> bool {
+    types(item).iter().any(|t| CONTENT_TYPES.contains(t))
+}
+
+fn is_article(item: &Value) -> bool {
+    types(item).iter().any(|t| t.ends_with("Article") || t.ends_with("Posting") || *t == "Report")
+}
+
+fn merge(out: &mut JsonLd, item: &Value) {
+    let text = |key: &str| item.get(key).and_then(Value::as_str).map(crate::text::collapse).filter(|s| !s.is_empty());
+    if out.headline.is_none() && !types(item).contains(&"WebPage") {
+        out.headline = text("headline").or_else(|| text("name"));
+    }
+    if out.date_published.is_none() {
+        out.date_published = text("datePublished").or_else(|| text("dateCreated"));
+    }
+    if out.date_modified.is_none() {
+        out.date_modified = text("dateModified");
+    }
+    if out.authors.is_empty() {
+        out.authors = names(item.get("author"));
+    }
+    if out.site_name.is_none() {
+        out.site_name = item.get("publisher").and_then(|p| names(Some(p)).into_iter().next());
+    }
+    if out.article_body.is_none() {
+        out.article_body = item.get("articleBody").and_then(Value::as_str).map(str::to_string).filter(|s| !s.trim().is_empty());
+    }
+}
+
+/// Names from a person/organisation value: a string, an object with `name`, or an array.
+fn names(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::String(name)) => vec![crate::text::collapse(name)].into_iter().filter(|n| !n.is_empty()).collect(),
+        Some(Value::Object(map)) => names(map.get("name")),
+        Some(Value::Array(items)) => items.iter().flat_map(|v| names(Some(v))).collect(),
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,94 @@
+//! Small text helpers shared by the stages: whitespace normalisation, HTML sniffing, counts.
+
+/// Appends `text` to `out` with every whitespace run collapsed to one space; a space is not
+/// emitted at the start of `out` nor twice in a row.
+pub(crate) fn push_collapsed(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_whitespace() || c == '\u{200b}' {
+            if !out.is_empty() && !out.ends_with([' ', '\n']) {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// `text` with whitespace runs collapsed to single spaces and trimmed.
+pub(crate) fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_collapsed(&mut out, text);
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// True when `source` looks like an HTML document rather than plain text: it has a doctype,
+/// an `<html>`/`<head>`/`<body>` tag, or several common tags near its start.
+pub(crate) fn looks_like_html(source: &str) -> bool {
+    let head: String = source.chars().take(4096).collect::<String>().to_ascii_lowercase();
+    let trimmed = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if trimmed.starts_with("<!doctype") || trimmed.starts_with("<?xml") || trimmed.starts_with("<html") {
+        return true;
+    }
+    const STRONG: [&str; 4] = ["<html", "<head", "<body", "<meta"];
+    if STRONG.iter().any(|tag| head.contains(tag)) {
+        return true;
+    }
+    const COMMON: [&str; 8] = ["<div", "<p>", "<p ", "<a href", "<span", "<br", "<table", "<li"];
+    COMMON.iter().filter(|tag| head.contains(*tag)).count() >= 2
+}
+
+/// Number of words (runs of alphanumeric characters); CJK characters count one each.
+pub(crate) fn word_count(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_cjk(c) {
+            count += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                count += 1;
+            }
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+    count
+}
+
+/// True for ideographs and kana/hangul, which are written without spaces between words.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// True when the text ends like a sentence (., !, ?, …, or their CJK forms, maybe followed by a
+/// closing quote or bracket).
+pub(crate) fn ends_like_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | '»' | '」'));
+    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_whitespace() {
+        assert_eq!(collapse("  a \n\t b  "), "a b");
+    }
+
+    #[test]
+    fn sniffs_html() {
+        assert!(looks_like_html("<!DOCTYPE html><p>x"));
+        assert!(looks_like_html("  <div><p>hi</p></div>"));
+        assert!(!looks_like_html("Just a line of text.\n\nAnother paragraph with <b> in it."));
+    }
+
+    #[test]
+    fn counts_words_in_mixed_scripts() {
+        assert_eq!(word_count("Hello, wide world"), 3);
+        assert_eq!(word_count("中文字"), 3);
+    }
+}
