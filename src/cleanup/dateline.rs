@@ -2,10 +2,9 @@
 //! ("2025-09-05 13:51", "Updated: 5 Sep 2025, 14:37", "March 3, 2024"). They are metadata, not
 //! body text.
 
-use crate::text::word_count;
-
-/// A dateline has at most this many words; a sentence that mentions a date is longer.
-const MAX_DATELINE_WORDS: usize = 9;
+/// A dateline has at most this many words that are not numbers or month names ("Last
+/// updated at", "Published on"); a sentence that mentions a date has more.
+const MAX_DATELINE_WORDS: usize = 4;
 
 const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "januar", "februar", "märz",
@@ -17,24 +16,25 @@ const MONTHS: &[&str] = &[
 /// True when `text` is a short line made mostly of a date and/or time.
 #[must_use]
 pub fn is_dateline(text: &str) -> bool {
-    let words = word_count(text);
-    if words == 0 || words > MAX_DATELINE_WORDS {
+    if text.len() > 120 {
         return false;
     }
     let lower = text.to_lowercase();
     let numeric_date = has_numeric_date(&lower);
-    let time = has_time(&lower);
     let named_date = has_named_date(&lower);
-    if !(numeric_date || named_date || time) {
+    if !(numeric_date || named_date) {
         return false;
     }
-    // Most of the line must be the date itself: count the words that are numbers or months.
-    let tokens: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
-    let dateish = tokens
-        .iter()
-        .filter(|t| t.chars().all(|c| c.is_ascii_digit()) || MONTHS.iter().any(|m| t.starts_with(m)) || matches!(**t, "am" | "pm" | "utc" | "gmt"))
+    let other_words = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .filter(|t| !(t.chars().all(|c| c.is_ascii_digit()) || is_month(t) || matches!(*t, "am" | "pm" | "utc" | "gmt" | "st" | "nd" | "rd" | "th")))
         .count();
-    (numeric_date || named_date) && dateish * 2 >= tokens.len() || (time && numeric_date)
+    other_words <= MAX_DATELINE_WORDS
+}
+
+fn is_month(token: &str) -> bool {
+    MONTHS.iter().any(|m| token.starts_with(m) && token.len() <= m.len() + 6)
 }
 
 /// `2025-09-05`, `05/09/2025`, `5.9.2025`.
@@ -51,18 +51,11 @@ fn has_numeric_date(text: &str) -> bool {
     })
 }
 
-/// `13:51`, `9:05`.
-fn has_time(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let runs = digit_runs(bytes);
-    runs.windows(2).any(|w| w[1].0 == w[0].1 + 1 && bytes[w[0].1] == b':' && (1..=2).contains(&(w[0].1 - w[0].0)) && w[1].1 - w[1].0 == 2)
-}
-
 /// A month name next to a day number or year: `5 September 2025`, `Sep. 5, 2025`.
 fn has_named_date(text: &str) -> bool {
     let tokens: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
     tokens.iter().enumerate().any(|(i, t)| {
-        MONTHS.iter().any(|m| t.starts_with(m) && t.len() <= m.len() + 6)
+        is_month(t)
             && [i.checked_sub(1), Some(i + 1)].into_iter().flatten().filter_map(|j| tokens.get(j)).any(|n| n.chars().all(|c| c.is_ascii_digit()) && n.len() <= 4)
     })
 }

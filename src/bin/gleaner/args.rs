@@ -1,0 +1,73 @@
+//! Command-line arguments.
+
+use clap::{Parser, ValueEnum};
+
+/// Extract the main content of web pages: articles, forum threads, product pages, docs…
+///
+/// Each INPUT is an http(s):// URL, a file (HTML, plain text, or gzip of either), or `-` for
+/// standard input. With no INPUT, standard input is read.
+#[derive(Debug, Parser)]
+#[command(name = "gleaner", version, about, long_about = None)]
+pub struct Args {
+    /// URLs, files or `-` (stdin), processed in order.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// The page's own URL, for a file or stdin input (resolves links, fills `url` in JSON).
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+
+    /// How to treat the input: `auto` detects HTML vs plain text.
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
+    pub input_format: InputFormatArg,
+
+    /// Largest accepted input in bytes, after decompression.
+    #[arg(long, value_name = "BYTES", default_value_t = gleaner::DEFAULT_MAX_INPUT_BYTES)]
+    pub max_bytes: usize,
+
+    /// Seconds allowed for fetching one URL.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub timeout: u64,
+
+    /// Skip the text-level clean-up (repeated headlines, related-links tails…).
+    #[arg(long)]
+    pub no_cleanup: bool,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Plain text: paragraphs separated by a blank line.
+    Text,
+    /// Markdown: headings, lists, tables, quotes, code.
+    Markdown,
+    /// One pretty JSON object per input (an array for several inputs).
+    Json,
+    /// One compact JSON line per input, with `input` and `ok`; failures are records too.
+    Jsonl,
+}
+
+/// `--input-format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// HTML unless the input does not look like markup.
+    Auto,
+    /// Always HTML.
+    Html,
+    /// Already-extracted plain text.
+    Text,
+}
+
+impl From<InputFormatArg> for gleaner::InputFormat {
+    fn from(value: InputFormatArg) -> Self {
+        match value {
+            InputFormatArg::Auto => Self::Auto,
+            InputFormatArg::Html => Self::Html,
+            InputFormatArg::Text => Self::Text,
+        }
+    }
+}

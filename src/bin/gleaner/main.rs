@@ -1,0 +1,83 @@
+//! The `gleaner` command: extracts the main content of each input and prints it.
+
+mod args;
+mod output;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::Parser;
+use gleaner::fetch::Fetcher;
+use gleaner::{Article, Error, Hints, Options};
+
+use args::Args;
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("gleaner: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Processes every input in order; returns whether all succeeded.
+fn run(args: &Args) -> anyhow::Result<bool> {
+    let options = Options::default()
+        .with_max_input_bytes(args.max_bytes)
+        .with_input_format(args.input_format.into())
+        .with_text_cleanup(!args.no_cleanup);
+    let inputs: Vec<String> = if args.inputs.is_empty() { vec!["-".to_string()] } else { args.inputs.clone() };
+    let mut fetcher = None;
+    let mut printer = output::Printer::new(args.format, inputs.len());
+    let mut all_ok = true;
+    for input in &inputs {
+        let result = process(input, args, &options, &mut fetcher);
+        if let Err(err) = &result {
+            all_ok = false;
+            eprintln!("gleaner: {input}: {err}");
+        }
+        printer.print(input, &result).context("cannot write to standard output")?;
+    }
+    printer.finish().context("cannot write to standard output")?;
+    std::io::stdout().flush().context("cannot write to standard output")?;
+    Ok(all_ok)
+}
+
+/// Reads or fetches one input and extracts it.
+fn process(input: &str, args: &Args, options: &Options, fetcher: &mut Option<Fetcher>) -> Result<Article, Error> {
+    let (bytes, hints) = if is_url(input) {
+        let client = match fetcher {
+            Some(client) => client,
+            None => fetcher.insert(Fetcher::new(Duration::from_secs(args.timeout), args.max_bytes)?),
+        };
+        let fetched = client.fetch(input)?;
+        let hints = fetched.hints();
+        (fetched.body, hints)
+    } else {
+        let bytes = if input == "-" { gleaner::input::read_stdin(args.max_bytes)? } else { gleaner::input::read_file(Path::new(input), args.max_bytes)? };
+        let mut hints = Hints::default();
+        if let Some(url) = &args.url {
+            hints = hints.with_url(url.clone());
+        }
+        (bytes, hints)
+    };
+    gleaner::extract_bytes(&bytes, &hints, options)
+}
+
+fn is_url(input: &str) -> bool {
+    let lower = input.get(..8).unwrap_or(input).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// A closed stdout (`gleaner page.html | head`) ends the program quietly.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}

@@ -1,0 +1,78 @@
+//! Printing results in the chosen format.
+
+use std::io::{self, Write};
+
+use gleaner::{Article, Error};
+use serde_json::{Value, json};
+
+use crate::args::Format;
+
+/// Writes each input's result to stdout as it comes.
+pub struct Printer {
+    format: Format,
+    several: bool,
+    printed: usize,
+    out: io::BufWriter<io::Stdout>,
+}
+
+impl Printer {
+    /// A printer for `count` inputs in `format`.
+    pub fn new(format: Format, count: usize) -> Self {
+        Self { format, several: count > 1, printed: 0, out: io::BufWriter::new(io::stdout()) }
+    }
+
+    /// Prints one input's result. Failures print nothing except in `jsonl`, where they are
+    /// records.
+    pub fn print(&mut self, input: &str, result: &Result<Article, Error>) -> io::Result<()> {
+        match (self.format, result) {
+            (Format::Jsonl, Ok(article)) => {
+                let mut value = article_json(article);
+                if let Value::Object(map) = &mut value {
+                    map.insert("input".into(), json!(input));
+                    map.insert("ok".into(), json!(true));
+                }
+                writeln!(self.out, "{value}")?;
+            }
+            (Format::Jsonl, Err(err)) => {
+                let record = json!({"input": input, "ok": false, "error": {"kind": err.kind(), "message": err.to_string()}});
+                writeln!(self.out, "{record}")?;
+            }
+            (_, Err(_)) => return Ok(()),
+            (Format::Json, Ok(article)) => {
+                let opening = if !self.several { "" } else if self.printed == 0 { "[\n" } else { ",\n" };
+                let pretty = serde_json::to_string_pretty(&article_json(article)).map_err(io::Error::other)?;
+                write!(self.out, "{opening}{pretty}")?;
+                if !self.several {
+                    writeln!(self.out)?;
+                }
+            }
+            (Format::Text | Format::Markdown, Ok(article)) => {
+                if self.several {
+                    let gap = if self.printed == 0 { "" } else { "\n" };
+                    writeln!(self.out, "{gap}==> {input} <==")?;
+                }
+                let body = if self.format == Format::Markdown { gleaner::render::markdown(&article.blocks) } else { article.text.clone() };
+                writeln!(self.out, "{body}")?;
+            }
+        }
+        self.printed += 1;
+        self.out.flush()
+    }
+
+    /// Closes the JSON array when several objects were printed.
+    pub fn finish(&mut self) -> io::Result<()> {
+        if self.format == Format::Json && self.several {
+            if self.printed == 0 {
+                writeln!(self.out, "[]")?;
+            } else {
+                writeln!(self.out, "\n]")?;
+            }
+        }
+        self.out.flush()
+    }
+}
+
+/// The article as JSON (serialization of plain data cannot fail; a failure gives `null`).
+fn article_json(article: &Article) -> Value {
+    serde_json::to_value(article).unwrap_or(Value::Null)
+}
