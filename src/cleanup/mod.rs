@@ -106,9 +106,26 @@ pub(crate) fn is_label(block: &Block) -> bool {
     word_count(&block.text) <= MAX_LABEL_WORDS && !ends_like_sentence(&block.text)
 }
 
+/// Removes headings whose section is empty: followed directly by a heading of the same or a
+/// higher level. Their content was a link list or widget removed earlier ("More on this
+/// topic", "You might also like").
+fn drop_empty_sections(blocks: Vec<Block>) -> Vec<Block> {
+    let levels: Vec<Option<u8>> = blocks.iter().map(|b| if let BlockKind::Heading(l) = b.kind { Some(l) } else { None }).collect();
+    blocks
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| match (levels[*i], levels.get(i + 1).copied().flatten()) {
+            (Some(level), Some(next)) => next > level,
+            _ => true,
+        })
+        .map(|(_, b)| b)
+        .collect()
+}
+
 /// Removes a dangling tail after the last prose: headings with nothing below them and short
 /// link-heavy lines ("Recommended Articles", "Next post").
-fn trim_tail(mut blocks: Vec<Block>) -> Vec<Block> {
+fn trim_tail(blocks: Vec<Block>) -> Vec<Block> {
+    let mut blocks = drop_empty_sections(blocks);
     while let Some(last) = blocks.last() {
         let dangling_heading = matches!(last.kind, BlockKind::Heading(_));
         let link_label = matches!(last.kind, BlockKind::Paragraph) && is_label(last) && last.link_density() > 0.5;

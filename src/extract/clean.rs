@@ -50,7 +50,9 @@ fn mark_element(element: &Element) -> Mark {
     if never_content(element.tag) || is_hidden(element) {
         return Mark::Drop;
     }
-    if matches!(element.tag, Tag::Nav | Tag::Footer | Tag::Aside | Tag::Header | Tag::Menu)
+    // Captions describe pictures; they are not part of the text a reader wants (and repeat
+    // the headline or credit a photographer).
+    if matches!(element.tag, Tag::Nav | Tag::Footer | Tag::Aside | Tag::Header | Tag::Menu | Tag::Figcaption)
         || has_boilerplate_role(element)
         || has_boilerplate_name(&element.id_class)
     {
@@ -109,7 +111,7 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "recommendations", "newsletter", "subscribe", "subscription", "cookie", "cookies", "consent",
     "gdpr", "banner", "ad", "ads", "advert", "advertisement", "adsbygoogle", "sponsored", "promo",
     "popup", "modal", "overlay", "comments", "comment", "disqus", "pagination", "pager",
-    "toolbar", "masthead", "topbar", "skip", "signup", "login", "outbrain", "taboola", "print", "rating", "author-box", "byline", "tags", "tagcloud", "more-stories",
+    "toolbar", "masthead", "topbar", "skip", "signup", "login", "outbrain", "taboola", "print", "rating", "byline", "bio", "authorbox", "caption", "credit", "credits", "tags", "tagcloud", "more-stories",
 ];
 
 /// Compound names (matched as substrings of the whole `id`/`class` value) that always mean
@@ -117,7 +119,7 @@ const BOILERPLATE_TOKENS: &[&str] = &[
 const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "cookie", "social-", "share-", "-share", "related-", "-related", "newsletter", "breadcrumb",
     "sidebar", "comment-form", "commentform", "advert", "sponsor", "readmore", "read-more",
-    "more-from", "most-read", "mostread", "most-popular", "trending", "recirc",
+    "more-from", "author-bio", "author-box", "about-author", "about-the-author", "most-read", "mostread", "most-popular", "trending", "recirc",
 ];
 
 /// True when the lowercased `id`/`class` string names a boilerplate region.

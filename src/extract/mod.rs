@@ -52,8 +52,20 @@ pub fn content_blocks(dom: &Dom) -> Vec<Block> {
     };
     let container_density = stats[root as usize].link_density();
     let skip = |id: NodeId| removed(id) || is_link_list(dom, &stats, id, container_density);
-    blocks::collect(dom, &[root], &skip)
+    let blocks = blocks::collect(dom, &[root], &skip);
+    if container_density > LISTING_DENSITY {
+        return blocks;
+    }
+    // Outside listings, a short line that is all link is navigation ("Read more", "Next
+    // article", a category link), not content.
+    blocks.into_iter().filter(|b| !(b.link_density() > LINK_LABEL_DENSITY && crate::text::word_count(&b.text) <= MAX_LINK_LABEL_WORDS)).collect()
 }
+
+/// Bare links of at most this many words are navigation; longer ones may be item titles.
+const MAX_LINK_LABEL_WORDS: usize = 3;
+
+/// Link density from which a short line counts as a bare link.
+const LINK_LABEL_DENSITY: f64 = 0.8;
 
 /// Re-marks as kept the boilerplate-marked elements that wrap most of the page's prose, and
 /// propagates marks to descendants.
