@@ -11,6 +11,8 @@ use crate::decode::EncodingInfo;
 use crate::dom::{self, Dom, NodeId, Tag};
 use crate::{Error, Hints, Options, cleanup, metadata, render};
 
+use std::collections::HashMap;
+
 use clean::Mark;
 
 /// A boilerplate-marked element holding more than this share of the page's prose is not
@@ -50,6 +52,7 @@ pub fn content_blocks(dom: &Dom) -> Vec<Block> {
     let Some(root) = select::main_content(dom, &stats, &removed) else {
         return Vec::new();
     };
+    let root = select::first_story(dom, &stats, root, &removed);
     let container_density = stats[root as usize].link_density();
     let skip = |id: NodeId| removed(id) || is_link_list(dom, &stats, id, container_density);
     let blocks = blocks::collect(dom, &[root], &skip);
@@ -67,17 +70,47 @@ const MAX_LINK_LABEL_WORDS: usize = 3;
 /// Link density from which a short line counts as a bare link.
 const LINK_LABEL_DENSITY: f64 = 0.8;
 
-/// Re-marks as kept the boilerplate-marked elements that wrap most of the page's prose, and
-/// propagates marks to descendants.
+/// Re-marks as kept the boilerplate-marked elements that wrap most of the page's prose — alone
+/// (a `<div class="has-sidebar">` around everything) or together with their look-alikes (forum
+/// posts named "comment", repeated items of one class) — then propagates marks to descendants.
 fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_good: f32) -> Vec<Mark> {
     let mut marks = own;
+    let mut by_signature: HashMap<(Tag, String), f32> = HashMap::new();
+    let mut inside_until = 0;
     for index in 0..dom.nodes.len() {
-        if marks[index] == Mark::Boilerplate && first[index].good > WRAPPER_SHARE * total_good {
+        if marks[index] != Mark::Boilerplate {
+            continue;
+        }
+        if first[index].good > WRAPPER_SHARE * total_good {
             marks[index] = Mark::Keep;
+            continue;
+        }
+        let id = index as NodeId;
+        if id >= inside_until {
+            if let Some(signature) = signature(dom, id) {
+                *by_signature.entry(signature).or_insert(0.0) += first[index].good;
+            }
+            inside_until = dom.subtree_end(id);
+        }
+    }
+    by_signature.retain(|_, good| *good > WRAPPER_SHARE * total_good);
+    if !by_signature.is_empty() {
+        for index in 0..dom.nodes.len() {
+            if marks[index] == Mark::Boilerplate && signature(dom, index as NodeId).is_some_and(|s| by_signature.contains_key(&s)) {
+                marks[index] = Mark::Keep;
+            }
         }
     }
     clean::propagate(dom, &mut marks);
     marks
+}
+
+/// What makes repeated elements look alike: the tag and the class names with digits removed
+/// (`post-123` and `post-456` are the same kind of element).
+fn signature(dom: &Dom, id: NodeId) -> Option<(Tag, String)> {
+    let element = dom.element(id)?;
+    let class: String = element.attr("class").unwrap_or("").chars().filter(|c| !c.is_ascii_digit()).collect();
+    Some((element.tag, class.trim().to_ascii_lowercase()))
 }
 
 /// Link density above which a block-level element inside the content is a list of links

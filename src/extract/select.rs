@@ -52,3 +52,33 @@ fn declares_main_content(element: &Element) -> bool {
     ];
     CONTENT_NAMES.iter().any(|name| element.id_class.contains(name))
 }
+
+/// A story needs this much prose (characters) to count as a full article rather than a teaser.
+const MIN_STORY_PROSE: f32 = 500.0;
+/// …and at least this many prose paragraphs, and its own `<h1>`/`<h2>` headline (posts of a
+/// forum thread, which are articles too, have none).
+const MIN_STORY_PARAGRAPHS: u32 = 3;
+
+/// When the chosen root holds several full stories in their own `<article>` elements (news
+/// sites glue the next story below the first as the reader scrolls), keeps the first: the
+/// page's own story comes first. A listing of teasers is untouched, because teasers are too
+/// short to count as stories.
+#[must_use]
+pub fn first_story(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> NodeId {
+    let end = dom.subtree_end(root);
+    let mut stories = Vec::new();
+    let mut id = root + 1;
+    while id < end {
+        if dom.tag(id) == Tag::Article && !removed(id) {
+            let s = &stats[id as usize];
+            let headed = (id..dom.subtree_end(id)).any(|d| matches!(dom.tag(d), Tag::H1 | Tag::H2));
+            if s.good >= MIN_STORY_PROSE && s.paragraphs >= MIN_STORY_PARAGRAPHS && headed {
+                stories.push(id);
+            }
+            id = dom.subtree_end(id); // outermost articles only
+        } else {
+            id += 1;
+        }
+    }
+    if stories.len() >= 2 { stories[0] } else { root }
+}
