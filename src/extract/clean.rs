@@ -47,8 +47,13 @@ pub fn propagate(dom: &Dom, marks: &mut [Mark]) {
 
 /// The mark an element earns by itself.
 fn mark_element(element: &Element) -> Mark {
-    if never_content(element.tag) || is_hidden(element) {
+    if never_content(element.tag) {
         return Mark::Drop;
+    }
+    // Hidden elements are usually menus and pop-ups, but some pages hide their whole content
+    // until a script reveals it: as boilerplate, a hidden wrapper of most prose is spared.
+    if is_hidden(element) {
+        return Mark::Boilerplate;
     }
     // Captions describe pictures; they are not part of the text a reader wants (and repeat
     // the headline or credit a photographer).
@@ -169,8 +174,8 @@ mod tests {
         assert_eq!(got, vec![
             ("Home".into(), Mark::Boilerplate),
             ("Share".into(), Mark::Boilerplate),
-            ("ghost".into(), Mark::Drop),
-            ("Skip to content".into(), Mark::Drop),
+            ("ghost".into(), Mark::Boilerplate),
+            ("Skip to content".into(), Mark::Boilerplate),
             ("var x".into(), Mark::Drop),
             ("Body".into(), Mark::Keep),
         ]);

@@ -135,3 +135,32 @@ fn is_link_list(dom: &Dom, stats: &[score::NodeStats], id: NodeId, container_den
     let s = &stats[id as usize];
     s.chars >= MIN_LINK_LIST_CHARS && s.link_density() > LINK_LIST_DENSITY
 }
+
+/// Developer aid: the chain of ancestors of the first text node containing `needle`, each with
+/// its tag, names, mark and stats, and the chosen content root.
+#[doc(hidden)]
+#[must_use]
+pub fn explain(dom: &Dom, needle: &str) -> String {
+    use std::fmt::Write;
+    let own = clean::mark(dom);
+    let first = score::compute(dom, &|id: NodeId| own[id as usize] == Mark::Drop);
+    let marks = spare_wrappers(dom, own.clone(), &first, first[Dom::ROOT as usize].good);
+    let removed = |id: NodeId| marks[id as usize] != Mark::Keep;
+    let stats = score::compute(dom, &removed);
+    let root = select::main_content(dom, &stats, &removed);
+    let mut out = String::new();
+    let _ = writeln!(out, "root: {root:?} total good {:.0}", stats[0].good);
+    let Some(hit) = (0..dom.nodes.len() as NodeId).find(|&id| matches!(&dom.node(id).data, dom::NodeData::Text(t) if t.contains(needle))) else {
+        return out + "text not found";
+    };
+    let mut chain = vec![hit];
+    while let Some(parent) = dom.node(*chain.last().unwrap_or(&0)).parent {
+        chain.push(parent);
+    }
+    for id in chain.into_iter().rev() {
+        let s = &stats[id as usize];
+        let (tag, names) = dom.element(id).map_or((Tag::Other, String::new()), |e| (e.tag, e.id_class.clone()));
+        let _ = writeln!(out, "{id:>6} {tag:?} [{names}] own={:?} mark={:?} chars={} links={} score={:.0} good={:.0}{}", own[id as usize], marks[id as usize], s.chars, s.link_chars, s.score, s.good, if Some(id) == root { "  <== ROOT" } else { "" });
+    }
+    out
+}
