@@ -232,8 +232,17 @@ fn convert_element(element: &scraper::node::Element) -> Element {
 }
 
 /// Parses an HTML document into a [`Dom`].
+///
+/// Scripting is off, as for a crawler: `<noscript>` content is parsed as markup, because some
+/// sites (forum engines among them) serve their whole readable page inside it.
 #[must_use]
 pub fn parse(html: &str) -> Dom {
-    let document = scraper::Html::parse_document(html);
+    use html5ever::tendril::TendrilSink;
+    let options = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts { scripting_enabled: false, ..Default::default() },
+        ..Default::default()
+    };
+    let sink = scraper::HtmlTreeSink::new(scraper::Html::new_document());
+    let document = html5ever::driver::parse_document(sink, options).one(html);
     Dom::from_html(&document)
 }

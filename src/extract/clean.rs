@@ -57,7 +57,9 @@ fn mark_element(element: &Element) -> Mark {
     }
     // Captions describe pictures; they are not part of the text a reader wants (and repeat
     // the headline or credit a photographer).
-    if matches!(element.tag, Tag::Nav | Tag::Footer | Tag::Aside | Tag::Header | Tag::Menu | Tag::Figcaption)
+    // `<noscript>` holds "enable JavaScript" notices and tracking pixels, but sometimes the
+    // whole page (then it is spared as a wrapper).
+    if matches!(element.tag, Tag::Nav | Tag::Footer | Tag::Aside | Tag::Header | Tag::Menu | Tag::Figcaption | Tag::Noscript)
         || has_boilerplate_role(element)
         || has_boilerplate_name(&element.id_class)
     {
@@ -71,7 +73,7 @@ fn never_content(tag: Tag) -> bool {
     use Tag::*;
     matches!(
         tag,
-        Script | Style | Noscript | Template | Svg | Canvas | Iframe | Object | Embed | Button
+        Script | Style | Template | Svg | Canvas | Iframe | Object | Embed | Button
             | Select | Option | Optgroup | Textarea | Input | Head | Title | Meta | Link | Audio
             | Video | Source | Track | Map | Dialog | Frame | Frameset
     )
