@@ -20,6 +20,10 @@ use clean::Mark;
 /// everything, a forum whose posts are "comments").
 const WRAPPER_SHARE: f32 = 0.5;
 
+/// Boilerplate-named look-alike elements holding together more than this share of the page's
+/// prose are its content (a forum thread's posts); below it they are an article's comments.
+const GROUP_SHARE: f32 = 0.5;
+
 /// Runs parse → clean → score → select → blocks → clean-up → render on decoded HTML.
 pub(crate) fn html_article(
     html: &str,
@@ -75,8 +79,8 @@ const LINK_LABEL_DENSITY: f64 = 0.8;
 /// posts named "comment", repeated items of one class) — then propagates marks to descendants.
 fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_good: f32) -> Vec<Mark> {
     let mut marks = own;
-    let mut by_signature: HashMap<(Tag, String), f32> = HashMap::new();
-    let mut inside_until = 0;
+    // Prose per signature, counting only the outermost element of each signature.
+    let mut by_signature: HashMap<(Tag, String), (f32, NodeId)> = HashMap::new();
     for index in 0..dom.nodes.len() {
         if marks[index] != Mark::Boilerplate {
             continue;
@@ -86,14 +90,15 @@ fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_g
             continue;
         }
         let id = index as NodeId;
-        if id >= inside_until {
-            if let Some(signature) = signature(dom, id) {
-                *by_signature.entry(signature).or_insert(0.0) += first[index].good;
+        if let Some(signature) = signature(dom, id) {
+            let entry = by_signature.entry(signature).or_insert((0.0, 0));
+            if id >= entry.1 {
+                entry.0 += first[index].good;
+                entry.1 = dom.subtree_end(id);
             }
-            inside_until = dom.subtree_end(id);
         }
     }
-    by_signature.retain(|_, good| *good > WRAPPER_SHARE * total_good);
+    by_signature.retain(|_, (good, _)| *good > GROUP_SHARE * total_good);
     if !by_signature.is_empty() {
         for index in 0..dom.nodes.len() {
             if marks[index] == Mark::Boilerplate && signature(dom, index as NodeId).is_some_and(|s| by_signature.contains_key(&s)) {
@@ -110,7 +115,9 @@ fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_g
 fn signature(dom: &Dom, id: NodeId) -> Option<(Tag, String)> {
     let element = dom.element(id)?;
     let class: String = element.attr("class").unwrap_or("").chars().filter(|c| !c.is_ascii_digit()).collect();
-    Some((element.tag, class.trim().to_ascii_lowercase()))
+    let class = class.trim().to_ascii_lowercase();
+    // Unnamed elements (a bare `<header>` or `<aside>`) are not a recognisable kind.
+    (!class.is_empty()).then(|| (element.tag, class))
 }
 
 /// Link density above which a block-level element inside the content is a list of links

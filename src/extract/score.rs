@@ -22,6 +22,7 @@ pub struct NodeStats {
     open_chars: u32,
     open_links: u32,
     open_punct: u32,
+    open_anchors: u32,
 }
 
 impl NodeStats {
@@ -32,30 +33,45 @@ impl NodeStats {
     }
 }
 
-/// A block of text shorter than this (in characters, links excluded) that has no punctuation
-/// is a label ("Menu", "Share", "Next"), not prose.
+/// A block of text shorter than this (in characters, links excluded) is a label ("Menu",
+/// "Share", "Next", a price), not prose.
 const MIN_PROSE_CHARS: u32 = 25;
 /// A block whose link text exceeds this share is a link list item, not prose.
 const MAX_PROSE_LINK_DENSITY: f32 = 0.5;
 /// How much a label's characters count against its container (prose counts 1.0 for).
 const LABEL_WEIGHT: f32 = 0.3;
 /// How much link-block characters count against their container.
-const LINK_BLOCK_WEIGHT: f32 = 1.0;
+const LINK_BLOCK_WEIGHT: f32 = 0.5;
+
+/// Links whose text averages at least this many characters are headlines of the items a
+/// listing page is made of, not navigation ("Home", "Contact", "Next").
+const HEADLINE_LINK_CHARS: u32 = 30;
+/// How much headline-link characters count for their container.
+const HEADLINE_LINK_WEIGHT: f32 = 1.0;
 
 /// Value of one text block: positive for prose, negative for link lists and labels.
-fn block_value(chars: u32, links: u32, punct: u32) -> f32 {
+fn block_value(chars: u32, links: u32, punct: u32, anchors: u32) -> f32 {
     if chars == 0 {
         return 0.0;
     }
     if links as f32 > MAX_PROSE_LINK_DENSITY * chars as f32 {
+        if links / anchors.max(1) >= HEADLINE_LINK_CHARS {
+            return chars as f32 * HEADLINE_LINK_WEIGHT;
+        }
         return -(chars as f32) * LINK_BLOCK_WEIGHT;
     }
     let plain = chars - links;
-    if plain < MIN_PROSE_CHARS && punct == 0 {
+    if plain < MIN_PROSE_CHARS {
         return -(plain as f32) * LABEL_WEIGHT;
     }
-    plain as f32
+    // Punctuation marks sentences: prose gets a little more than its length.
+    plain as f32 + punct.min(plain / PUNCT_SPACING) as f32 * PUNCT_BONUS
 }
+
+/// Prose has a punctuation mark every few dozen characters at most; more is not rewarded.
+const PUNCT_SPACING: u32 = 20;
+/// Extra value per punctuation mark of a prose block.
+const PUNCT_BONUS: f32 = 5.0;
 
 /// Counts of one text node: non-whitespace characters and punctuation marks.
 fn text_counts(text: &str) -> (u32, u32) {
@@ -76,6 +92,7 @@ fn text_counts(text: &str) -> (u32, u32) {
 #[must_use]
 pub fn compute(dom: &Dom, removed: &dyn Fn(NodeId) -> bool) -> Vec<NodeStats> {
     let mut stats = vec![NodeStats::default(); dom.nodes.len()];
+    let in_link = inside_links(dom);
     // Children have larger ids than their parents, so a reverse sweep sees children first.
     for index in (0..dom.nodes.len()).rev() {
         let id = index as NodeId;
@@ -89,6 +106,10 @@ pub fn compute(dom: &Dom, removed: &dyn Fn(NodeId) -> bool) -> Vec<NodeStats> {
                 let (chars, punct) = text_counts(text);
                 own.chars = chars;
                 own.open_chars = chars;
+                if in_link[index] {
+                    own.link_chars = chars;
+                    own.open_links = chars;
+                }
                 own.open_punct = punct;
                 stats[index] = own;
                 continue;
@@ -109,13 +130,13 @@ pub fn compute(dom: &Dom, removed: &dyn Fn(NodeId) -> bool) -> Vec<NodeStats> {
             own.open_chars += c.open_chars;
             own.open_links += c.open_links;
             own.open_punct += c.open_punct;
+            own.open_anchors += c.open_anchors;
         }
         if tag == Tag::A {
-            own.link_chars = own.chars;
-            own.open_links = own.open_chars;
+            own.open_anchors += 1;
         }
         if tag.is_block() || node.parent.is_none() {
-            let value = block_value(own.open_chars, own.open_links, own.open_punct);
+            let value = block_value(own.open_chars, own.open_links, own.open_punct, own.open_anchors);
             own.score += value;
             if value > 0.0 {
                 own.good += value;
@@ -124,8 +145,20 @@ pub fn compute(dom: &Dom, removed: &dyn Fn(NodeId) -> bool) -> Vec<NodeStats> {
             own.open_chars = 0;
             own.open_links = 0;
             own.open_punct = 0;
+            own.open_anchors = 0;
         }
         stats[index] = own;
     }
     stats
+}
+
+/// For each node, whether it is inside an `<a>` (links can wrap block-level elements, so this
+/// is decided top-down, before blocks are closed).
+fn inside_links(dom: &Dom) -> Vec<bool> {
+    let mut in_link = vec![false; dom.nodes.len()];
+    for (index, node) in dom.nodes.iter().enumerate() {
+        let parent_in = node.parent.is_some_and(|p| in_link[p as usize]);
+        in_link[index] = parent_in || matches!(&node.data, NodeData::Element(e) if e.tag == Tag::A && e.attr("href").is_some());
+    }
+    in_link
 }
