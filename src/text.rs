@@ -67,7 +67,7 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// closing quote or bracket).
 pub(crate) fn ends_like_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | '»' | '」'));
-    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';'])
+    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
 #[cfg(test)]

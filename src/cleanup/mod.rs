@@ -47,7 +47,7 @@ pub fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, mode: Mode) -> Vec<
     }
     match mode {
         Mode::Text => segments::main_segment(kept),
-        Mode::Html => trim_tail(kept.into_iter().map(|(block, _)| block).collect()),
+        Mode::Html => trim_edges(trim_tail(kept.into_iter().map(|(block, _)| block).collect())),
     }
 }
 
@@ -129,13 +129,44 @@ fn trim_tail(blocks: Vec<Block>) -> Vec<Block> {
     while let Some(last) = blocks.last() {
         let dangling_heading = matches!(last.kind, BlockKind::Heading(_));
         let link_label = matches!(last.kind, BlockKind::Paragraph) && is_label(last) && last.link_density() > 0.5;
-        if dangling_heading || link_label {
+        // A last line ending in a colon introduces something that is not there (a link list
+        // removed earlier).
+        let dangling_intro = matches!(last.kind, BlockKind::Paragraph) && last.text.trim_end().ends_with(':');
+        if dangling_heading || link_label || dangling_intro {
             blocks.pop();
         } else {
             break;
         }
     }
     blocks
+}
+
+/// A paragraph of at least this many words, mostly not link text, is prose.
+const MIN_PROSE_WORDS: usize = 20;
+/// Content is article-like when prose paragraphs hold at least this share of its words.
+const ARTICLE_PROSE_SHARE: f64 = 0.6;
+
+/// True for a paragraph that reads as running text.
+fn is_prose(block: &Block) -> bool {
+    matches!(block.kind, BlockKind::Paragraph | BlockKind::Quote) && block.link_density() < 0.3 && word_count(&block.text) >= MIN_PROSE_WORDS
+}
+
+/// In article-like content, the clutter around the story — bylines, category labels, "More on
+/// this" headings and teaser links — sits before the first and after the last prose paragraph:
+/// drops labels, headings and link-heavy lines there. Pages that are not mostly prose (products,
+/// listings, docs) are left alone: their short lines are the content.
+fn trim_edges(blocks: Vec<Block>) -> Vec<Block> {
+    let total: usize = blocks.iter().map(|b| word_count(&b.text)).sum();
+    let prose: usize = blocks.iter().filter(|b| is_prose(b)).map(|b| word_count(&b.text)).sum();
+    if total == 0 || (prose as f64) < ARTICLE_PROSE_SHARE * total as f64 {
+        return blocks;
+    }
+    let first = blocks.iter().position(is_prose).unwrap_or(0);
+    let last = blocks.iter().rposition(is_prose).unwrap_or(blocks.len());
+    let clutter = |b: &Block| {
+        matches!(b.kind, BlockKind::Heading(_)) || (matches!(b.kind, BlockKind::Paragraph) && is_label(b)) || b.link_density() > 0.5
+    };
+    blocks.into_iter().enumerate().filter(|(i, b)| (first..=last).contains(i) || !clutter(b)).map(|(_, b)| b).collect()
 }
 
 #[cfg(test)]
