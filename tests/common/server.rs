@@ -1,0 +1,162 @@
+//! A tiny HTTP/1.1 server for the URL tests, on 127.0.0.1 only (never any other address).
+//!
+//! Routes are fixed when the server starts: each path answers with a status, headers and a
+//! body; unknown paths get a 404. Every connection is served by its own thread, answers one
+//! request and is closed (`Connection: close`). The server stops when it is dropped.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// How long a connection may stay silent before the server gives up on it.
+const IO_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// What one route answers.
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    /// How long the server waits before answering (for timeout tests).
+    pub delay: Duration,
+}
+
+impl Response {
+    /// A 200 response with the given body and `Content-Type`.
+    pub fn ok(content_type: &str, body: impl Into<Vec<u8>>) -> Self {
+        Self { status: 200, headers: vec![("Content-Type".into(), content_type.into())], body: body.into(), delay: Duration::ZERO }
+    }
+
+    /// A 200 `text/html; charset=utf-8` page.
+    pub fn html(body: impl Into<Vec<u8>>) -> Self {
+        Self::ok("text/html; charset=utf-8", body)
+    }
+
+    /// A redirect to `location` (a path on this server or a full URL).
+    pub fn redirect(status: u16, location: &str) -> Self {
+        Self { status, headers: vec![("Location".into(), location.into())], body: Vec::new(), delay: Duration::ZERO }
+    }
+
+    /// The same response with another status.
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// The same response, sent only after `delay`.
+    pub fn with_delay(mut self, delay: Duration) -> Self {
+        self.delay = delay;
+        self
+    }
+
+    /// The same response with one more header.
+    pub fn with_header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+}
+
+/// A running server; dropping it stops it.
+pub struct Server {
+    addr: SocketAddr,
+    stop: Arc<AtomicBool>,
+    acceptor: Option<JoinHandle<()>>,
+}
+
+impl Server {
+    /// Starts a server on an ephemeral port of 127.0.0.1 with the given `(path, response)`
+    /// routes.
+    pub fn start(routes: Vec<(&str, Response)>) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+        let addr = listener.local_addr().expect("local address");
+        let routes: Arc<HashMap<String, Response>> = Arc::new(routes.into_iter().map(|(p, r)| (p.to_string(), r)).collect());
+        let stop = Arc::new(AtomicBool::new(false));
+        let acceptor = {
+            let stop = Arc::clone(&stop);
+            std::thread::spawn(move || {
+                for stream in listener.incoming() {
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let Ok(stream) = stream else { continue };
+                    let routes = Arc::clone(&routes);
+                    std::thread::spawn(move || {
+                        // A client that hangs up early is not the test's concern.
+                        let _ = serve(stream, &routes);
+                    });
+                }
+            })
+        };
+        Self { addr, stop, acceptor: Some(acceptor) }
+    }
+
+    /// The full URL of `path` on this server.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wake the acceptor so that it sees the flag.
+        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
+        if let Some(acceptor) = self.acceptor.take() {
+            let _ = acceptor.join();
+        }
+    }
+}
+
+/// Reads one request head and writes the route's response.
+fn serve(stream: TcpStream, routes: &HashMap<String, Response>) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(IO_TIMEOUT))?;
+    stream.set_write_timeout(Some(IO_TIMEOUT))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
+            break;
+        }
+    }
+    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let not_found = Response::ok("text/html", "<html><body><h1>Not Found</h1></body></html>").with_status(404);
+    let response = routes.get(path).unwrap_or(&not_found);
+    std::thread::sleep(response.delay);
+    let mut head = format!("HTTP/1.1 {} {}\r\n", response.status, reason(response.status));
+    for (name, value) in &response.headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str(&format!("Content-Length: {}\r\nConnection: close\r\n\r\n", response.body.len()));
+    let mut stream = stream;
+    stream.write_all(head.as_bytes())?;
+    stream.write_all(&response.body)?;
+    stream.flush()
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        302 => "Found",
+        303 => "See Other",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
+        404 => "Not Found",
+        500 => "Internal Server Error",
+        _ => "Status",
+    }
+}
+
+/// A port on 127.0.0.1 that nothing listens on: bound, then closed.
+pub fn closed_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+    let port = listener.local_addr().expect("local address").port();
+    drop(listener);
+    port
+}

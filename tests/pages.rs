@@ -1,0 +1,164 @@
+//! The fixture table test: every folder of `fixtures/pages/` and `fixtures/text/` is one case of
+//! a real input with its expected output (STYLE.md rule 5).
+//!
+//! A case folder holds:
+//! - `source.html` (pages) or `source.txt` (text): the input bytes, in any charset, as served;
+//! - `url.txt` (optional): the page's URL, given as a hint like `--url`;
+//! - `expected.txt`: the exact plain text `gleaner` prints for it (`Article::text` plus the final
+//!   newline). For `fixtures/text/` cases the comparison is paragraph by paragraph with
+//!   whitespace normalised, as the input is already text;
+//! - `expected.json` (optional): an object with some fields of the JSON output; only the keys
+//!   given are compared. A value `{"starts_with": "…"}` checks a string prefix;
+//! - `KNOWN_FAILURE` (optional): one line saying what the extractor gets wrong. The case's
+//!   expected files stay correct; the case is reported as skipped instead of failing the suite.
+//!   A known failure that passes is reported too, so the marker can be deleted.
+//!
+//! `GLEANER_CASE=<name>` runs one case; `GLEANER_SHOW_KNOWN=1` prints the diffs of the known
+//! failures as well.
+
+use std::path::{Path, PathBuf};
+
+use gleaner::{Article, Hints, InputFormat, Options};
+use serde_json::Value;
+use similar_asserts::SimpleDiff;
+
+/// Which pipeline a fixture folder runs through.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `fixtures/pages/`: HTML pages, format detected as `gleaner` does by default.
+    Pages,
+    /// `fixtures/text/`: already-extracted text, run as `--input-format text`.
+    Text,
+}
+
+#[test]
+fn pages() {
+    run_table("pages", Kind::Pages);
+}
+
+#[test]
+fn text_inputs() {
+    run_table("text", Kind::Text);
+}
+
+/// Runs every case under `fixtures/<folder>/`, printing a diff for each mismatch, and fails once
+/// at the end with all of them.
+fn run_table(folder: &str, kind: Kind) {
+    let only = std::env::var("GLEANER_CASE").ok();
+    let show_known = std::env::var_os("GLEANER_SHOW_KNOWN").is_some();
+    let (mut ok, mut skipped, mut failures) = (0, 0, Vec::new());
+    let cases = case_dirs(&fixtures().join(folder));
+    assert!(!cases.is_empty(), "no fixture cases under fixtures/{folder}");
+    for dir in cases {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        if only.as_deref().is_some_and(|only| only != name) {
+            continue;
+        }
+        let problems = check_case(&dir, kind);
+        let known = std::fs::read_to_string(dir.join("KNOWN_FAILURE")).ok().map(|s| s.trim().to_string());
+        match (problems.is_empty(), known) {
+            (true, None) => ok += 1,
+            (true, Some(reason)) => {
+                ok += 1;
+                eprintln!("NOTE {folder}/{name} passes now: delete its KNOWN_FAILURE ({reason})");
+            }
+            (false, Some(reason)) => {
+                skipped += 1;
+                eprintln!("SKIP {folder}/{name}: known failure: {reason}");
+                if show_known {
+                    eprintln!("{}", problems.join("\n"));
+                }
+            }
+            (false, None) => failures.push(format!("=== {folder}/{name} ===\n{}", problems.join("\n"))),
+        }
+    }
+    eprintln!("fixtures/{folder}: {ok} ok, {skipped} known failures skipped, {} wrong", failures.len());
+    if !failures.is_empty() {
+        panic!("{} fixture case(s) differ from their expected output:\n\n{}", failures.len(), failures.join("\n\n"));
+    }
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// The case folders under `root`, sorted by name.
+fn case_dirs(root: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
+        .unwrap_or_else(|err| panic!("cannot list {}: {err}", root.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+/// Extracts one case and lists every way the result differs from the expected files.
+fn check_case(dir: &Path, kind: Kind) -> Vec<String> {
+    let (source, options) = match kind {
+        Kind::Pages => ("source.html", Options::default()),
+        Kind::Text => ("source.txt", Options::default().with_input_format(InputFormat::Text)),
+    };
+    let bytes = std::fs::read(dir.join(source)).unwrap_or_else(|err| panic!("{}: {err}", dir.join(source).display()));
+    let mut hints = Hints::default();
+    if let Ok(url) = std::fs::read_to_string(dir.join("url.txt")) {
+        hints = hints.with_url(url.trim());
+    }
+    let article = match gleaner::extract_bytes(&bytes, &hints, &options) {
+        Ok(article) => article,
+        Err(err) => return vec![format!("extraction failed: {} ({err})", err.kind())],
+    };
+    let mut problems = Vec::new();
+    let expected_text = read(&dir.join("expected.txt"));
+    if let Some(diff) = compare_text(&expected_text, &article.text, kind) {
+        problems.push(diff);
+    }
+    if let Ok(expected_json) = std::fs::read_to_string(dir.join("expected.json")) {
+        problems.extend(compare_json(&expected_json, &article));
+    }
+    problems
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+}
+
+/// Pages: the exact text (the file's single final newline is what the CLI adds). Text inputs:
+/// the same paragraphs, each with its whitespace collapsed.
+fn compare_text(expected: &str, actual: &str, kind: Kind) -> Option<String> {
+    let (expected, actual) = match kind {
+        Kind::Pages => (expected.strip_suffix('\n').unwrap_or(expected).to_string(), actual.to_string()),
+        Kind::Text => (normalized_paragraphs(expected), normalized_paragraphs(actual)),
+    };
+    (expected != actual).then(|| format!("text: {}", SimpleDiff::from_str(&expected, &actual, "expected", "actual")))
+}
+
+/// Paragraphs (separated by blank lines) with whitespace runs collapsed, one per line.
+fn normalized_paragraphs(text: &str) -> String {
+    let normalized = text.replace("\r\n", "\n");
+    normalized
+        .split("\n\n")
+        .map(|para| para.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|para| !para.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Compares the keys of `expected.json` with the article's JSON form.
+fn compare_json(expected: &str, article: &Article) -> Vec<String> {
+    let expected: Value = serde_json::from_str(expected).unwrap_or_else(|err| panic!("expected.json: {err}"));
+    let actual = serde_json::to_value(article).expect("an article serializes");
+    let Value::Object(expected) = expected else { panic!("expected.json must hold an object") };
+    let mut problems = Vec::new();
+    for (key, want) in &expected {
+        let got = actual.get(key).unwrap_or(&Value::Null);
+        let matches = match want.get("starts_with").and_then(Value::as_str) {
+            Some(prefix) => got.as_str().is_some_and(|s| s.starts_with(prefix)),
+            None => got == want,
+        };
+        if !matches {
+            problems.push(format!("json `{key}`: expected {want}, got {got}"));
+        }
+    }
+    problems
+}
