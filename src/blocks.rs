@@ -132,7 +132,7 @@ impl Collector<'_> {
             Tag::Img | Tag::Input | Tag::Wbr => {}
             Tag::A => {
                 let was = self.in_link;
-                self.in_link = true;
+                self.in_link |= crate::extract::score::is_navigating_link(element);
                 self.walk_children(id, depth);
                 self.in_link = was;
             }

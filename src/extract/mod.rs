@@ -6,7 +6,7 @@ pub mod score;
 pub mod select;
 
 use crate::article::Article;
-use crate::blocks::{self, Block};
+use crate::blocks::{self, Block, BlockKind};
 use crate::decode::EncodingInfo;
 use crate::dom::{self, Dom, NodeId, Tag};
 use crate::{Error, Hints, Options, cleanup, metadata, render};
@@ -65,7 +65,10 @@ pub fn content_blocks(dom: &Dom) -> Vec<Block> {
     }
     // Outside listings, a short line that is all link is navigation ("Read more", "Next
     // article", a category link), not content.
-    blocks.into_iter().filter(|b| !(b.link_density() > LINK_LABEL_DENSITY && crate::text::word_count(&b.text) <= MAX_LINK_LABEL_WORDS)).collect()
+    blocks
+        .into_iter()
+        .filter(|b| matches!(b.kind, BlockKind::Heading(_)) || !(b.link_density() > LINK_LABEL_DENSITY && crate::text::word_count(&b.text) <= MAX_LINK_LABEL_WORDS))
+        .collect()
 }
 
 /// Bare links of at most this many words are navigation; longer ones may be item titles.
@@ -136,7 +139,8 @@ fn is_link_list(dom: &Dom, stats: &[score::NodeStats], id: NodeId, container_den
         return false;
     }
     let tag = dom.tag(id);
-    if !(tag.is_block() && tag != Tag::Table) {
+    // Headings are kept even when they are links: a listing's item titles, a docs section.
+    if !(tag.is_block() && tag != Tag::Table) || tag.heading_level().is_some() {
         return false;
     }
     let s = &stats[id as usize];

@@ -120,23 +120,26 @@ const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " «
 /// Picks the headline: an `<h1>` that the declared titles confirm, else the declared title
 /// (OpenGraph, JSON-LD), else `<title>` with the site name cut off, else the `<h1>`.
 fn choose_title(h1: Option<String>, declared: Option<String>, html_title: Option<String>, site: Option<&str>) -> Option<String> {
-    let norm = |s: &str| s.to_lowercase();
+    let declared = declared.map(|t| strip_site_name(&t, site));
+    let html_title = html_title.map(|t| strip_site_name(&t, site));
     if let Some(h1) = &h1 {
-        let confirmed = [declared.as_deref(), html_title.as_deref()]
-            .into_iter()
-            .flatten()
-            .any(|t| norm(t).contains(&norm(h1)) && h1.chars().count() >= 10);
+        let key = normalize_title(h1);
+        // The <h1> is the headline when a declared title says the same; a site's name in an
+        // <h1> of the header only matches a small part of it.
+        let confirmed = [declared.as_deref(), html_title.as_deref()].into_iter().flatten().any(|t| {
+            let t = normalize_title(t);
+            !key.is_empty() && t.contains(&key) && key.chars().count() * 2 >= t.chars().count()
+        });
         if confirmed {
             return Some(h1.clone());
         }
     }
-    if let Some(declared) = declared {
-        return Some(strip_site_name(&declared, site));
-    }
-    if let Some(title) = html_title {
-        return Some(strip_site_name(&title, site));
-    }
-    h1
+    declared.or(html_title).or(h1)
+}
+
+/// Lowercased with whitespace collapsed, for comparing titles.
+fn normalize_title(title: &str) -> String {
+    crate::cleanup::normalize(title)
 }
 
 /// Removes a " | Site name" part from a title: the segment equal to the site name, or else
