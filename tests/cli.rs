@@ -207,14 +207,19 @@ fn several_inputs_in_jsonl_give_one_record_each_in_input_order() {
 }
 
 #[test]
-fn several_inputs_in_json_make_an_array_of_the_successes() {
+fn several_inputs_in_json_make_an_array_of_records() {
     let dir = tempfile::tempdir().unwrap();
     let png = write_file(dir.path(), "logo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01");
     let run = gleaner(&["--format", "json", &fixture_str(PAGE), &png, &fixture_str("pages/gbk/source.html")]);
     assert_eq!(run.code, Some(1));
     let value: Value = serde_json::from_str(&run.stdout).expect("one JSON document");
-    let titles: Vec<&str> = value.as_array().expect("an array").iter().map(|a| a["title"].as_str().unwrap()).collect();
-    assert_eq!(titles, vec![PAGE_TITLE, "杭州今年将新增公共自行车站点三百个"]);
+    let records = value.as_array().expect("an array");
+    let oks: Vec<bool> = records.iter().map(|r| r["ok"].as_bool().unwrap()).collect();
+    assert_eq!(oks, vec![true, false, true]);
+    assert_eq!(records[0]["title"], PAGE_TITLE);
+    assert_eq!(records[1]["error"]["kind"], "not_html");
+    assert!(records[1]["input"].as_str().unwrap().ends_with("logo.png"));
+    assert_eq!(records[2]["title"], "杭州今年将新增公共自行车站点三百个");
     assert!(run.stderr.contains("logo.png: not an HTML page"), "{}", run.stderr);
 }
 

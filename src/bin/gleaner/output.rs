@@ -21,30 +21,21 @@ impl Printer {
         Self { format, several: count > 1, printed: 0, out: io::BufWriter::new(io::stdout()) }
     }
 
-    /// Prints one input's result. Failures print nothing except in `jsonl`, where they are
-    /// records.
+    /// Prints one input's result. In `jsonl`, and in `json` with several inputs, every input
+    /// gets a record (`input`, `ok`, and the article or the error); otherwise failures print
+    /// nothing on stdout (they are reported on stderr).
     pub fn print(&mut self, input: &str, result: &Result<Article, Error>) -> io::Result<()> {
         match (self.format, result) {
-            (Format::Jsonl, Ok(article)) => {
-                let mut value = article_json(article);
-                if let Value::Object(map) = &mut value {
-                    map.insert("input".into(), json!(input));
-                    map.insert("ok".into(), json!(true));
-                }
-                writeln!(self.out, "{value}")?;
-            }
-            (Format::Jsonl, Err(err)) => {
-                let record = json!({"input": input, "ok": false, "error": {"kind": err.kind(), "message": err.to_string()}});
-                writeln!(self.out, "{record}")?;
+            (Format::Jsonl, _) => writeln!(self.out, "{}", record(input, result))?,
+            (Format::Json, _) if self.several => {
+                let opening = if self.printed == 0 { "[\n" } else { ",\n" };
+                let pretty = serde_json::to_string_pretty(&record(input, result)).map_err(io::Error::other)?;
+                write!(self.out, "{opening}{pretty}")?;
             }
             (_, Err(_)) => return Ok(()),
             (Format::Json, Ok(article)) => {
-                let opening = if !self.several { "" } else if self.printed == 0 { "[\n" } else { ",\n" };
                 let pretty = serde_json::to_string_pretty(&article_json(article)).map_err(io::Error::other)?;
-                write!(self.out, "{opening}{pretty}")?;
-                if !self.several {
-                    writeln!(self.out)?;
-                }
+                writeln!(self.out, "{pretty}")?;
             }
             (Format::Text | Format::Markdown, Ok(article)) => {
                 if self.several {
@@ -69,6 +60,22 @@ impl Printer {
             }
         }
         self.out.flush()
+    }
+}
+
+/// The record of one input: the article plus `input` and `ok: true`, or
+/// `{"input", "ok": false, "error": {"kind", "message"}}`.
+fn record(input: &str, result: &Result<Article, Error>) -> Value {
+    match result {
+        Ok(article) => {
+            let mut value = article_json(article);
+            if let Value::Object(map) = &mut value {
+                map.insert("input".into(), json!(input));
+                map.insert("ok".into(), json!(true));
+            }
+            value
+        }
+        Err(err) => json!({"input": input, "ok": false, "error": {"kind": err.kind(), "message": err.to_string()}}),
     }
 }
 
