@@ -16,7 +16,7 @@ pub struct NodeStats {
     pub score: f32,
     /// Sum of the positive block values: the amount of prose.
     pub good: f32,
-    /// Number of prose blocks (positive value).
+    /// Number of prose blocks.
     pub paragraphs: u32,
     /// Text not yet closed into a block by a block-level ancestor.
     open_chars: u32,
@@ -39,7 +39,7 @@ const MIN_PROSE_CHARS: u32 = 25;
 /// A block whose link text exceeds this share is a link list item, not prose.
 const MAX_PROSE_LINK_DENSITY: f32 = 0.5;
 /// How much a label's characters count against its container (prose counts 1.0 for).
-const LABEL_WEIGHT: f32 = 0.3;
+const LABEL_WEIGHT: f32 = 0.6;
 /// How much link-block characters count against their container.
 const LINK_BLOCK_WEIGHT: f32 = 0.5;
 
@@ -49,7 +49,8 @@ const HEADLINE_LINK_CHARS: u32 = 30;
 /// How much headline-link characters count for their container.
 const HEADLINE_LINK_WEIGHT: f32 = 1.0;
 
-/// Value of one text block: positive for prose, negative for link lists and labels.
+/// Value of one text block: positive for prose, headline links and labels, negative for
+/// navigation link lists.
 fn block_value(chars: u32, links: u32, punct: u32, anchors: u32) -> f32 {
     if chars == 0 {
         return 0.0;
@@ -62,7 +63,7 @@ fn block_value(chars: u32, links: u32, punct: u32, anchors: u32) -> f32 {
     }
     let plain = chars - links;
     if plain < MIN_PROSE_CHARS {
-        return -(plain as f32) * LABEL_WEIGHT;
+        return plain as f32 * LABEL_WEIGHT;
     }
     // Punctuation marks sentences: prose gets a little more than its length.
     plain as f32 + punct.min(plain / PUNCT_SPACING) as f32 * PUNCT_BONUS
@@ -140,7 +141,9 @@ pub fn compute(dom: &Dom, removed: &dyn Fn(NodeId) -> bool) -> Vec<NodeStats> {
             own.score += value;
             if value > 0.0 {
                 own.good += value;
-                own.paragraphs += 1;
+                if own.open_chars - own.open_links >= MIN_PROSE_CHARS {
+                    own.paragraphs += 1;
+                }
             }
             own.open_chars = 0;
             own.open_links = 0;
