@@ -20,6 +20,10 @@ use clean::Mark;
 /// everything, a forum whose posts are "comments").
 const WRAPPER_SHARE: f32 = 0.5;
 
+/// A boilerplate wrapper is spared only when it holds at least this much prose (characters):
+/// on a page with no real content, the footer's "© 2025" must not become the content.
+const MIN_WRAPPER_PROSE: f32 = 200.0;
+
 /// Boilerplate-named look-alike elements holding together more than this share of the page's
 /// prose are its content (a forum thread's posts); below it they are an article's comments.
 const GROUP_SHARE: f32 = 0.5;
@@ -88,7 +92,7 @@ fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_g
         if marks[index] != Mark::Boilerplate {
             continue;
         }
-        if first[index].good > WRAPPER_SHARE * total_good {
+        if first[index].good > WRAPPER_SHARE * total_good && first[index].good >= MIN_WRAPPER_PROSE {
             marks[index] = Mark::Keep;
             continue;
         }
@@ -101,7 +105,7 @@ fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_g
             }
         }
     }
-    by_signature.retain(|_, (good, _)| *good > GROUP_SHARE * total_good);
+    by_signature.retain(|_, (good, _)| *good > GROUP_SHARE * total_good && *good >= MIN_WRAPPER_PROSE);
     if !by_signature.is_empty() {
         for index in 0..dom.nodes.len() {
             if marks[index] == Mark::Boilerplate && signature(dom, index as NodeId).is_some_and(|s| by_signature.contains_key(&s)) {

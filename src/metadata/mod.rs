@@ -84,10 +84,10 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     let meta = |keys: &[&str]| keys.iter().find_map(|k| metas.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()));
     let ld = jsonld::extract(dom);
     let html_title = dom.find_tag(Tag::Title).map(|id| collapse(&dom.raw_text(id))).filter(|t| !t.is_empty());
-    let h1 = first_h1(dom);
+    let h1s = h1_texts(dom);
     let og_title = meta(&["og:title", "twitter:title"]);
     let site_name = meta(&["og:site_name", "application-name"]).or(ld.site_name.clone());
-    let title = choose_title(h1, og_title.or(ld.headline.clone()), html_title, site_name.as_deref());
+    let title = choose_title(&h1s, og_title.or(ld.headline.clone()), html_title, site_name.as_deref());
     let mut authors = ld.authors.clone();
     if authors.is_empty() {
         authors.extend(meta(&["author", "article:author", "dc.creator", "parsely-author", "sailthru.author"]).filter(|a| !a.starts_with("http")));
@@ -106,35 +106,53 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     }
 }
 
-/// The first `<h1>` with text.
-fn first_h1(dom: &Dom) -> Option<String> {
+/// The texts of the page's first few `<h1>` elements.
+fn h1_texts(dom: &Dom) -> Vec<String> {
     (0..dom.nodes.len() as NodeId)
         .filter(|&id| dom.tag(id) == Tag::H1)
         .map(|id| collapse(&dom.raw_text(id)))
-        .find(|t| !t.is_empty())
+        .filter(|t| !t.is_empty())
+        .take(MAX_H1_CANDIDATES)
+        .collect()
 }
 
-/// Separators sites put between a headline and their name in `<title>`.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " / "];
+/// How many `<h1>` elements are considered for the headline.
+const MAX_H1_CANDIDATES: usize = 5;
 
-/// Picks the headline: an `<h1>` that the declared titles confirm, else the declared title
-/// (OpenGraph, JSON-LD), else `<title>` with the site name cut off, else the `<h1>`.
-fn choose_title(h1: Option<String>, declared: Option<String>, html_title: Option<String>, site: Option<&str>) -> Option<String> {
-    let declared = declared.map(|t| strip_site_name(&t, site));
-    let html_title = html_title.map(|t| strip_site_name(&t, site));
-    if let Some(h1) = &h1 {
+/// Separators sites put between a headline and their name in `<title>`.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " / ", "_", "｜"];
+
+/// Picks the headline: an `<h1>` that a declared title (OpenGraph, JSON-LD, `<title>`)
+/// confirms, else the declared title with the site name cut off, else the first `<h1>`.
+///
+/// An `<h1>` is confirmed when it is the whole declared title or one of its segments other than
+/// the last (`Headline | Site`: the last segment is the site, often also an `<h1>` in the header).
+fn choose_title(h1s: &[String], declared: Option<String>, html_title: Option<String>, site: Option<&str>) -> Option<String> {
+    let titles: Vec<&String> = [declared.as_ref(), html_title.as_ref()].into_iter().flatten().collect();
+    let confirmed = h1s.iter().find(|h1| {
         let key = normalize_title(h1);
-        // The <h1> is the headline when a declared title says the same; a site's name in an
-        // <h1> of the header only matches a small part of it.
-        let confirmed = [declared.as_deref(), html_title.as_deref()].into_iter().flatten().any(|t| {
-            let t = normalize_title(t);
-            !key.is_empty() && t.contains(&key) && key.chars().count() * 2 >= t.chars().count()
-        });
-        if confirmed {
-            return Some(h1.clone());
-        }
+        !key.is_empty()
+            && titles.iter().any(|t| {
+                let segments = title_segments(t);
+                let whole = normalize_title(t);
+                whole == key
+                    || (whole.starts_with(&key) && key.chars().count() * 2 >= whole.chars().count())
+                    || segments[..segments.len().saturating_sub(1)].iter().any(|s| normalize_title(s) == key)
+            })
+    });
+    if let Some(h1) = confirmed {
+        return Some(h1.clone());
     }
-    declared.or(html_title).or(h1)
+    declared.or(html_title).map(|t| strip_site_name(&t, site)).or_else(|| h1s.first().cloned())
+}
+
+/// A title split at the separators sites put between headline, section and site name.
+fn title_segments(title: &str) -> Vec<&str> {
+    let mut segments = vec![title];
+    for sep in TITLE_SEPARATORS {
+        segments = segments.iter().flat_map(|s| s.split(sep)).collect();
+    }
+    segments.into_iter().map(str::trim).filter(|s| !s.is_empty()).collect()
 }
 
 /// Lowercased with whitespace collapsed, for comparing titles.
@@ -180,9 +198,11 @@ mod tests {
     #[test]
     fn title_prefers_confirmed_h1_and_strips_site_names() {
         assert_eq!(
-            choose_title(Some("Rain expected today".into()), None, Some("Rain expected today | Daily".into()), None).as_deref(),
+            choose_title(&["Rain expected today".into()], None, Some("Rain expected today | Daily".into()), None).as_deref(),
             Some("Rain expected today")
         );
+        let h1s = ["Harbor Guide".to_string(), "Retrying requests".to_string()];
+        assert_eq!(choose_title(&h1s, None, Some("Retrying requests - Harbor Guide".into()), None).as_deref(), Some("Retrying requests"));
         assert_eq!(strip_site_name("A long headline here - Daily News", Some("Daily News")), "A long headline here");
         assert_eq!(strip_site_name("Short - Title", None), "Short - Title");
     }
