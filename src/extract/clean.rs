@@ -52,8 +52,13 @@ fn mark_element(element: &Element) -> Mark {
     }
     // Hidden elements are usually menus and pop-ups, but some pages hide their whole content
     // until a script reveals it: as boilerplate, a hidden wrapper of most prose is spared.
-    if is_hidden(element) {
+    if is_hidden(element) && !is_collapsed_panel(element) {
         return Mark::Boilerplate;
+    }
+    // The page's root and its declared main element are never boilerplate by their names,
+    // which there describe the layout ("has-sidebar", "menu-open"), not the region.
+    if matches!(element.tag, Tag::Html | Tag::Body | Tag::Main) {
+        return Mark::Keep;
     }
     // Captions describe pictures; they are not part of the text a reader wants (and repeat
     // the headline or credit a photographer).
@@ -102,6 +107,16 @@ const HIDDEN_CLASSES: &[&str] = &[
     "hide", "offscreen", "a11y-hidden",
 ];
 
+/// Accordions, tabs and "read more" toggles hide part of the content until clicked; that text
+/// is content (FAQ answers, product details), unlike hidden menus and pop-ups.
+fn is_collapsed_panel(element: &Element) -> bool {
+    if element.attr("role").is_some_and(|r| matches!(r.trim().to_ascii_lowercase().as_str(), "region" | "tabpanel")) {
+        return true;
+    }
+    const PANEL_NAMES: &[&str] = &["accordion", "collaps", "tabpanel", "tab-panel", "tab-pane", "tabcontent", "tab-content", "toggle", "faq", "expand", "disclosure", "panel"];
+    PANEL_NAMES.iter().any(|name| element.id_class.contains(name))
+}
+
 /// ARIA landmark roles that never hold the main content.
 fn has_boilerplate_role(element: &Element) -> bool {
     element.attr("role").is_some_and(|role| {
@@ -134,11 +149,15 @@ pub(crate) fn has_boilerplate_name(id_class: &str) -> bool {
     if id_class.is_empty() {
         return false;
     }
-    if BOILERPLATE_SUBSTRINGS.iter().any(|s| id_class.contains(s)) {
+    if id_class.split_whitespace().filter(|class| !class.contains([':', '[', '/'])).any(|class| BOILERPLATE_SUBSTRINGS.iter().any(|s| class.contains(s))) {
         return true;
     }
     id_class
-        .split(|c: char| !c.is_ascii_alphanumeric())
+        .split_whitespace()
+        // Utility classes with variants or values (`print:hidden`, `[--nav-height:4rem]`,
+        // `w-1/2`) style an element; they do not name its role.
+        .filter(|class| !class.contains([':', '[', '/']))
+        .flat_map(|class| class.split(|c: char| !c.is_ascii_alphanumeric()))
         .any(|token| BOILERPLATE_TOKENS.contains(&token))
 }
 
