@@ -20,6 +20,7 @@ pub enum Mark {
 /// wrapper can still be spared later (see [`propagate`]).
 #[must_use]
 pub fn mark(dom: &Dom) -> Vec<Mark> {
+    let product_page = declares_product(dom);
     let mut marks = vec![Mark::Keep; dom.nodes.len()];
     for (index, node) in dom.nodes.iter().enumerate() {
         if node.parent.is_some_and(|p| marks[p as usize] == Mark::Drop) {
@@ -28,9 +29,51 @@ pub fn mark(dom: &Dom) -> Vec<Mark> {
         }
         if let NodeData::Element(element) = &node.data {
             marks[index] = mark_element(element);
+            if marks[index] == Mark::Keep
+                && ((element.tag == Tag::Form && is_entry_form(dom, index as NodeId)) || (product_page && is_review_block(element)))
+            {
+                marks[index] = Mark::Boilerplate;
+            }
         }
     }
     marks
+}
+
+/// A form where the reader types or picks several things (sign-up, contact, search filters) is
+/// an interface, not content. Forms wrapping a whole page (ASP.NET) have few such controls for
+/// their size and are spared as wrappers anyway.
+fn is_entry_form(dom: &Dom, form: NodeId) -> bool {
+    let controls = (form..dom.subtree_end(form))
+        .filter_map(|id| dom.element(id))
+        .filter(|e| match e.tag {
+            Tag::Select | Tag::Textarea => true,
+            Tag::Input => !e.attr("type").is_some_and(|t| matches!(t.trim().to_ascii_lowercase().as_str(), "hidden" | "submit" | "button" | "image" | "reset")),
+            _ => false,
+        })
+        .count();
+    controls >= MIN_FORM_CONTROLS
+}
+
+/// A form with at least this many entry controls is an interface.
+const MIN_FORM_CONTROLS: usize = 3;
+
+/// True when the page says it is about a product (JSON-LD or microdata `Product`, or
+/// `og:type` product): its customer reviews are then a widget beside the content. (On articles
+/// and forums, text in "review" containers is often the content itself.)
+fn declares_product(dom: &Dom) -> bool {
+    dom.nodes.iter().any(|node| {
+        let NodeData::Element(e) = &node.data else { return false };
+        match e.tag {
+            Tag::Meta => e.attr("property").is_some_and(|p| p.eq_ignore_ascii_case("og:type")) && e.attr("content").is_some_and(|c| c.trim().eq_ignore_ascii_case("product")),
+            _ => e.attr("itemtype").is_some_and(|t| t.trim_end_matches('/').ends_with("schema.org/Product")),
+        }
+    }) || super::super::metadata::declared_types(dom).iter().any(|t| t == "Product" || t == "ProductGroup")
+}
+
+/// Customer-review containers, by the names review widgets use.
+fn is_review_block(element: &Element) -> bool {
+    const REVIEW_NAMES: &[&str] = &["review", "jdgm", "yotpo", "okendo", "bv-", "loox", "testimonial"];
+    REVIEW_NAMES.iter().any(|name| element.id_class.contains(name))
 }
 
 /// Gives every node the mark of its nearest non-kept ancestor (a dropped node stays dropped).

@@ -29,17 +29,32 @@ const CONTENT_TYPES: &[&str] = &[
     "WebPage", "Recipe", "Product", "QAPage", "Question", "HowTo", "Review", "Event", "VideoObject",
 ];
 
+/// The parsed JSON-LD scripts of the page.
+fn scripts(dom: &Dom) -> Vec<Value> {
+    (0..dom.nodes.len() as NodeId)
+        .filter(|&id| {
+            dom.element(id).is_some_and(|e| e.tag == Tag::Script && e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")))
+        })
+        .filter_map(|id| serde_json::from_str::<Value>(dom.raw_text(id).trim().trim_end_matches(';')).ok())
+        .collect()
+}
+
+/// Every `@type` named by the page's JSON-LD items.
+#[must_use]
+pub fn types_of_page(dom: &Dom) -> Vec<String> {
+    let scripts = scripts(dom);
+    let mut items = Vec::new();
+    for value in &scripts {
+        flatten(value, &mut items, 0);
+    }
+    items.iter().flat_map(|item| types(item)).map(str::to_string).collect()
+}
+
 /// Reads every JSON-LD script of the page and merges what the content items say.
 #[must_use]
 pub fn extract(dom: &Dom) -> JsonLd {
     let mut out = JsonLd::default();
-    for id in 0..dom.nodes.len() as NodeId {
-        let Some(element) = dom.element(id) else { continue };
-        if element.tag != Tag::Script || !element.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
-            continue;
-        }
-        let raw = dom.raw_text(id);
-        let Ok(value) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) else { continue };
+    for value in scripts(dom) {
         let mut items = Vec::new();
         flatten(&value, &mut items, 0);
         // Article-like items first: their fields win over WebPage's.

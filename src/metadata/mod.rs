@@ -58,6 +58,12 @@ impl Metadata {
     }
 }
 
+/// The `@type`s of the page's JSON-LD items.
+#[must_use]
+pub fn declared_types(dom: &Dom) -> Vec<String> {
+    jsonld::types_of_page(dom)
+}
+
 /// The `<meta>` tags of a page as `(key, content)`, keys lowercased (`property` or `name`).
 fn meta_tags(dom: &Dom) -> Vec<(String, String)> {
     let mut tags = Vec::new();
