@@ -202,6 +202,12 @@ impl Dom {
         }
     }
 
+    /// True when `descendant` is `ancestor` or inside it.
+    #[must_use]
+    pub fn contains(&self, ancestor: NodeId, descendant: NodeId) -> bool {
+        descendant >= ancestor && descendant < self.subtree_end(ancestor)
+    }
+
     /// All text under `id`, concatenated as it appears (no whitespace normalisation).
     #[must_use]
     pub fn raw_text(&self, id: NodeId) -> String {

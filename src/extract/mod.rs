@@ -61,10 +61,19 @@ pub fn content_blocks(dom: &Dom) -> Vec<Block> {
         return Vec::new();
     };
     let root = select::first_story(dom, &stats, root, &removed);
+    let grid = select::item_grid(dom, &stats, root, &removed);
+    let roots = match grid {
+        Some(grid) if dom.contains(grid, root) => vec![grid],
+        Some(grid) if dom.contains(root, grid) => vec![root],
+        Some(grid) => vec![root.min(grid), root.max(grid)],
+        None => vec![root],
+    };
     let container_density = stats[root as usize].link_density();
-    let skip = |id: NodeId| removed(id) || is_link_list(dom, &stats, id, container_density);
-    let blocks = blocks::collect(dom, &[root], &skip);
-    if container_density > LISTING_DENSITY {
+    // Inside a grid of items, link-heavy items are the content.
+    let in_grid = |id: NodeId| grid.is_some_and(|g| dom.contains(g, id));
+    let skip = |id: NodeId| removed(id) || (!in_grid(id) && is_link_list(dom, &stats, id, container_density));
+    let blocks = blocks::collect(dom, &roots, &skip);
+    if container_density > LISTING_DENSITY || grid.is_some() {
         return blocks;
     }
     // Outside listings, a short line that is all link is navigation ("Read more", "Next

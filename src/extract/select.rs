@@ -82,3 +82,70 @@ pub fn first_story(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn F
     }
     if stories.len() >= 2 { stories[0] } else { root }
 }
+
+/// A grid has at least this many items of one kind…
+const MIN_GRID_ITEMS: usize = 4;
+/// …holding at least this many characters of text in all…
+const MIN_GRID_CHARS: u32 = 250;
+/// …and is taken beside the chosen root only when it has this many times the root's text…
+const GRID_OVER_ROOT: f32 = 1.5;
+/// …and the root is no longer than this (a long article is not a listing's intro).
+const MAX_ROOT_CHARS_FOR_GRID: u32 = 2500;
+
+/// The largest grid of look-alike items (product cards, search results, a list of threads):
+/// an element whose children are mostly of one kind (tag and class), each with some text.
+/// Such items are short and link-heavy, so scoring alone passes them over, yet on listing and
+/// collection pages they are the content.
+#[must_use]
+pub fn item_grid(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> Option<NodeId> {
+    let root_chars = stats[root as usize].chars;
+    if root_chars > MAX_ROOT_CHARS_FOR_GRID {
+        return None;
+    }
+    let mut best: Option<(NodeId, u32)> = None;
+    for (index, node) in dom.nodes.iter().enumerate() {
+        let id = index as NodeId;
+        if node.children.len() < MIN_GRID_ITEMS || dom.element(id).is_none() || removed(id) {
+            continue;
+        }
+        let chars = grid_chars(dom, stats, id, removed);
+        if chars >= MIN_GRID_CHARS && best.is_none_or(|(_, c)| chars > c) {
+            best = Some((id, chars));
+        }
+    }
+    let (grid, chars) = best?;
+    (chars as f32 > GRID_OVER_ROOT * root_chars as f32).then_some(grid)
+}
+
+/// The text in the children of `id` that share its most common child kind, when there are
+/// enough of them and they all have text; 0 otherwise.
+fn grid_chars(dom: &Dom, stats: &[NodeStats], id: NodeId, removed: &dyn Fn(NodeId) -> bool) -> u32 {
+    let mut kinds: Vec<((Tag, &str), u32, u32)> = Vec::new(); // (kind, count, chars)
+    for &child in &dom.node(id).children {
+        let Some(element) = dom.element(child) else { continue };
+        if removed(child) {
+            continue;
+        }
+        let class = element.attr("class").and_then(|c| c.split_whitespace().next()).unwrap_or("");
+        let kind = (element.tag, class);
+        let s = &stats[child as usize];
+        // An item has a few words of its own (not just an icon or a separator).
+        let has_text = s.chars >= MIN_ITEM_CHARS;
+        match kinds.iter_mut().find(|(k, _, _)| *k == kind) {
+            Some(entry) => {
+                entry.1 += u32::from(has_text);
+                entry.2 += s.chars;
+            }
+            None => kinds.push((kind, u32::from(has_text), s.chars)),
+        }
+    }
+    kinds
+        .into_iter()
+        .filter(|(_, count, _)| *count as usize >= MIN_GRID_ITEMS)
+        .map(|(_, _, chars)| chars)
+        .max()
+        .unwrap_or(0)
+}
+
+/// An item of a grid has at least this many characters of text.
+const MIN_ITEM_CHARS: u32 = 10;
