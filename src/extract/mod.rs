@@ -173,7 +173,9 @@ pub fn explain(dom: &Dom, needle: &str) -> String {
     let stats = score::compute(dom, &removed);
     let root = select::main_content(dom, &stats, &removed);
     let mut out = String::new();
-    let _ = writeln!(out, "root: {root:?} total good {:.0}", stats[0].good);
+    let story = root.map(|r| select::first_story(dom, &stats, r, &removed));
+    let grid = story.and_then(|r| select::item_grid(dom, &stats, r, &removed));
+    let _ = writeln!(out, "root: {root:?} story: {story:?} grid: {grid:?} total good {:.0}", stats[0].good);
     let Some(hit) = (0..dom.nodes.len() as NodeId).find(|&id| matches!(&dom.node(id).data, dom::NodeData::Text(t) if t.contains(needle))) else {
         return out + "text not found";
     };

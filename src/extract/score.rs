@@ -14,7 +14,8 @@ pub struct NodeStats {
     pub link_chars: u32,
     /// Sum of the values of the text blocks inside (may be negative).
     pub score: f32,
-    /// Sum of the positive block values: the amount of prose.
+    /// Sum of the positive values of blocks that are not links: the amount of prose and
+    /// other plain text.
     pub good: f32,
     /// Number of prose blocks.
     pub paragraphs: u32,
@@ -139,7 +140,9 @@ pub fn compute(dom: &Dom, removed: &dyn Fn(NodeId) -> bool) -> Vec<NodeStats> {
         if tag.is_block() || node.parent.is_none() {
             let value = block_value(own.open_chars, own.open_links, own.open_punct, own.open_anchors);
             own.score += value;
-            if value > 0.0 {
+            // Headline links add to the score (a listing's content) but not to the prose.
+            let is_links = own.open_links as f32 > MAX_PROSE_LINK_DENSITY * own.open_chars as f32;
+            if value > 0.0 && !is_links {
                 own.good += value;
                 if own.open_chars - own.open_links >= MIN_PROSE_CHARS {
                     own.paragraphs += 1;

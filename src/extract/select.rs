@@ -21,7 +21,7 @@ pub fn main_content(dom: &Dom, stats: &[NodeStats], removed: &dyn Fn(NodeId) -> 
             continue;
         }
         let s = &stats[index];
-        if s.good <= 0.0 {
+        if s.score <= 0.0 {
             continue;
         }
         let mut value = s.score;
