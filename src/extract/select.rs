@@ -8,7 +8,7 @@ use super::score::NodeStats;
 
 /// Multiplier on the prose of an element that declares itself the main content
 /// (`<article>`, `<main>`, `role=main`, `itemprop=articleBody`, common content class names).
-const SEMANTIC_BONUS: f32 = 0.15;
+const SEMANTIC_BONUS: f32 = 0.6;
 
 /// The element whose subtree is the main content, or `None` when the page has no prose.
 #[must_use]
