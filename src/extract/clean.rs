@@ -189,19 +189,21 @@ const BOILERPLATE_SUBSTRINGS: &[&str] = &[
 
 /// True when the lowercased `id`/`class` string names a boilerplate region.
 pub(crate) fn has_boilerplate_name(id_class: &str) -> bool {
-    if id_class.is_empty() {
-        return false;
-    }
-    if id_class.split_whitespace().filter(|class| !class.contains([':', '[', '/'])).any(|class| BOILERPLATE_SUBSTRINGS.iter().any(|s| class.contains(s))) {
-        return true;
-    }
-    id_class
-        .split_whitespace()
-        // Utility classes with variants or values (`print:hidden`, `[--nav-height:4rem]`,
-        // `w-1/2`) style an element; they do not name its role.
-        .filter(|class| !class.contains([':', '[', '/']))
-        .flat_map(|class| class.split(|c: char| !c.is_ascii_alphanumeric()))
-        .any(|token| BOILERPLATE_TOKENS.contains(&token))
+    let mut names = id_class.split_whitespace().filter(|class| names_a_role(class));
+    names.any(|class| {
+        BOILERPLATE_SUBSTRINGS.iter().any(|s| class.contains(s))
+            || class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| BOILERPLATE_TOKENS.contains(&token))
+    })
+}
+
+/// Prefixes of classes that describe what an item is about or its state, not what region it
+/// is: blog engines tag a post `category-newsletter` or `tag-social-media`.
+const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "post-", "postid-", "format-", "status-", "type-", "has-", "is-"];
+
+/// False for classes that do not name an element's role: utility classes with variants or
+/// values (`print:hidden`, `[--nav-height:4rem]`, `w-1/2`) and taxonomy/state classes.
+fn names_a_role(class: &str) -> bool {
+    !class.contains([':', '[', '/']) && !TAXONOMY_PREFIXES.iter().any(|p| class.starts_with(p))
 }
 
 /// True when a node was marked [`Mark::Drop`] or [`Mark::Boilerplate`].
