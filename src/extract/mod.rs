@@ -97,15 +97,24 @@ fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_g
     let mut marks = own;
     // Prose per signature, counting only the outermost element of each signature.
     let mut by_signature: HashMap<(Tag, String), (f32, NodeId)> = HashMap::new();
+    // Spared wrappers enclosing the current node, as (end of subtree, prose): a wrapper's share
+    // is measured against the innermost spared wrapper around it, so `sidebar-content` inside
+    // a spared `sidebar-layout` is spared when it holds most of the layout's prose.
+    let mut spared: Vec<(NodeId, f32)> = Vec::new();
     for index in 0..dom.nodes.len() {
         if marks[index] != Mark::Boilerplate {
             continue;
         }
-        if first[index].good > WRAPPER_SHARE * total_good && first[index].good >= MIN_WRAPPER_PROSE {
+        let id = index as NodeId;
+        while spared.last().is_some_and(|&(end, _)| id >= end) {
+            spared.pop();
+        }
+        let reference = spared.last().map_or(total_good, |&(_, good)| good);
+        if first[index].good > WRAPPER_SHARE * reference && first[index].good >= MIN_WRAPPER_PROSE {
             marks[index] = Mark::Keep;
+            spared.push((dom.subtree_end(id), first[index].good));
             continue;
         }
-        let id = index as NodeId;
         if let Some(signature) = signature(dom, id) {
             let entry = by_signature.entry(signature).or_insert((0.0, 0));
             if id >= entry.1 {
