@@ -90,7 +90,7 @@ pub fn propagate(dom: &Dom, marks: &mut [Mark]) {
 
 /// The mark an element earns by itself.
 fn mark_element(element: &Element) -> Mark {
-    if never_content(element.tag) {
+    if never_content(element.tag) || is_overlay(element) {
         return Mark::Drop;
     }
     // Hidden elements are usually menus and pop-ups, but some pages hide their whole content
@@ -115,6 +115,24 @@ fn mark_element(element: &Element) -> Mark {
     }
     Mark::Keep
 }
+
+/// Pop-ups laid over the page — modal dialogs, cookie and consent banners — are never its
+/// content, however much text they hold (a privacy policy in a modal can outweigh the article,
+/// so they must not count when deciding what wraps the content).
+fn is_overlay(element: &Element) -> bool {
+    if matches!(element.tag, Tag::Html | Tag::Body) {
+        return false;
+    }
+    if element.attr("role").is_some_and(|r| matches!(r.trim().to_ascii_lowercase().as_str(), "dialog" | "alertdialog")) {
+        return true;
+    }
+    element.id_class.split_whitespace().filter(|class| names_a_role(class)).any(|class| {
+        class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| OVERLAY_TOKENS.contains(&token))
+    })
+}
+
+/// Name tokens of overlays.
+const OVERLAY_TOKENS: &[&str] = &["modal", "popup", "lightbox", "cookie", "cookies", "consent", "gdpr", "cookiebanner"];
 
 /// Elements whose content is never readable text of the page.
 fn never_content(tag: Tag) -> bool {
@@ -175,7 +193,7 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "sidebar", "share", "sharing", "sharebar", "social", "socials", "related", "recommended",
     "recommendations", "newsletter", "subscribe", "subscription", "cookie", "cookies", "consent",
     "gdpr", "banner", "ad", "ads", "advert", "advertisement", "adsbygoogle", "sponsored", "promo",
-    "popup", "modal", "overlay", "comments", "comment", "disqus", "pagination", "pager",
+    "overlay", "comments", "comment", "disqus", "pagination", "pager",
     "toolbar", "masthead", "topbar", "skip", "signup", "login", "outbrain", "taboola", "print", "rating", "byline", "bio", "authorbox", "caption", "credit", "credits", "tags", "tagcloud", "more-stories",
 ];
 
