@@ -123,7 +123,11 @@ fn is_overlay(element: &Element) -> bool {
     if matches!(element.tag, Tag::Html | Tag::Body) {
         return false;
     }
-    if element.attr("role").is_some_and(|r| matches!(r.trim().to_ascii_lowercase().as_str(), "dialog" | "alertdialog")) {
+    // The page footer belongs here too: its legal text and disclaimers can outweigh a short
+    // page, and it never wraps the content.
+    if element.tag == Tag::Footer
+        || element.attr("role").is_some_and(|r| matches!(r.trim().to_ascii_lowercase().as_str(), "dialog" | "alertdialog" | "contentinfo"))
+    {
         return true;
     }
     element.id_class.split_whitespace().filter(|class| names_a_role(class)).any(|class| {
