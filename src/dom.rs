@@ -239,7 +239,8 @@ fn convert_element(element: &scraper::node::Element) -> Element {
 
 /// Parses an HTML document into a [`Dom`].
 ///
-/// Scripting is off, as for a crawler: `<noscript>` content is parsed as markup, because some
+/// Nesting deeper than [`crate::depth_limit::DEFAULT_MAX_DEPTH`] is flattened first (see
+/// [`crate::depth_limit`]). Scripting is off, as for a crawler: `<noscript>` content is parsed as markup, because some
 /// sites (forum engines among them) serve their whole readable page inside it.
 #[must_use]
 pub fn parse(html: &str) -> Dom {
@@ -248,7 +249,8 @@ pub fn parse(html: &str) -> Dom {
         tree_builder: html5ever::tree_builder::TreeBuilderOpts { scripting_enabled: false, ..Default::default() },
         ..Default::default()
     };
+    let html = crate::depth_limit::limit_depth(html, crate::depth_limit::DEFAULT_MAX_DEPTH);
     let sink = scraper::HtmlTreeSink::new(scraper::Html::new_document());
-    let document = html5ever::driver::parse_document(sink, options).one(html);
+    let document = html5ever::driver::parse_document(sink, options).one(&*html);
     Dom::from_html(&document)
 }

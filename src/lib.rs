@@ -38,6 +38,7 @@ pub mod article;
 pub mod blocks;
 pub mod cleanup;
 pub mod decode;
+pub mod depth_limit;
 pub mod dom;
 mod error;
 pub mod extract;

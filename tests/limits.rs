@@ -46,7 +46,6 @@ fn run_bounded(name: &str, html: &str) -> String {
 const PROSE: &str = "<p>The sentence at the bottom of the page is ordinary prose, long enough to count as content.</p>";
 
 #[test]
-#[ignore = "bug in src/: no nesting-depth cap while parsing; 100k nested <div>s take over 10 minutes (2k: 0.4 s, 4k: 1.7 s, 8k: 4.7 s, quadratic)"]
 fn deeply_nested_divs_finish_quickly() {
     let depth = 100_000;
     let html = format!("<html><body>{}{PROSE}{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));

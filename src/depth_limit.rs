@@ -1,0 +1,171 @@
+//! A guard run before parsing: caps how deeply elements nest.
+//!
+//! html5ever has no nesting cap, and its tree builder scans the whole stack of open elements
+//! for many start tags, so a page of 100,000 nested `<div>`s takes minutes. Browsers cap the
+//! depth (Chromium at 512). This pass scans the markup once, tracks the depth of elements
+//! that need an end tag, and drops the start tags (and their matching end tags) that would
+//! nest deeper than the cap; their text is kept, one level up. Pages within the cap are
+//! returned untouched, without a copy.
+
+use std::borrow::Cow;
+
+/// The default nesting cap, as in Chromium.
+pub const DEFAULT_MAX_DEPTH: usize = 512;
+
+/// Elements closed implicitly by the parser (a new `<p>` ends the open one) or that never have
+/// content: they do not deepen the tree in practice and are not counted, so sloppy pages full
+/// of unclosed `<p>` and `<li>` are not mistaken for deep ones.
+const UNCOUNTED: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rp",
+    "colgroup", "caption", "html", "head", "body", "area", "base", "br", "col", "embed", "hr", "img", "input",
+    "link", "meta", "source", "track", "wbr", "param", "keygen", "frame", "basefont", "bgsound", "image",
+];
+
+/// Elements whose content is raw text: tags inside them are not tags.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"];
+
+/// Returns `html` with start tags beyond `max_depth` (and their end tags) removed.
+#[must_use]
+pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut depth: usize = 0;
+    let mut out: Option<String> = None;
+    let mut copied_to = 0; // bytes of `html` already copied into `out`
+    let mut dropped: Vec<(String, usize)> = Vec::new(); // tag name, number of dropped start tags
+    let mut pos = 0;
+    while let Some(offset) = bytes[pos..].iter().position(|&b| b == b'<') {
+        let start = pos + offset;
+        let rest = &bytes[start..];
+        if rest.starts_with(b"<!--") {
+            pos = find(bytes, start + 4, b"-->").map_or(bytes.len(), |end| end + 3);
+            continue;
+        }
+        let Some(tag) = parse_tag(bytes, start) else {
+            pos = start + 1;
+            continue;
+        };
+        let name = tag.name.as_str();
+        let counted = !UNCOUNTED.contains(&name) && !tag.self_closing;
+        let mut remove = false;
+        if tag.end {
+            if counted {
+                if let Some(entry) = dropped.iter_mut().find(|(n, count)| n == name && *count > 0) {
+                    entry.1 -= 1;
+                    remove = true;
+                } else {
+                    depth = depth.saturating_sub(1);
+                }
+            }
+        } else if counted {
+            if depth >= max_depth {
+                remove = true;
+                match dropped.iter_mut().find(|(n, _)| n == name) {
+                    Some(entry) => entry.1 += 1,
+                    None => dropped.push((name.to_string(), 1)),
+                }
+            } else {
+                depth += 1;
+            }
+        }
+        if remove {
+            let buffer = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            buffer.push_str(&html[copied_to..start]);
+            copied_to = tag.end_offset;
+        }
+        pos = tag.end_offset;
+        if !tag.end && RAW_TEXT.contains(&name) {
+            let closing = format!("</{name}");
+            pos = find_ignore_case(bytes, pos, closing.as_bytes()).unwrap_or(bytes.len());
+        } else if !tag.end && name == "plaintext" {
+            break;
+        }
+    }
+    match out {
+        None => Cow::Borrowed(html),
+        Some(mut buffer) => {
+            buffer.push_str(&html[copied_to..]);
+            Cow::Owned(buffer)
+        }
+    }
+}
+
+/// A start or end tag found in the markup.
+struct TagToken {
+    name: String,
+    end: bool,
+    self_closing: bool,
+    /// Byte offset just past the closing `>`.
+    end_offset: usize,
+}
+
+/// Parses the tag starting at `start` (a `<`), or `None` when it is not a tag.
+fn parse_tag(bytes: &[u8], start: usize) -> Option<TagToken> {
+    let mut i = start + 1;
+    let end = bytes.get(i) == Some(&b'/');
+    if end {
+        i += 1;
+    }
+    let name_start = i;
+    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    if i == name_start || !bytes[name_start].is_ascii_alphabetic() {
+        return None;
+    }
+    let name = String::from_utf8_lossy(&bytes[name_start..i]).to_ascii_lowercase();
+    // Skip attributes up to the `>` that is not inside quotes.
+    let mut quote: Option<u8> = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => {
+                let self_closing = i > start && bytes[i - 1] == b'/';
+                return Some(TagToken { name, end, self_closing, end_offset: i + 1 });
+            }
+            None => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
+}
+
+fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| from + p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shallow_pages_are_untouched() {
+        let html = "<div><p>a<p>b</div><script>if (a<b) {}</script>";
+        assert!(matches!(limit_depth(html, 3), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_and_text_kept() {
+        let html = format!("{}deep{}", "<div>".repeat(10), "</div>".repeat(10));
+        let limited = limit_depth(&html, 3);
+        assert_eq!(limited, format!("{}deep{}", "<div>".repeat(3), "</div>".repeat(3)));
+    }
+
+    #[test]
+    fn tags_in_scripts_and_comments_do_not_count() {
+        let html = "<!-- <div><div><div> --><script><div><div><div></script><div>x</div>";
+        assert!(matches!(limit_depth(html, 1), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn unclosed_paragraphs_do_not_deepen() {
+        let html = "<p>x".repeat(100);
+        assert!(matches!(limit_depth(&html, 2), Cow::Borrowed(_)));
+    }
+}
