@@ -202,6 +202,11 @@ impl Dom {
         }
     }
 
+    /// The ancestors of `id`, nearest first.
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.nodes[id as usize].parent, |&p| self.nodes[p as usize].parent)
+    }
+
     /// True when `descendant` is `ancestor` or inside it.
     #[must_use]
     pub fn contains(&self, ancestor: NodeId, descendant: NodeId) -> bool {

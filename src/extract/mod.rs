@@ -37,7 +37,7 @@ pub(crate) fn html_article(
 ) -> Result<Article, Error> {
     let dom = dom::parse(html);
     let meta = metadata::extract(&dom, hints);
-    let mut blocks = content_blocks(&dom);
+    let mut blocks = content_blocks(&dom, meta.article_body.as_deref());
     if options.text_cleanup {
         blocks = cleanup::clean_blocks(blocks, meta.title.as_deref(), cleanup::Mode::Html);
     }
@@ -49,7 +49,10 @@ pub(crate) fn html_article(
 }
 
 /// The main content of a parsed page as blocks (empty when there is none).
-pub fn content_blocks(dom: &Dom) -> Vec<Block> {
+///
+/// `article_body` is the article text the page states in JSON-LD, if any: when it can be
+/// located in the tree, the element holding it is the content root.
+pub fn content_blocks(dom: &Dom, article_body: Option<&str>) -> Vec<Block> {
     let own = clean::mark(dom);
     let drop_only = |id: NodeId| own[id as usize] == Mark::Drop;
     let first = score::compute(dom, &drop_only);
@@ -61,6 +64,7 @@ pub fn content_blocks(dom: &Dom) -> Vec<Block> {
         return Vec::new();
     };
     let root = select::first_story(dom, &stats, root, &removed);
+    let root = article_body.and_then(|body| select::stated_body(dom, body)).filter(|&r| !removed(r)).unwrap_or(root);
     let grid = select::item_grid(dom, &stats, root, &removed);
     let roots = match grid {
         Some(grid) if dom.contains(grid, root) => vec![grid],

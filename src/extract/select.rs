@@ -149,3 +149,36 @@ fn grid_chars(dom: &Dom, stats: &[NodeStats], id: NodeId, removed: &dyn Fn(NodeI
 
 /// An item of a grid has at least this many characters of text.
 const MIN_ITEM_CHARS: u32 = 10;
+
+/// An `articleBody` shorter than this (characters) is a summary, not evidence of the body.
+const MIN_STATED_BODY: usize = 400;
+/// Length of the opening and closing pieces of `articleBody` looked up in the tree.
+const ANCHOR_CHARS: usize = 40;
+
+/// The element holding the article text a page states in its JSON-LD `articleBody`: the
+/// nearest common ancestor of the text nodes where its opening and its closing words appear.
+/// `None` when the stated body is short or either end is not found (a truncated summary).
+#[must_use]
+pub fn stated_body(dom: &Dom, body: &str) -> Option<NodeId> {
+    let body = crate::text::collapse(body);
+    let chars: Vec<char> = body.chars().collect();
+    if chars.len() < MIN_STATED_BODY {
+        return None;
+    }
+    let first: String = chars[..ANCHOR_CHARS].iter().collect();
+    let last: String = chars[chars.len() - ANCHOR_CHARS..].iter().collect();
+    let first = first.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    let last = last.split_whitespace().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(" ");
+    let find = |needle: &str| {
+        (0..dom.nodes.len() as NodeId).find(|&id| {
+            matches!(&dom.node(id).data, crate::dom::NodeData::Text(t) if t.contains(needle) || crate::text::collapse(t).contains(needle))
+                && !dom.ancestors(id).any(|a| matches!(dom.tag(a), Tag::Script | Tag::Head | Tag::Template))
+        })
+    };
+    let (start, end) = (find(&first)?, find(&last)?);
+    let mut ancestor = dom.node(start).parent?;
+    while !dom.contains(ancestor, end) {
+        ancestor = dom.node(ancestor).parent?;
+    }
+    dom.element(ancestor).is_some_and(|e| !matches!(e.tag, Tag::Html | Tag::Body)).then_some(ancestor)
+}

@@ -33,6 +33,9 @@ pub struct Metadata {
     pub canonical_url: Option<String>,
     /// Main image URL.
     pub image: Option<String>,
+    /// The article text the page states in its JSON-LD (`articleBody`), used as evidence of
+    /// where the content is.
+    pub article_body: Option<String>,
 }
 
 impl Metadata {
@@ -109,6 +112,7 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
         language: html_lang(dom).or_else(|| meta(&["og:locale", "language", "content-language"])),
         canonical_url: canonical(dom).or_else(|| meta(&["og:url"])),
         image: meta(&["og:image", "og:image:url", "twitter:image"]),
+        article_body: ld.article_body,
     }
 }
 
