@@ -220,12 +220,14 @@ pub(crate) fn has_boilerplate_name(id_class: &str) -> bool {
 
 /// Prefixes of classes that describe what an item is about or its state, not what region it
 /// is: blog engines tag a post `category-newsletter` or `tag-social-media`.
-const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "post-", "postid-", "format-", "status-", "type-", "has-", "is-"];
+const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "format-", "status-", "type-", "has-", "is-"];
 
 /// False for classes that do not name an element's role: utility classes with variants or
-/// values (`print:hidden`, `[--nav-height:4rem]`, `w-1/2`) and taxonomy/state classes.
+/// values (`print:hidden`, `[--nav-height:4rem]`, `w-1/2`), taxonomy/state classes, and
+/// numbered item classes (`post-589546`, `comment-12`).
 fn names_a_role(class: &str) -> bool {
-    !class.contains([':', '[', '/']) && !TAXONOMY_PREFIXES.iter().any(|p| class.starts_with(p))
+    let numbered_item = class.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-').starts_with(|c: char| c.is_ascii_digit());
+    !class.contains([':', '[', '/']) && !numbered_item && !TAXONOMY_PREFIXES.iter().any(|p| class.starts_with(p))
 }
 
 /// True when a node was marked [`Mark::Drop`] or [`Mark::Boilerplate`].
@@ -276,5 +278,6 @@ mod tests {
         assert!(!has_boilerplate_name("header-image leader"));
         assert!(!has_boilerplate_name("article-body"));
         assert!(!has_boilerplate_name("download"));
+        assert!(!has_boilerplate_name("post type-post category-newsletter tag-social-media"));
     }
 }
