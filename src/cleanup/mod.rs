@@ -28,17 +28,24 @@ const MAX_LABEL_WORDS: usize = 8;
 /// duplicate to fold, not a headline.
 const MAX_REPEATED_WORDS: usize = 40;
 
+/// More datelines than this in the content are per-item dates, not the page's.
+const MAX_PAGE_DATELINES: usize = 2;
+
 /// Applies the clean-up rules to blocks, in order.
 #[must_use]
 pub fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, mode: Mode) -> Vec<Block> {
     let title_key = title.map(normalize).filter(|t| !t.is_empty());
     let counts = repetition_counts(&blocks);
+    // One or two datelines state when the page was published; many are the dates of the posts
+    // of a thread or the items of a list, and belong to them.
+    let datelines = blocks.iter().filter(|b| dateline::is_dateline(&b.text)).count();
+    let drop_datelines = mode == Mode::Text || datelines <= MAX_PAGE_DATELINES;
     let mut seen: HashMap<String, ()> = HashMap::new();
     // Each kept block with whether something was removed right before it.
     let mut kept: Vec<(Block, bool)> = Vec::with_capacity(blocks.len());
     let mut gap = false;
     for block in blocks {
-        if keep_block(&block, title_key.as_deref(), &counts, &mut seen, mode) {
+        if keep_block(&block, title_key.as_deref(), &counts, &mut seen, mode, drop_datelines) {
             kept.push((block, gap));
             gap = false;
         } else {
@@ -52,7 +59,14 @@ pub fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, mode: Mode) -> Vec<
 }
 
 /// Whether one block survives the block-level rules.
-fn keep_block(block: &Block, title_key: Option<&str>, counts: &HashMap<String, usize>, seen: &mut HashMap<String, ()>, mode: Mode) -> bool {
+fn keep_block(
+    block: &Block,
+    title_key: Option<&str>,
+    counts: &HashMap<String, usize>,
+    seen: &mut HashMap<String, ()>,
+    mode: Mode,
+    drop_datelines: bool,
+) -> bool {
         if matches!(block.kind, BlockKind::TableRow { .. } | BlockKind::Code { .. }) {
             return true;
         }
@@ -64,7 +78,7 @@ fn keep_block(block: &Block, title_key: Option<&str>, counts: &HashMap<String, u
         if title_key.is_some_and(|t| t == key) {
             return false;
         }
-        if dateline::is_dateline(&block.text) {
+        if drop_datelines && dateline::is_dateline(&block.text) {
             return false;
         }
         // A short block that appears several times is a repeated headline or label.
