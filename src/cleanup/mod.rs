@@ -7,7 +7,7 @@ mod dateline;
 pub mod plain_text;
 mod segments;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::blocks::{Block, BlockKind};
 use crate::text::{ends_like_sentence, word_count};
@@ -31,21 +31,40 @@ const MAX_REPEATED_WORDS: usize = 40;
 /// More datelines than this in the content are per-item dates, not the page's.
 const MAX_PAGE_DATELINES: usize = 2;
 
+/// What the rules need to know about a block, computed once.
+struct Facts {
+    /// The block's identity for repetition ([`normalize`]d text).
+    key: String,
+    words: usize,
+    dateline: bool,
+}
+
 /// Applies the clean-up rules to blocks, in order.
 #[must_use]
 pub fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, mode: Mode) -> Vec<Block> {
     let title_key = title.map(normalize).filter(|t| !t.is_empty());
-    let counts = repetition_counts(&blocks);
+    let facts: Vec<Facts> = blocks
+        .iter()
+        .map(|b| Facts { key: normalize(&b.text), words: word_count(&b.text), dateline: dateline::is_dateline(&b.text) })
+        .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for fact in &facts {
+        *counts.entry(fact.key.as_str()).or_insert(0) += 1;
+    }
     // One or two datelines state when the page was published; many are the dates of the posts
     // of a thread or the items of a list, and belong to them.
-    let datelines = blocks.iter().filter(|b| dateline::is_dateline(&b.text)).count();
+    let datelines = facts.iter().filter(|f| f.dateline).count();
     let drop_datelines = mode == Mode::Text || datelines <= MAX_PAGE_DATELINES;
-    let mut seen: HashMap<String, ()> = HashMap::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     // Each kept block with whether something was removed right before it.
     let mut kept: Vec<(Block, bool)> = Vec::with_capacity(blocks.len());
     let mut gap = false;
-    for block in blocks {
-        if keep_block(&block, title_key.as_deref(), &counts, &mut seen, mode, drop_datelines) {
+    for (block, fact) in blocks.into_iter().zip(&facts) {
+        let keep = match block.kind {
+            BlockKind::TableRow { .. } | BlockKind::Code { .. } => true,
+            _ => keep_block(&block, fact, title_key.as_deref(), &counts, &mut seen, mode, drop_datelines),
+        };
+        if keep {
             kept.push((block, gap));
             gap = false;
         } else {
@@ -59,45 +78,33 @@ pub fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, mode: Mode) -> Vec<
 }
 
 /// Whether one block survives the block-level rules.
-fn keep_block(
+fn keep_block<'a>(
     block: &Block,
+    fact: &'a Facts,
     title_key: Option<&str>,
-    counts: &HashMap<String, usize>,
-    seen: &mut HashMap<String, ()>,
+    counts: &HashMap<&str, usize>,
+    seen: &mut HashSet<&'a str>,
     mode: Mode,
     drop_datelines: bool,
 ) -> bool {
-        if matches!(block.kind, BlockKind::TableRow { .. } | BlockKind::Code { .. }) {
-            return true;
-        }
-        let key = normalize(&block.text);
-        if key.is_empty() {
-            return false;
-        }
-        // The headline repeated inside the content (title, caption, share bar, sticky header).
-        if title_key.is_some_and(|t| t == key) {
-            return false;
-        }
-        if drop_datelines && dateline::is_dateline(&block.text) {
-            return false;
-        }
-        // A short block that appears several times is a repeated headline or label.
-        let words = word_count(&block.text);
-        let repeats = counts.get(&key).copied().unwrap_or(0);
-        if mode == Mode::Text && repeats >= 2 && words <= MAX_REPEATED_WORDS {
-            return false;
-        }
-        // An exact duplicate of an earlier block (a caption or pull quote repeated as text).
-        matches!(block.kind, BlockKind::ListItem { .. }) || seen.insert(key, ()).is_none()
-}
-
-/// How often each normalized block text occurs.
-fn repetition_counts(blocks: &[Block]) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
-    for block in blocks {
-        *counts.entry(normalize(&block.text)).or_insert(0) += 1;
+    let key = fact.key.as_str();
+    if key.is_empty() {
+        return false;
     }
-    counts
+    // The headline repeated inside the content (title, caption, share bar, sticky header).
+    if title_key.is_some_and(|t| t == key) {
+        return false;
+    }
+    if drop_datelines && fact.dateline {
+        return false;
+    }
+    // A short line that appears several times in plain text is a repeated headline or label.
+    let repeats = counts.get(key).copied().unwrap_or(0);
+    if mode == Mode::Text && repeats >= 2 && fact.words <= MAX_REPEATED_WORDS {
+        return false;
+    }
+    // An exact duplicate of an earlier block (a caption or pull quote repeated as text).
+    matches!(block.kind, BlockKind::ListItem { .. }) || seen.insert(key)
 }
 
 /// Lowercased letters and digits with single spaces: the identity of a block for repetition.
