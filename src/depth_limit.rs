@@ -44,7 +44,7 @@ pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
             pos = start + 1;
             continue;
         };
-        let name = tag.name.as_str();
+        let name = tag.name();
         let counted = !UNCOUNTED.contains(&name) && !tag.self_closing;
         let mut remove = false;
         if tag.end {
@@ -89,13 +89,24 @@ pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
     }
 }
 
+/// Longest tag name told apart; longer names (custom elements) are compared by their prefix.
+const MAX_NAME: usize = 16;
+
 /// A start or end tag found in the markup.
 struct TagToken {
-    name: String,
+    /// The lowercased name (at most [`MAX_NAME`] bytes).
+    name_buf: [u8; MAX_NAME],
+    name_len: usize,
     end: bool,
     self_closing: bool,
     /// Byte offset just past the closing `>`.
     end_offset: usize,
+}
+
+impl TagToken {
+    fn name(&self) -> &str {
+        std::str::from_utf8(&self.name_buf[..self.name_len]).unwrap_or("")
+    }
 }
 
 /// Parses the tag starting at `start` (a `<`), or `None` when it is not a tag.
@@ -112,7 +123,11 @@ fn parse_tag(bytes: &[u8], start: usize) -> Option<TagToken> {
     if i == name_start || !bytes[name_start].is_ascii_alphabetic() {
         return None;
     }
-    let name = String::from_utf8_lossy(&bytes[name_start..i]).to_ascii_lowercase();
+    let mut name_buf = [0u8; MAX_NAME];
+    let name_len = (i - name_start).min(MAX_NAME);
+    for (slot, b) in name_buf.iter_mut().zip(&bytes[name_start..name_start + name_len]) {
+        *slot = b.to_ascii_lowercase();
+    }
     // Skip attributes up to the `>` that is not inside quotes.
     let mut quote: Option<u8> = None;
     while i < bytes.len() {
@@ -123,7 +138,7 @@ fn parse_tag(bytes: &[u8], start: usize) -> Option<TagToken> {
             None if b == b'"' || b == b'\'' => quote = Some(b),
             None if b == b'>' => {
                 let self_closing = i > start && bytes[i - 1] == b'/';
-                return Some(TagToken { name, end, self_closing, end_offset: i + 1 });
+                return Some(TagToken { name_buf, name_len, end, self_closing, end_offset: i + 1 });
             }
             None => {}
         }

@@ -1,9 +1,10 @@
-//! The document tree gleaner works on: a compact arena of nodes built once from html5ever's
-//! output, with element names turned into a [`Tag`] enum and the `id`/`class` tokens kept
+//! The document tree gleaner works on: a compact arena of nodes built by html5ever (through
+//! [`sink`]), with element names turned into a [`Tag`] enum and the `id`/`class` tokens kept
 //! lowercased, so every later stage matches with cheap comparisons.
 
+mod sink;
+
 use html5ever::tendril::StrTendril;
-use scraper::node::Node as ScraperNode;
 
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = u32;
@@ -68,6 +69,16 @@ impl Tag {
                 | Pre | Section | Summary | Table | Tbody | Td | Tfoot | Th | Thead | Tr | Ul
                 | Frameset | Frame
         )
+    }
+
+    /// The tag of an SVG or MathML element: only the roots matter (their content is dropped).
+    #[must_use]
+    pub fn from_foreign(name: &str) -> Self {
+        match name {
+            "svg" => Tag::Svg,
+            "math" => Tag::Math,
+            _ => Tag::Other,
+        }
     }
 
     /// The level of a heading element (1–6), or `None`.
@@ -137,31 +148,6 @@ impl Dom {
     /// The root node's id.
     pub const ROOT: NodeId = 0;
 
-    /// Converts scraper's tree into the arena, dropping comments, doctypes and
-    /// processing instructions, and flattening `<template>` contents away.
-    #[must_use]
-    pub fn from_html(html: &scraper::Html) -> Self {
-        let mut nodes = Vec::with_capacity(1024);
-        nodes.push(Node { parent: None, children: Vec::new(), data: NodeData::Document });
-        // Explicit stack of (scraper node, our parent) so deep trees cannot overflow the stack.
-        let mut stack: Vec<(ego_tree::NodeRef<'_, ScraperNode>, NodeId)> =
-            html.tree.root().children().rev().map(|child| (child, Self::ROOT)).collect();
-        while let Some((node, parent)) = stack.pop() {
-            let data = match node.value() {
-                ScraperNode::Element(element) => NodeData::Element(convert_element(element)),
-                ScraperNode::Text(text) => NodeData::Text(text.text.clone()),
-                _ => continue,
-            };
-            let id = nodes.len() as NodeId;
-            nodes[parent as usize].children.push(id);
-            nodes.push(Node { parent: Some(parent), children: Vec::new(), data });
-            if matches!(nodes[id as usize].data, NodeData::Element(_)) {
-                stack.extend(node.children().rev().map(|child| (child, id)));
-            }
-        }
-        Self { nodes }
-    }
-
     /// The node with this id.
     #[must_use]
     pub fn node(&self, id: NodeId) -> &Node {
@@ -226,22 +212,6 @@ impl Dom {
     }
 }
 
-fn convert_element(element: &scraper::node::Element) -> Element {
-    let tag = Tag::from_name(&element.name.local);
-    let mut id_class = String::new();
-    let mut attrs = Vec::with_capacity(element.attrs.len());
-    for (name, value) in &element.attrs {
-        if &*name.local == "id" || &*name.local == "class" {
-            if !id_class.is_empty() {
-                id_class.push(' ');
-            }
-            id_class.extend(value.chars().map(|c| c.to_ascii_lowercase()));
-        }
-        attrs.push((name.local.clone(), value.clone()));
-    }
-    Element { tag, attrs, id_class }
-}
-
 /// Parses an HTML document into a [`Dom`].
 ///
 /// Nesting deeper than [`crate::depth_limit::DEFAULT_MAX_DEPTH`] is flattened first (see
@@ -255,7 +225,5 @@ pub fn parse(html: &str) -> Dom {
         ..Default::default()
     };
     let html = crate::depth_limit::limit_depth(html, crate::depth_limit::DEFAULT_MAX_DEPTH);
-    let sink = scraper::HtmlTreeSink::new(scraper::Html::new_document());
-    let document = html5ever::driver::parse_document(sink, options).one(&*html);
-    Dom::from_html(&document)
+    html5ever::driver::parse_document(sink::DomSink::new(), options).one(&*html)
 }
