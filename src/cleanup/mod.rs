@@ -187,7 +187,15 @@ fn trim_edges(blocks: Vec<Block>) -> Vec<Block> {
     let clutter = |b: &Block| {
         matches!(b.kind, BlockKind::Heading(_)) || (matches!(b.kind, BlockKind::Paragraph) && is_label(b)) || b.link_density() > 0.5
     };
-    blocks.into_iter().enumerate().filter(|(i, b)| (first..=last).contains(i) || !clutter(b)).map(|(_, b)| b).collect()
+    // After the story, a short paragraph is a call to action or a sign-off box ("Join our
+    // mailing list", "Written by …"), not more of the story.
+    let tail_clutter = |b: &Block| clutter(b) || (matches!(b.kind, BlockKind::Paragraph) && word_count(&b.text) < MIN_PROSE_WORDS);
+    blocks
+        .into_iter()
+        .enumerate()
+        .filter(|(i, b)| (first..=last).contains(i) || (*i < first && !clutter(b)) || (*i > last && !tail_clutter(b)))
+        .map(|(_, b)| b)
+        .collect()
 }
 
 #[cfg(test)]
