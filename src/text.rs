@@ -22,19 +22,25 @@ pub(crate) fn collapse(text: &str) -> String {
     out
 }
 
-/// True when `source` looks like an HTML document rather than plain text: it has a doctype,
-/// an `<html>`/`<head>`/`<body>` tag, or several common tags near its start.
+/// How much of the input is inspected to tell HTML from plain text.
+const SNIFF_CHARS: usize = 64 * 1024;
+
+/// True when `source` looks like an HTML document rather than plain text: it starts with a
+/// tag, a comment or a doctype, or it has a document-level tag (`<html>`, `<body>`, `<meta>`…)
+/// or several common tags near its start.
 pub(crate) fn looks_like_html(source: &str) -> bool {
-    let head: String = source.chars().take(4096).collect::<String>().to_ascii_lowercase();
-    let trimmed = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    if trimmed.starts_with("<!doctype") || trimmed.starts_with("<?xml") || trimmed.starts_with("<html") {
+    let trimmed = source.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let mut chars = trimmed.chars();
+    if chars.next() == Some('<') && chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '!' || c == '?') {
         return true;
     }
-    const STRONG: [&str; 4] = ["<html", "<head", "<body", "<meta"];
+    let end = source.char_indices().nth(SNIFF_CHARS).map_or(source.len(), |(i, _)| i);
+    let head = source[..end].to_ascii_lowercase();
+    const STRONG: [&str; 6] = ["<html", "<head", "<body", "<meta", "<!doctype", "<title"];
     if STRONG.iter().any(|tag| head.contains(tag)) {
         return true;
     }
-    const COMMON: [&str; 8] = ["<div", "<p>", "<p ", "<a href", "<span", "<br", "<table", "<li"];
+    const COMMON: [&str; 10] = ["<div", "<p>", "<p ", "<a href", "<span", "<br", "<table", "<li", "<script", "<style"];
     COMMON.iter().filter(|tag| head.contains(*tag)).count() >= 2
 }
 
@@ -85,6 +91,7 @@ mod tests {
     fn sniffs_html() {
         assert!(looks_like_html("<!DOCTYPE html><p>x"));
         assert!(looks_like_html("  <div><p>hi</p></div>"));
+        assert!(looks_like_html(&format!("<style>{}</style><div>x</div>", "a{b:c}".repeat(2000))));
         assert!(!looks_like_html("Just a line of text.\n\nAnother paragraph with <b> in it."));
     }
 
