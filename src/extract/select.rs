@@ -53,6 +53,33 @@ fn declares_main_content(element: &Element) -> bool {
     CONTENT_NAMES.iter().any(|name| element.id_class.contains(name))
 }
 
+/// When the page has exactly one full story in an `<article>` and the chosen root lies
+/// outside it — a comment section or a forum widget that outweighs the story — the story is
+/// the content: an `<article>` is the page's own statement of where its content is.
+#[must_use]
+pub fn lone_article(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> NodeId {
+    let mut found = None;
+    let mut id = 0;
+    while (id as usize) < dom.nodes.len() {
+        if dom.tag(id) == Tag::Article && !removed(id) {
+            let s = &stats[id as usize];
+            if s.good >= MIN_STORY_PROSE && s.paragraphs >= MIN_STORY_PARAGRAPHS {
+                if found.is_some() {
+                    return root;
+                }
+                found = Some(id);
+            }
+            id = dom.subtree_end(id);
+        } else {
+            id += 1;
+        }
+    }
+    match found {
+        Some(article) if !dom.contains(article, root) && !dom.contains(root, article) => article,
+        _ => root,
+    }
+}
+
 /// A story needs this much prose (characters) to count as a full article rather than a teaser.
 const MIN_STORY_PROSE: f32 = 500.0;
 /// …and at least this many prose paragraphs, and its own `<h1>`/`<h2>` headline (posts of a
