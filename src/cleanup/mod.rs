@@ -128,8 +128,9 @@ pub(crate) fn is_label(block: &Block) -> bool {
 }
 
 /// Removes headings whose section is empty: followed directly by a heading of the same or a
-/// higher level. Their content was a link list or widget removed earlier ("More on this
-/// topic", "You might also like").
+/// higher level. In an article their content was a link list or widget removed earlier ("More
+/// on this topic", "You might also like"); on a listing, headings alone are the items, so this
+/// runs on article-like content only.
 fn drop_empty_sections(blocks: Vec<Block>) -> Vec<Block> {
     let levels: Vec<Option<u8>> = blocks.iter().map(|b| if let BlockKind::Heading(l) = b.kind { Some(l) } else { None }).collect();
     blocks
@@ -146,7 +147,7 @@ fn drop_empty_sections(blocks: Vec<Block>) -> Vec<Block> {
 /// Removes a dangling tail after the last prose: headings with nothing below them and short
 /// link-heavy lines ("Recommended Articles", "Next post").
 fn trim_tail(blocks: Vec<Block>) -> Vec<Block> {
-    let mut blocks = drop_empty_sections(blocks);
+    let mut blocks = blocks;
     while let Some(last) = blocks.last() {
         let dangling_heading = matches!(last.kind, BlockKind::Heading(_));
         let link_label = matches!(last.kind, BlockKind::Paragraph) && is_label(last) && last.link_density() > 0.5;
@@ -182,6 +183,7 @@ fn trim_edges(blocks: Vec<Block>) -> Vec<Block> {
     if total == 0 || (prose as f64) < ARTICLE_PROSE_SHARE * total as f64 {
         return blocks;
     }
+    let blocks = drop_empty_sections(blocks);
     let first = blocks.iter().position(is_prose).unwrap_or(0);
     let last = blocks.iter().rposition(is_prose).unwrap_or(blocks.len());
     let clutter = |b: &Block| {
