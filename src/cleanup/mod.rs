@@ -42,6 +42,9 @@ struct Facts {
 /// Applies the clean-up rules to blocks, in order.
 #[must_use]
 pub fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, mode: Mode) -> Vec<Block> {
+    // On pages that are not articles (products, listings, services) the headline is part of
+    // what the page shows; in an article it is metadata, given apart from the text.
+    let article_like = is_article_like(&blocks);
     let title_key = title.map(normalize).filter(|t| !t.is_empty());
     let facts: Vec<Facts> = blocks
         .iter()
@@ -62,6 +65,7 @@ pub fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, mode: Mode) -> Vec<
     for (block, fact) in blocks.into_iter().zip(&facts) {
         let keep = match block.kind {
             BlockKind::TableRow { .. } | BlockKind::Code { .. } => true,
+            BlockKind::Heading(_) if !article_like && mode == Mode::Html && title_key.as_deref() == Some(fact.key.as_str()) && seen.insert(&fact.key) => true,
             _ => keep_block(&block, fact, title_key.as_deref(), &counts, &mut seen, mode, drop_datelines),
         };
         if keep {
@@ -168,6 +172,14 @@ const MIN_PROSE_WORDS: usize = 20;
 /// Content is article-like when prose paragraphs hold at least this share of its words.
 const ARTICLE_PROSE_SHARE: f64 = 0.6;
 
+/// True when prose paragraphs hold most of the words: the content is an article, a post, a
+/// story — not a product page, a listing or a form.
+fn is_article_like(blocks: &[Block]) -> bool {
+    let total: usize = blocks.iter().map(|b| word_count(&b.text)).sum();
+    let prose: usize = blocks.iter().filter(|b| is_prose(b)).map(|b| word_count(&b.text)).sum();
+    total > 0 && (prose as f64) >= ARTICLE_PROSE_SHARE * total as f64
+}
+
 /// True for a paragraph that reads as running text.
 fn is_prose(block: &Block) -> bool {
     matches!(block.kind, BlockKind::Paragraph | BlockKind::Quote) && block.link_density() < 0.3 && word_count(&block.text) >= MIN_PROSE_WORDS
@@ -178,9 +190,7 @@ fn is_prose(block: &Block) -> bool {
 /// drops labels, headings and link-heavy lines there. Pages that are not mostly prose (products,
 /// listings, docs) are left alone: their short lines are the content.
 fn trim_edges(blocks: Vec<Block>) -> Vec<Block> {
-    let total: usize = blocks.iter().map(|b| word_count(&b.text)).sum();
-    let prose: usize = blocks.iter().filter(|b| is_prose(b)).map(|b| word_count(&b.text)).sum();
-    if total == 0 || (prose as f64) < ARTICLE_PROSE_SHARE * total as f64 {
+    if !is_article_like(&blocks) {
         return blocks;
     }
     let blocks = drop_empty_sections(blocks);
