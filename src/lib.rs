@@ -16,8 +16,10 @@
 //! let html = r#"<html><head><title>Rain expected - Daily News</title></head><body>
 //!   <nav><a href="/">Home</a> <a href="/world">World</a></nav>
 //!   <article><h1>Rain expected</h1>
-//!     <p>Forecasters expect heavy rain across the region on Thursday, with up to 40 mm in the hills.</p>
-//!     <p>Residents are advised to avoid low-lying roads and to check for flood warnings before travelling.</p>
+//!     <p>Forecasters expect heavy rain across the region on Thursday, with up to 40 mm falling in
+//!        the hills before the front moves east late in the evening.</p>
+//!     <p>Residents are advised to avoid low-lying roads, to keep drains clear of leaves and to
+//!        check the flood warnings before travelling anywhere on Thursday night.</p>
 //!   </article>
 //!   <footer>© Daily News</footer></body></html>"#;
 //! let article = gleaner::extract(html, &gleaner::Options::default())?;
