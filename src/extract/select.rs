@@ -115,7 +115,7 @@ const MIN_GRID_ITEMS: usize = 4;
 /// …holding at least this many characters of text in all…
 const MIN_GRID_CHARS: u32 = 250;
 /// …and is taken beside the chosen root only when it has this many times the root's text…
-const GRID_OVER_ROOT: f32 = 1.5;
+const GRID_OVER_ROOT: f32 = 1.0;
 /// …and the root is no longer than this (a long article is not a listing's intro).
 const MAX_ROOT_CHARS_FOR_GRID: u32 = 2500;
 
