@@ -64,6 +64,7 @@ pub fn content_blocks(dom: &Dom, article_body: Option<&str>) -> Vec<Block> {
         return Vec::new();
     };
     let root = select::first_story(dom, &stats, root, &removed);
+    let root = select::dominant_child(dom, &stats, root, &removed);
     let root = select::lone_article(dom, &stats, root, &removed);
     let root = article_body.and_then(|body| select::stated_body(dom, body)).filter(|&r| !removed(r)).unwrap_or(root);
     let grid = select::item_grid(dom, &stats, root, &removed);

@@ -209,3 +209,23 @@ pub fn stated_body(dom: &Dom, body: &str) -> Option<NodeId> {
     }
     dom.element(ancestor).is_some_and(|e| !matches!(e.tag, Tag::Html | Tag::Body)).then_some(ancestor)
 }
+
+/// A child holding at least this share of its parent's prose is the content, and the rest
+/// of the parent (teasers, author boxes, "more from" blocks beside the story) is not.
+const DOMINANT_CHILD_SHARE: f32 = 0.95;
+
+/// Descends from the chosen root into a child that holds nearly all of its prose.
+#[must_use]
+pub fn dominant_child(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> NodeId {
+    let mut current = root;
+    loop {
+        let total = stats[current as usize].good;
+        let next = dom.node(current).children.iter().copied().find(|&child| {
+            !removed(child) && dom.element(child).is_some() && stats[child as usize].good >= DOMINANT_CHILD_SHARE * total
+        });
+        match next {
+            Some(child) if total > 0.0 => current = child,
+            _ => return current,
+        }
+    }
+}
