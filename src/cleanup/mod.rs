@@ -167,6 +167,9 @@ fn trim_tail(blocks: Vec<Block>) -> Vec<Block> {
     blocks
 }
 
+/// After the story, a paragraph shorter than this is a call to action, not more story.
+const MAX_TAIL_CTA_WORDS: usize = 12;
+
 /// A paragraph of at least this many words, mostly not link text, is prose.
 const MIN_PROSE_WORDS: usize = 20;
 /// Content is article-like when prose paragraphs hold at least this share of its words.
@@ -201,7 +204,7 @@ fn trim_edges(blocks: Vec<Block>) -> Vec<Block> {
     };
     // After the story, a short paragraph is a call to action or a sign-off box ("Join our
     // mailing list", "Written by …"), not more of the story.
-    let tail_clutter = |b: &Block| clutter(b) || (matches!(b.kind, BlockKind::Paragraph) && word_count(&b.text) < MIN_PROSE_WORDS);
+    let tail_clutter = |b: &Block| clutter(b) || (matches!(b.kind, BlockKind::Paragraph) && word_count(&b.text) < MAX_TAIL_CTA_WORDS);
     blocks
         .into_iter()
         .enumerate()
