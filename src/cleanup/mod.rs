@@ -171,7 +171,7 @@ fn trim_tail(blocks: Vec<Block>) -> Vec<Block> {
 const MAX_TAIL_CTA_WORDS: usize = 12;
 
 /// A paragraph of at least this many words, mostly not link text, is prose.
-const MIN_PROSE_WORDS: usize = 20;
+const MIN_PROSE_WORDS: usize = 30;
 /// Content is article-like when prose paragraphs hold at least this share of its words.
 const ARTICLE_PROSE_SHARE: f64 = 0.6;
 
