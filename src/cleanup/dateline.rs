@@ -10,7 +10,9 @@ const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "januar", "februar", "märz",
     "mai", "juni", "juli", "oktober", "dezember", "janvier", "février", "mars", "avril", "juin", "juillet", "août",
     "septembre", "octobre", "novembre", "décembre", "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca",
-    "lipca", "sierpnia", "września", "października", "listopada", "grudnia",
+    "lipca", "sierpnia", "września", "października", "listopada", "grudnia", "января", "февраля", "марта",
+    "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря", "enero", "febrero",
+    "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
 ];
 
 /// True when `text` is a short line made mostly of a date and/or time.

@@ -170,8 +170,12 @@ fn trim_tail(blocks: Vec<Block>) -> Vec<Block> {
 /// After the story, a paragraph shorter than this is a call to action, not more story.
 const MAX_TAIL_CTA_WORDS: usize = 12;
 
-/// A paragraph of at least this many words, mostly not link text, is prose.
-const MIN_PROSE_WORDS: usize = 30;
+/// A paragraph of at least this many words, mostly not link text, is prose (for telling
+/// article-like content from the rest).
+const MIN_PROSE_WORDS: usize = 20;
+/// The story's first and last paragraphs have at least this many words: shorter paragraphs at
+/// the edges are standfirsts, captions and sign-offs as often as story.
+const MIN_EDGE_PARAGRAPH_WORDS: usize = 30;
 /// Content is article-like when prose paragraphs hold at least this share of its words.
 const ARTICLE_PROSE_SHARE: f64 = 0.6;
 
@@ -179,13 +183,13 @@ const ARTICLE_PROSE_SHARE: f64 = 0.6;
 /// story — not a product page, a listing or a form.
 fn is_article_like(blocks: &[Block]) -> bool {
     let total: usize = blocks.iter().map(|b| word_count(&b.text)).sum();
-    let prose: usize = blocks.iter().filter(|b| is_prose(b)).map(|b| word_count(&b.text)).sum();
+    let prose: usize = blocks.iter().filter(|b| is_prose(b, MIN_PROSE_WORDS)).map(|b| word_count(&b.text)).sum();
     total > 0 && (prose as f64) >= ARTICLE_PROSE_SHARE * total as f64
 }
 
-/// True for a paragraph that reads as running text.
-fn is_prose(block: &Block) -> bool {
-    matches!(block.kind, BlockKind::Paragraph | BlockKind::Quote) && block.link_density() < 0.3 && word_count(&block.text) >= MIN_PROSE_WORDS
+/// True for a paragraph of running text with at least `min_words` words.
+fn is_prose(block: &Block, min_words: usize) -> bool {
+    matches!(block.kind, BlockKind::Paragraph | BlockKind::Quote) && block.link_density() < 0.3 && word_count(&block.text) >= min_words
 }
 
 /// In article-like content, the clutter around the story — bylines, category labels, "More on
@@ -197,8 +201,9 @@ fn trim_edges(blocks: Vec<Block>) -> Vec<Block> {
         return blocks;
     }
     let blocks = drop_empty_sections(blocks);
-    let first = blocks.iter().position(is_prose).unwrap_or(0);
-    let last = blocks.iter().rposition(is_prose).unwrap_or(blocks.len());
+    let edge = |b: &Block| is_prose(b, MIN_EDGE_PARAGRAPH_WORDS);
+    let first = blocks.iter().position(edge).or_else(|| blocks.iter().position(|b| is_prose(b, MIN_PROSE_WORDS))).unwrap_or(0);
+    let last = blocks.iter().rposition(edge).or_else(|| blocks.iter().rposition(|b| is_prose(b, MIN_PROSE_WORDS))).unwrap_or(blocks.len());
     let clutter = |b: &Block| {
         matches!(b.kind, BlockKind::Heading(_)) || (matches!(b.kind, BlockKind::Paragraph) && is_label(b)) || b.link_density() > 0.5
     };
