@@ -71,11 +71,10 @@ impl Fetcher {
             return Err(Error::HttpStatus { url: final_url, status });
         }
         let content_type = response.headers().get(reqwest::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
-        if let Some(ct) = &content_type {
-            if !is_textual(ct) {
+        if let Some(ct) = &content_type
+            && !is_textual(ct) {
                 return Err(Error::NotHtmlContentType { url: final_url, content_type: ct.clone() });
             }
-        }
         let mut body = Vec::new();
         response
             .take(self.max_bytes as u64 + 1)

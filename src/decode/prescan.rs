@@ -64,7 +64,7 @@ fn charset_of_meta(attrs: &[(String, String)]) -> Option<&'static Encoding> {
         let value = lower[at + 7..].trim_start().strip_prefix('=')?.trim_start();
         let value = value.trim_start_matches(['"', '\'']);
         let end = value.find(|c: char| c == ';' || c == '"' || c == '\'' || c.is_whitespace()).unwrap_or(value.len());
-        return Encoding::for_label(value[..end].as_bytes());
+        return Encoding::for_label(&value.as_bytes()[..end]);
     }
     None
 }

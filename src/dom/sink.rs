@@ -153,12 +153,11 @@ impl TreeSink for DomSink {
         match child {
             NodeOrText::AppendNode(node) => append_child(&mut nodes, *parent, node),
             NodeOrText::AppendText(text) => {
-                if let Some(last) = nodes[*parent].last_child {
-                    if let BuildData::Text(existing) = &mut nodes[last].data {
+                if let Some(last) = nodes[*parent].last_child
+                    && let BuildData::Text(existing) = &mut nodes[last].data {
                         existing.push_tendril(&text);
                         return;
                     }
-                }
                 nodes.push(BuildNode::new(BuildData::Text(text)));
                 let node = nodes.len() - 1;
                 append_child(&mut nodes, *parent, node);
@@ -201,12 +200,11 @@ impl TreeSink for DomSink {
                 insert_before(&mut nodes, *sibling, node);
             }
             NodeOrText::AppendText(text) => {
-                if let Some(prev) = nodes[*sibling].prev {
-                    if let BuildData::Text(existing) = &mut nodes[prev].data {
+                if let Some(prev) = nodes[*sibling].prev
+                    && let BuildData::Text(existing) = &mut nodes[prev].data {
                         existing.push_tendril(&text);
                         return;
                     }
-                }
                 nodes.push(BuildNode::new(BuildData::Text(text)));
                 let node = nodes.len() - 1;
                 insert_before(&mut nodes, *sibling, node);

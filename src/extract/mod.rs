@@ -131,9 +131,9 @@ fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_g
     }
     by_signature.retain(|_, (good, _)| *good > GROUP_SHARE * total_good && *good >= MIN_WRAPPER_PROSE);
     if !by_signature.is_empty() {
-        for index in 0..dom.nodes.len() {
-            if marks[index] == Mark::Boilerplate && signature(dom, index as NodeId).is_some_and(|s| by_signature.contains_key(&s)) {
-                marks[index] = Mark::Keep;
+        for (index, mark) in marks.iter_mut().enumerate() {
+            if *mark == Mark::Boilerplate && signature(dom, index as NodeId).is_some_and(|s| by_signature.contains_key(&s)) {
+                *mark = Mark::Keep;
             }
         }
     }
@@ -148,7 +148,7 @@ fn signature(dom: &Dom, id: NodeId) -> Option<(Tag, String)> {
     let class: String = element.attr("class").unwrap_or("").chars().filter(|c| !c.is_ascii_digit()).collect();
     let class = class.trim().to_ascii_lowercase();
     // Unnamed elements (a bare `<header>` or `<aside>`) are not a recognisable kind.
-    (!class.is_empty()).then(|| (element.tag, class))
+    (!class.is_empty()).then_some((element.tag, class))
 }
 
 /// Link density above which a block-level element inside the content is a list of links
