@@ -19,8 +19,10 @@ pub enum Mark {
 /// Marks every node by itself; only [`Mark::Drop`] is inherited here, so that a boilerplate
 /// wrapper can still be spared later (see [`propagate`]).
 #[must_use]
-pub fn mark(dom: &Dom) -> Vec<Mark> {
-    let product_page = declares_product(dom);
+///
+/// `product_declared` says the page's JSON-LD declares a `Product` (see [`declares_product`]).
+pub fn mark(dom: &Dom, product_declared: bool) -> Vec<Mark> {
+    let product_page = product_declared || declares_product(dom);
     let mut marks = vec![Mark::Keep; dom.nodes.len()];
     for (index, node) in dom.nodes.iter().enumerate() {
         if node.parent.is_some_and(|p| marks[p as usize] == Mark::Drop) {
@@ -57,9 +59,10 @@ fn is_entry_form(dom: &Dom, form: NodeId) -> bool {
 /// A form with at least this many entry controls is an interface.
 const MIN_FORM_CONTROLS: usize = 3;
 
-/// True when the page says it is about a product (JSON-LD or microdata `Product`, or
-/// `og:type` product): its customer reviews are then a widget beside the content. (On articles
-/// and forums, text in "review" containers is often the content itself.)
+/// True when the page's markup says it is about a product (microdata `Product` or `og:type`
+/// product; JSON-LD is read by the metadata stage): its customer reviews are then a widget
+/// beside the content. (On articles and forums, text in "review" containers is often the
+/// content itself.)
 fn declares_product(dom: &Dom) -> bool {
     dom.nodes.iter().any(|node| {
         let NodeData::Element(e) = &node.data else { return false };
@@ -67,7 +70,7 @@ fn declares_product(dom: &Dom) -> bool {
             Tag::Meta => e.attr("property").is_some_and(|p| p.eq_ignore_ascii_case("og:type")) && e.attr("content").is_some_and(|c| c.trim().eq_ignore_ascii_case("product")),
             _ => e.attr("itemtype").is_some_and(|t| t.trim_end_matches('/').ends_with("schema.org/Product")),
         }
-    }) || super::super::metadata::declared_types(dom).iter().any(|t| t == "Product" || t == "ProductGroup")
+    })
 }
 
 /// Customer-review containers, by the names review widgets use.
@@ -243,7 +246,7 @@ mod tests {
 
     fn marks_by_text(html: &str) -> Vec<(String, Mark)> {
         let dom = parse(html);
-        let mut marks = mark(&dom);
+        let mut marks = mark(&dom, false);
         propagate(&dom, &mut marks);
         dom.nodes
             .iter()

@@ -37,7 +37,11 @@ pub(crate) fn html_article(
 ) -> Result<Article, Error> {
     let dom = dom::parse(html);
     let meta = metadata::extract(&dom, hints);
-    let mut blocks = content_blocks(&dom, meta.article_body.as_deref());
+    let evidence = Evidence {
+        article_body: meta.article_body.as_deref(),
+        product: meta.declared_types.iter().any(|t| t == "Product" || t == "ProductGroup"),
+    };
+    let mut blocks = content_blocks(&dom, &evidence);
     if options.text_cleanup {
         blocks = cleanup::clean_blocks(blocks, meta.title.as_deref(), cleanup::Mode::Html);
     }
@@ -48,12 +52,20 @@ pub(crate) fn html_article(
     Ok(meta.into_article(text, blocks, encoding, "html"))
 }
 
+/// What the page's metadata says about where and what its content is.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Evidence<'a> {
+    /// The article text stated in JSON-LD (`articleBody`): when it can be located in the
+    /// tree, the element holding it is the content root.
+    pub article_body: Option<&'a str>,
+    /// The JSON-LD declares a product: customer reviews are then beside the content.
+    pub product: bool,
+}
+
 /// The main content of a parsed page as blocks (empty when there is none).
-///
-/// `article_body` is the article text the page states in JSON-LD, if any: when it can be
-/// located in the tree, the element holding it is the content root.
-pub fn content_blocks(dom: &Dom, article_body: Option<&str>) -> Vec<Block> {
-    let own = clean::mark(dom);
+pub fn content_blocks(dom: &Dom, evidence: &Evidence<'_>) -> Vec<Block> {
+    let article_body = evidence.article_body;
+    let own = clean::mark(dom, evidence.product);
     let drop_only = |id: NodeId| own[id as usize] == Mark::Drop;
     let first = score::compute(dom, &drop_only);
     let total_good = first[Dom::ROOT as usize].good;
@@ -181,7 +193,7 @@ fn is_link_list(dom: &Dom, stats: &[score::NodeStats], id: NodeId, container_den
 #[must_use]
 pub fn explain(dom: &Dom, needle: &str) -> String {
     use std::fmt::Write;
-    let own = clean::mark(dom);
+    let own = clean::mark(dom, false);
     let first = score::compute(dom, &|id: NodeId| own[id as usize] == Mark::Drop);
     let marks = spare_wrappers(dom, own.clone(), &first, first[Dom::ROOT as usize].good);
     let removed = |id: NodeId| marks[id as usize] != Mark::Keep;

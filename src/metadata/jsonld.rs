@@ -20,6 +20,8 @@ pub struct JsonLd {
     pub site_name: Option<String>,
     /// `articleBody`, the article's text as the publisher states it.
     pub article_body: Option<String>,
+    /// Every `@type` the page's items declare (`NewsArticle`, `Product`, …).
+    pub types: Vec<String>,
 }
 
 /// Types whose object describes the page's main content item.
@@ -39,17 +41,6 @@ fn scripts(dom: &Dom) -> Vec<Value> {
         .collect()
 }
 
-/// Every `@type` named by the page's JSON-LD items.
-#[must_use]
-pub fn types_of_page(dom: &Dom) -> Vec<String> {
-    let scripts = scripts(dom);
-    let mut items = Vec::new();
-    for value in &scripts {
-        flatten(value, &mut items, 0);
-    }
-    items.iter().flat_map(|item| types(item)).map(str::to_string).collect()
-}
-
 /// Reads every JSON-LD script of the page and merges what the content items say.
 #[must_use]
 pub fn extract(dom: &Dom) -> JsonLd {
@@ -57,6 +48,7 @@ pub fn extract(dom: &Dom) -> JsonLd {
     for value in scripts(dom) {
         let mut items = Vec::new();
         flatten(&value, &mut items, 0);
+        out.types.extend(items.iter().flat_map(|item| types(item)).map(str::to_string));
         // Article-like items first: their fields win over WebPage's.
         items.sort_by_key(|item| usize::from(!is_article(item)));
         for item in items {

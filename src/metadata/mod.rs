@@ -36,6 +36,8 @@ pub struct Metadata {
     /// The article text the page states in its JSON-LD (`articleBody`), used as evidence of
     /// where the content is.
     pub article_body: Option<String>,
+    /// The `@type`s the page's JSON-LD declares (`NewsArticle`, `Product`, …).
+    pub declared_types: Vec<String>,
 }
 
 impl Metadata {
@@ -59,12 +61,6 @@ impl Metadata {
             blocks,
         }
     }
-}
-
-/// The `@type`s of the page's JSON-LD items.
-#[must_use]
-pub fn declared_types(dom: &Dom) -> Vec<String> {
-    jsonld::types_of_page(dom)
 }
 
 /// The `<meta>` tags of a page as `(key, content)`, keys lowercased (`property` or `name`).
@@ -113,6 +109,7 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
         canonical_url: canonical(dom).or_else(|| meta(&["og:url"])),
         image: meta(&["og:image", "og:image:url", "twitter:image"]),
         article_body: ld.article_body,
+        declared_types: ld.types,
     }
 }
 
