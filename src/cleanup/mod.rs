@@ -167,6 +167,9 @@ fn trim_tail(blocks: Vec<Block>) -> Vec<Block> {
     blocks
 }
 
+/// A heading of at most this many words around the story is a section label ("Related").
+const MAX_LABEL_HEADING_WORDS: usize = 7;
+
 /// After the story, a paragraph shorter than this is a call to action, not more story.
 const MAX_TAIL_CTA_WORDS: usize = 12;
 
@@ -204,8 +207,11 @@ fn trim_edges(blocks: Vec<Block>) -> Vec<Block> {
     let edge = |b: &Block| is_prose(b, MIN_EDGE_PARAGRAPH_WORDS);
     let first = blocks.iter().position(edge).or_else(|| blocks.iter().position(|b| is_prose(b, MIN_PROSE_WORDS))).unwrap_or(0);
     let last = blocks.iter().rposition(edge).or_else(|| blocks.iter().rposition(|b| is_prose(b, MIN_PROSE_WORDS))).unwrap_or(blocks.len());
+    // Long headings before the story are its headline or deck, not section labels.
     let clutter = |b: &Block| {
-        matches!(b.kind, BlockKind::Heading(_)) || (matches!(b.kind, BlockKind::Paragraph) && is_label(b)) || b.link_density() > 0.5
+        (matches!(b.kind, BlockKind::Heading(_)) && word_count(&b.text) <= MAX_LABEL_HEADING_WORDS)
+            || (matches!(b.kind, BlockKind::Paragraph) && is_label(b))
+            || b.link_density() > 0.5
     };
     // After the story, a short paragraph is a call to action or a sign-off box ("Join our
     // mailing list", "Written by …"), not more of the story.

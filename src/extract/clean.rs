@@ -139,7 +139,7 @@ fn is_overlay(element: &Element) -> bool {
 }
 
 /// Name tokens of overlays.
-const OVERLAY_TOKENS: &[&str] = &["modal", "popup", "lightbox", "cookie", "cookies", "consent", "gdpr", "cookiebanner"];
+const OVERLAY_TOKENS: &[&str] = &["modal", "popup", "cookie", "cookies", "consent", "gdpr", "cookiebanner"];
 
 /// Elements whose content is never readable text of the page.
 fn never_content(tag: Tag) -> bool {

@@ -87,9 +87,13 @@ pub fn content_blocks(dom: &Dom, evidence: &Evidence<'_>) -> Vec<Block> {
         None => vec![root],
     };
     let container_density = stats[root as usize].link_density();
+    // What follows the story's body inside the root (teasers, author boxes, copyright lines,
+    // newsletter blocks) is not part of it.
+    let body_end = select::body_end(dom, &stats, root, &removed);
     // Inside a grid of items, link-heavy items are the content.
     let in_grid = |id: NodeId| grid.is_some_and(|g| dom.contains(g, id));
-    let skip = |id: NodeId| removed(id) || (!in_grid(id) && is_link_list(dom, &stats, id, container_density));
+    let after_body = |id: NodeId| grid.is_none() && container_density <= LISTING_DENSITY && id >= body_end && dom.contains(root, id);
+    let skip = |id: NodeId| removed(id) || after_body(id) || (!in_grid(id) && is_link_list(dom, &stats, id, container_density));
     let blocks = blocks::collect(dom, &roots, &skip);
     if container_density > LISTING_DENSITY || grid.is_some() {
         return blocks;

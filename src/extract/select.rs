@@ -229,3 +229,21 @@ pub fn dominant_child(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dy
         }
     }
 }
+
+/// A descendant holding at least this share of the root's prose is the story's body.
+const BODY_SHARE: f32 = 0.7;
+
+/// The end (exclusive node id) of the story's body inside `root`: the deepest element reached
+/// by following, from the root down, a child that holds most of the root's prose. Elements
+/// after it inside the root are what pages put after a story.
+#[must_use]
+pub fn body_end(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> NodeId {
+    let total = stats[root as usize].good;
+    let mut current = root;
+    while let Some(child) = dom.node(current).children.iter().copied().find(|&child| {
+        !removed(child) && dom.element(child).is_some() && total > 0.0 && stats[child as usize].good >= BODY_SHARE * total
+    }) {
+        current = child;
+    }
+    dom.subtree_end(current)
+}
