@@ -31,6 +31,11 @@ pub fn mark(dom: &Dom, product_declared: bool) -> Vec<Mark> {
         }
         if let NodeData::Element(element) = &node.data {
             marks[index] = mark_element(element);
+            // An article's `<header>` often holds its deck (standfirst): a sentence of a dozen
+            // words outside the headline and links is content, so such a header is kept.
+            if element.tag == Tag::Header && marks[index] == Mark::Boilerplate && holds_deck(dom, index as NodeId) {
+                marks[index] = Mark::Keep;
+            }
             if marks[index] == Mark::Keep
                 && ((element.tag == Tag::Form && is_entry_form(dom, index as NodeId)) || (product_page && is_review_block(element)))
             {
@@ -54,6 +59,21 @@ fn is_entry_form(dom: &Dom, form: NodeId) -> bool {
         })
         .count();
     controls >= MIN_FORM_CONTROLS
+}
+
+/// A deck has at least this many words.
+const MIN_DECK_WORDS: usize = 12;
+
+/// True when a text node under `header` has [`MIN_DECK_WORDS`] words and sits outside
+/// headings, links and navigation.
+fn holds_deck(dom: &Dom, header: NodeId) -> bool {
+    (header + 1..dom.subtree_end(header)).any(|id| {
+        matches!(&dom.node(id).data, NodeData::Text(t) if crate::text::word_count(t) >= MIN_DECK_WORDS)
+            && !dom
+                .ancestors(id)
+                .take_while(|&a| a != header)
+                .any(|a| matches!(dom.tag(a), Tag::H1 | Tag::H2 | Tag::A | Tag::Nav | Tag::Script | Tag::Style | Tag::Noscript))
+    })
 }
 
 /// A form with at least this many entry controls is an interface.
