@@ -81,6 +81,17 @@ fn detach(nodes: &mut [BuildNode], node: Handle) {
     nodes[node].next = None;
 }
 
+/// Adjacent text is one node: appends `text` to `neighbour` when that is a text node and
+/// returns `None`, else creates an orphan text node and returns it for the caller to link.
+fn merge_or_new_text(nodes: &mut Vec<BuildNode>, neighbour: Option<Handle>, text: StrTendril) -> Option<Handle> {
+    if let Some(BuildData::Text(existing)) = neighbour.map(|n| &mut nodes[n].data) {
+        existing.push_tendril(&text);
+        return None;
+    }
+    nodes.push(BuildNode::new(BuildData::Text(text)));
+    Some(nodes.len() - 1)
+}
+
 /// Links the orphan `child` as the last child of `parent`.
 fn append_child(nodes: &mut [BuildNode], parent: Handle, child: Handle) {
     let last = nodes[parent].last_child;
@@ -153,14 +164,10 @@ impl TreeSink for DomSink {
         match child {
             NodeOrText::AppendNode(node) => append_child(&mut nodes, *parent, node),
             NodeOrText::AppendText(text) => {
-                if let Some(last) = nodes[*parent].last_child
-                    && let BuildData::Text(existing) = &mut nodes[last].data {
-                        existing.push_tendril(&text);
-                        return;
-                    }
-                nodes.push(BuildNode::new(BuildData::Text(text)));
-                let node = nodes.len() - 1;
-                append_child(&mut nodes, *parent, node);
+                let neighbour = nodes[*parent].last_child;
+                if let Some(node) = merge_or_new_text(&mut nodes, neighbour, text) {
+                    append_child(&mut nodes, *parent, node);
+                }
             }
         }
     }
@@ -200,14 +207,10 @@ impl TreeSink for DomSink {
                 insert_before(&mut nodes, *sibling, node);
             }
             NodeOrText::AppendText(text) => {
-                if let Some(prev) = nodes[*sibling].prev
-                    && let BuildData::Text(existing) = &mut nodes[prev].data {
-                        existing.push_tendril(&text);
-                        return;
-                    }
-                nodes.push(BuildNode::new(BuildData::Text(text)));
-                let node = nodes.len() - 1;
-                insert_before(&mut nodes, *sibling, node);
+                let neighbour = nodes[*sibling].prev;
+                if let Some(node) = merge_or_new_text(&mut nodes, neighbour, text) {
+                    insert_before(&mut nodes, *sibling, node);
+                }
             }
         }
     }

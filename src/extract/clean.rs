@@ -253,12 +253,6 @@ fn names_a_role(class: &str) -> bool {
     !class.contains([':', '[', '/']) && !numbered_item && !TAXONOMY_PREFIXES.iter().any(|p| class.starts_with(p))
 }
 
-/// True when a node was marked [`Mark::Drop`] or [`Mark::Boilerplate`].
-#[must_use]
-pub fn is_removed(marks: &[Mark], id: NodeId) -> bool {
-    marks[id as usize] != Mark::Keep
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,13 +65,8 @@ pub struct Evidence<'a> {
 /// The main content of a parsed page as blocks (empty when there is none).
 pub fn content_blocks(dom: &Dom, evidence: &Evidence<'_>) -> Vec<Block> {
     let article_body = evidence.article_body;
-    let own = clean::mark(dom, evidence.product);
-    let drop_only = |id: NodeId| own[id as usize] == Mark::Drop;
-    let first = score::compute(dom, &drop_only);
-    let total_good = first[Dom::ROOT as usize].good;
-    let marks = spare_wrappers(dom, own.clone(), &first, total_good);
+    let (_, marks, stats) = marks_and_stats(dom, evidence.product);
     let removed = |id: NodeId| marks[id as usize] != Mark::Keep;
-    let stats = score::compute(dom, &removed);
     let Some(root) = select::main_content(dom, &stats, &removed) else {
         return Vec::new();
     };
@@ -111,6 +106,16 @@ const MAX_LINK_LABEL_WORDS: usize = 3;
 
 /// Link density from which a short line counts as a bare link.
 const LINK_LABEL_DENSITY: f64 = 0.8;
+
+/// Clean and score: each node's own mark, its final mark (wrappers spared, marks inherited)
+/// and its stats over what is left.
+fn marks_and_stats(dom: &Dom, product_declared: bool) -> (Vec<Mark>, Vec<Mark>, Vec<score::NodeStats>) {
+    let own = clean::mark(dom, product_declared);
+    let first = score::compute(dom, &|id: NodeId| own[id as usize] == Mark::Drop);
+    let marks = spare_wrappers(dom, own.clone(), &first, first[Dom::ROOT as usize].good);
+    let stats = score::compute(dom, &|id: NodeId| marks[id as usize] != Mark::Keep);
+    (own, marks, stats)
+}
 
 /// Re-marks as kept the boilerplate-marked elements that wrap most of the page's prose — alone
 /// (a `<div class="has-sidebar">` around everything) or together with their look-alikes (forum
@@ -197,11 +202,8 @@ fn is_link_list(dom: &Dom, stats: &[score::NodeStats], id: NodeId, container_den
 #[must_use]
 pub fn explain(dom: &Dom, needle: &str) -> String {
     use std::fmt::Write;
-    let own = clean::mark(dom, false);
-    let first = score::compute(dom, &|id: NodeId| own[id as usize] == Mark::Drop);
-    let marks = spare_wrappers(dom, own.clone(), &first, first[Dom::ROOT as usize].good);
+    let (own, marks, stats) = marks_and_stats(dom, false);
     let removed = |id: NodeId| marks[id as usize] != Mark::Keep;
-    let stats = score::compute(dom, &removed);
     let root = select::main_content(dom, &stats, &removed);
     let mut out = String::new();
     let story = root.map(|r| select::first_story(dom, &stats, r, &removed));
