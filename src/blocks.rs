@@ -3,7 +3,7 @@
 //! normalised. Later stages (clean-up, rendering) work on blocks, not on the tree.
 
 use crate::dom::{Dom, NodeData, NodeId, Tag};
-use crate::text::push_collapsed;
+use crate::text::{nfc, push_collapsed};
 
 /// What a block is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,7 +198,7 @@ impl Collector<'_> {
     fn flush(&mut self) {
         let text = self.buf.trim_matches(|c: char| c == ' ' || c == '\n');
         if !text.is_empty() {
-            let text = text.replace(" \n", "\n").replace("\n ", "\n");
+            let text = nfc(text.replace(" \n", "\n").replace("\n ", "\n"));
             let link_chars = self.buf_links.min(text.chars().count());
             self.blocks.push(Block { kind: self.kind.clone(), text, link_chars, node: self.node });
         }
@@ -212,7 +212,7 @@ impl Collector<'_> {
         let text = raw.trim_matches('\n').trim_end();
         if !text.is_empty() {
             let lang = code_language(self.dom, id);
-            self.blocks.push(Block { kind: BlockKind::Code { lang }, text: text.to_string(), link_chars: 0, node: id });
+            self.blocks.push(Block { kind: BlockKind::Code { lang }, text: nfc(text.to_string()), link_chars: 0, node: id });
         }
     }
 

@@ -1,9 +1,13 @@
 //! Small text helpers shared by the stages: whitespace normalisation, HTML sniffing, counts.
 
 /// Appends `text` to `out` with every whitespace run collapsed to one space; a space is not
-/// emitted at the start of `out` nor twice in a row.
+/// emitted at the start of `out` nor twice in a row. Soft hyphens (`&shy;`), invisible
+/// hyphenation hints that would split words in the output, are dropped.
 pub(crate) fn push_collapsed(out: &mut String, text: &str) {
     for c in text.chars() {
+        if c == '\u{ad}' {
+            continue;
+        }
         if c.is_whitespace() || c == '\u{200b}' {
             if !out.is_empty() && !out.ends_with([' ', '\n']) {
                 out.push(' ');
@@ -12,6 +16,14 @@ pub(crate) fn push_collapsed(out: &mut String, text: &str) {
             out.push(c);
         }
     }
+}
+
+/// `text` in Unicode normalisation form C: a letter and its combining accent become one
+/// character, as readers, search and the rest of the web expect. Text already in NFC (nearly
+/// all of it) is returned as is, after a quick check.
+pub(crate) fn nfc(text: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes { text } else { text.nfc().collect() }
 }
 
 /// `text` with whitespace runs collapsed to single spaces and trimmed.
@@ -85,6 +97,17 @@ mod tests {
     #[test]
     fn collapses_whitespace() {
         assert_eq!(collapse("  a \n\t b  "), "a b");
+    }
+
+    #[test]
+    fn drops_soft_hyphens() {
+        assert_eq!(collapse("Klima\u{ad}wandel \u{ad} heute"), "Klimawandel heute");
+    }
+
+    #[test]
+    fn composes_to_nfc() {
+        assert_eq!(nfc("Cafe\u{301}".to_string()), "Café");
+        assert_eq!(nfc("plain".to_string()), "plain");
     }
 
     #[test]

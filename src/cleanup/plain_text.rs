@@ -18,7 +18,7 @@ pub fn extract(text: &str, encoding: Option<EncodingInfo>, hints: &Hints, option
         .lines()
         .map(crate::text::collapse)
         .filter(|line| !line.is_empty())
-        .map(Block::paragraph)
+        .map(|line| Block::paragraph(crate::text::nfc(line)))
         .collect();
     let blocks = if options.text_cleanup { clean_blocks(blocks, None, Mode::Text) } else { blocks };
     if blocks.is_empty() {
