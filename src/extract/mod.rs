@@ -79,7 +79,10 @@ pub fn content_blocks(dom: &Dom, evidence: &Evidence<'_>) -> Vec<Block> {
         Some(grid) if dom.contains(grid, root) => vec![grid],
         Some(grid) if dom.contains(root, grid) => vec![root],
         Some(grid) => vec![root.min(grid), root.max(grid)],
-        None => vec![root],
+        None => match select::lead_before(dom, &stats, root, &removed) {
+            Some(lead) => vec![lead, root],
+            None => vec![root],
+        },
     };
     let container_density = stats[root as usize].link_density();
     // What follows the story's body inside the root (teasers, author boxes, copyright lines,

@@ -247,3 +247,115 @@ pub fn body_end(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(N
     }
     dom.subtree_end(current)
 }
+
+/// Name tokens of the lead paragraph (standfirst, chapô, teaser) that news and blog templates
+/// place between the headline and the body.
+const LEAD_TOKENS: &[&str] = &[
+    "intro", "lead", "lede", "teaser", "chapo", "chapeau", "standfirst", "summary", "excerpt", "deck", "abstract", "subline", "kicker",
+];
+/// A lead is a sentence or a short paragraph: between these many characters…
+const MIN_LEAD_CHARS: u32 = 40;
+/// …and these.
+const MAX_LEAD_CHARS: u32 = 1200;
+/// A lead is prose, not a list of links.
+const MAX_LEAD_LINK_DENSITY: f32 = 0.3;
+/// The lead and the body share an ancestor at most this many levels above the body.
+const MAX_LEAD_LEVELS: usize = 3;
+
+/// The story's lead when the templates put it just outside the chosen root: the last text
+/// before the root belongs to an element named as a lead (`class="article-intro"`,
+/// `"standfirst"`, `"chapo"`…), holding a sentence or a short paragraph of prose, in the same
+/// region as the body (a common ancestor at most [`MAX_LEAD_LEVELS`] above it).
+#[must_use]
+pub fn lead_before(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> Option<NodeId> {
+    // The last visible text before the root, in document order.
+    let last_text = (0..root).rev().find(|&id| {
+        matches!(&dom.node(id).data, crate::dom::NodeData::Text(t) if !t.trim().is_empty()) && !removed(id)
+    })?;
+    let region = dom.ancestors(root).take(MAX_LEAD_LEVELS).find(|&a| dom.contains(a, last_text))?;
+    dom.ancestors(last_text).take_while(|&a| a != region).find(|&a| {
+        let (Some(element), s) = (dom.element(a), &stats[a as usize]) else { return false };
+        !removed(a)
+            && (MIN_LEAD_CHARS..=MAX_LEAD_CHARS).contains(&s.chars)
+            && s.link_density() < MAX_LEAD_LINK_DENSITY
+            && element.id_class.split_whitespace().any(|class| class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| LEAD_TOKENS.contains(&token)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{NodeData, parse};
+    use crate::extract::clean::Mark;
+
+    /// The first element whose `id`/`class` contains `name`.
+    fn named(dom: &Dom, name: &str) -> NodeId {
+        (0..dom.nodes.len() as NodeId).find(|&id| dom.element(id).is_some_and(|e| e.id_class.contains(name))).expect("element")
+    }
+
+    fn prose(words: usize) -> String {
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(words / 8 + 1)
+    }
+
+    /// Runs `check` with the page's tree, stats and removal test, as the pipeline sees them.
+    fn with_page(html: &str, check: impl Fn(&Dom, &[NodeStats], &dyn Fn(NodeId) -> bool)) {
+        let dom = parse(html);
+        let (_, marks, stats) = super::super::marks_and_stats(&dom, false);
+        check(&dom, &stats, &|id: NodeId| marks[id as usize] != Mark::Keep);
+    }
+
+    #[test]
+    fn main_content_prefers_prose_over_link_lists() {
+        let links = "<li><a href='/a'>A section of the site</a></li>".repeat(30);
+        let html = format!("<ul class='links'>{links}</ul><div class='body'><p>{}</p><p>{}</p></div>", prose(60), prose(60));
+        with_page(&html, |dom, stats, removed| {
+            assert_eq!(main_content(dom, stats, removed), Some(named(dom, "body")));
+        });
+    }
+
+    #[test]
+    fn first_story_of_several() {
+        let story = |n: &str| format!("<article class='{n}'><h2>Headline</h2><p>{0}</p><p>{0}</p><p>{0}</p></article>", prose(40));
+        let html = format!("<div class='feed'>{}{}</div>", story("one"), story("two"));
+        with_page(&html, |dom, stats, removed| {
+            let root = named(dom, "feed");
+            assert_eq!(first_story(dom, stats, root, removed), named(dom, "one"));
+        });
+    }
+
+    #[test]
+    fn lead_just_before_the_body_is_found() {
+        let html = format!(
+            "<div class='story'><h1>Headline</h1><p class='article-intro'>The lead sentence says what happened and why it matters.</p>\
+             <div class='body'><p>{}</p><p>{}</p></div></div>",
+            prose(60),
+            prose(60)
+        );
+        with_page(&html, |dom, stats, removed| {
+            let lead = lead_before(dom, stats, named(dom, "body"), removed);
+            assert_eq!(lead, Some(named(dom, "article-intro")));
+        });
+        // An unnamed paragraph, or a lead far from the body, is not taken.
+        let html = format!("<p>Some other sentence that stands before the body text here.</p><div class='body'><p>{}</p></div>", prose(60));
+        with_page(&html, |dom, stats, removed| assert_eq!(lead_before(dom, stats, named(dom, "body"), removed), None));
+    }
+
+    #[test]
+    fn dominant_child_descends_into_the_story() {
+        let html = format!("<div class='outer'><div class='inner'><p>{}</p><p>{}</p></div><span>x</span></div>", prose(80), prose(80));
+        with_page(&html, |dom, stats, removed| {
+            assert_eq!(dominant_child(dom, stats, named(dom, "outer"), removed), named(dom, "inner"));
+        });
+    }
+
+    #[test]
+    fn stated_body_is_located() {
+        let body = prose(90);
+        let html = format!("<div class='wrap'><div class='text'><p>{body}</p></div><p>Other</p></div>");
+        let dom = parse(&html);
+        let found = stated_body(&dom, &body).expect("located");
+        assert!(matches!(dom.node(found).data, NodeData::Element(_)));
+        assert!(dom.contains(named(&dom, "text"), found));
+        assert_eq!(stated_body(&dom, "too short"), None);
+    }
+}
