@@ -192,7 +192,7 @@ fn is_hidden(element: &Element) -> bool {
 const HIDDEN_CLASSES: &[&str] = &[
     "hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader-only",
     "skip-link", "skiplink", "skip-to-content", "element-invisible", "u-hidden", "is-hidden", "d-none",
-    "hide", "offscreen", "a11y-hidden",
+    "hide", "offscreen", "a11y-hidden", "visibility-hidden", "invisible",
 ];
 
 /// Accordions, tabs and "read more" toggles hide part of the content until clicked; that text
@@ -219,7 +219,7 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "footer",
     "sidebar", "share", "sharing", "sharebar", "social", "socials", "related", "recommended",
     "recommendations", "newsletter", "subscribe", "subscription", "cookie", "cookies", "consent",
-    "gdpr", "banner", "ad", "ads", "advert", "advertisement", "adsbygoogle", "sponsored", "promo",
+    "gdpr", "banner", "ad", "ads", "advert", "advertisement", "adsbygoogle", "adsense", "sponsored", "promo",
     "overlay", "comments", "comment", "disqus", "pagination", "pager",
     "toolbar", "masthead", "topbar", "skip", "signup", "login", "outbrain", "taboola", "print", "rating", "byline", "bio", "authorbox", "caption", "credit", "credits", "tags", "tagcloud", "more-stories",
 ];
@@ -276,13 +276,14 @@ mod tests {
     fn marks_scripts_hidden_and_boilerplate() {
         let got = marks_by_text(
             "<nav>Home</nav><div class='share-tools'>Share</div><p style='display: none'>ghost</p>\
-             <span class='sr-only'>Skip to content</span><script>var x</script><p>Body</p>",
+             <span class='sr-only'>Skip to content</span><a class='visibility-hidden-focusable visibility-hidden'>Skip</a><script>var x</script><p>Body</p>",
         );
         assert_eq!(got, vec![
             ("Home".into(), Mark::Boilerplate),
             ("Share".into(), Mark::Boilerplate),
             ("ghost".into(), Mark::Boilerplate),
             ("Skip to content".into(), Mark::Boilerplate),
+            ("Skip".into(), Mark::Boilerplate),
             ("var x".into(), Mark::Drop),
             ("Body".into(), Mark::Keep),
         ]);

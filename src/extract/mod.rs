@@ -70,6 +70,11 @@ pub fn content_blocks(dom: &Dom, evidence: &Evidence<'_>) -> Vec<Block> {
     let Some(root) = select::main_content(dom, &stats, &removed) else {
         return Vec::new();
     };
+    // A page whose best candidate holds next to no text (a lone "Menu" link, an app shell)
+    // has no main content.
+    if stats[root as usize].chars < MIN_CONTENT_CHARS {
+        return Vec::new();
+    }
     let root = select::first_story(dom, &stats, root, &removed);
     let root = select::dominant_child(dom, &stats, root, &removed);
     let root = select::lone_article(dom, &stats, root, &removed);
@@ -103,6 +108,9 @@ pub fn content_blocks(dom: &Dom, evidence: &Evidence<'_>) -> Vec<Block> {
         .filter(|b| matches!(b.kind, BlockKind::Heading(_)) || !(b.link_density() > LINK_LABEL_DENSITY && crate::text::word_count(&b.text) <= MAX_LINK_LABEL_WORDS))
         .collect()
 }
+
+/// The main content holds at least this many characters of text.
+const MIN_CONTENT_CHARS: u32 = 20;
 
 /// Bare links of at most this many words are navigation; longer ones may be item titles.
 const MAX_LINK_LABEL_WORDS: usize = 3;
@@ -225,4 +233,28 @@ pub fn explain(dom: &Dom, needle: &str) -> String {
         let _ = writeln!(out, "{id:>6} {tag:?} [{names}] own={:?} mark={:?} chars={} links={} score={:.0} good={:.0}{}", own[id as usize], marks[id as usize], s.chars, s.link_chars, s.score, s.good, if Some(id) == root { "  <== ROOT" } else { "" });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &str) -> Vec<String> {
+        content_blocks(&dom::parse(html), &Evidence::default()).into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn an_app_shell_has_no_content() {
+        assert!(texts("<body><div class='app'><div class='mobile'><a>Menu</a></div><div id='root'></div></div></body>").is_empty());
+    }
+
+    #[test]
+    fn link_lists_inside_the_story_are_left_out() {
+        let para = "A sentence of the story, long enough to read as prose, with a clause or two. ".repeat(4);
+        let links = "<li><a href='/x'>Another story somewhere else</a></li>".repeat(6);
+        let html = format!("<article><p>{para}</p><ul>{links}</ul><p>{para}</p></article>");
+        let got = texts(&html);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|t| t.starts_with("A sentence")));
+    }
 }
