@@ -36,6 +36,12 @@ pub fn mark(dom: &Dom, product_declared: bool) -> Vec<Mark> {
             if element.tag == Tag::Header && marks[index] == Mark::Boilerplate && holds_deck(dom, index as NodeId) {
                 marks[index] = Mark::Keep;
             }
+            // A teaser that links elsewhere is a pointer to another page ("teaser" alone also
+            // names an article's own lead, which has no link); one of a row of look-alikes is
+            // an item of a listing, the content of its page.
+            if marks[index] == Mark::Keep && is_teaser(element) && links_elsewhere(dom, index as NodeId) && !in_row(dom, index as NodeId) {
+                marks[index] = Mark::Boilerplate;
+            }
             if marks[index] == Mark::Keep
                 && ((element.tag == Tag::Form && is_entry_form(dom, index as NodeId)) || (product_page && is_review_block(element)))
             {
@@ -59,6 +65,34 @@ fn is_entry_form(dom: &Dom, form: NodeId) -> bool {
         })
         .count();
     controls >= MIN_FORM_CONTROLS
+}
+
+/// True for elements named as teasers (`teaser`, `article-teaser`, `teasers--3columns`).
+fn is_teaser(element: &Element) -> bool {
+    element.id_class.split_whitespace().filter(|class| names_a_role(class)).any(|class| class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| matches!(token, "teaser" | "teasers")))
+}
+
+/// A row of at least this many look-alike siblings is a listing.
+const MIN_ROW_ITEMS: usize = 3;
+
+/// A teaser this many levels below an item of a row belongs to that item.
+const MAX_ITEM_DEPTH: usize = 3;
+
+/// True when `id` or one of its nearest ancestors is an item of a row of look-alikes.
+fn in_row(dom: &Dom, id: NodeId) -> bool {
+    std::iter::once(id).chain(dom.ancestors(id)).take(MAX_ITEM_DEPTH + 1).any(|a| is_row_item(dom, a))
+}
+
+/// True when `id` has at least [`MIN_ROW_ITEMS`] siblings (itself included) of its tag and class.
+fn is_row_item(dom: &Dom, id: NodeId) -> bool {
+    let (Some(element), Some(parent)) = (dom.element(id), dom.node(id).parent) else { return false };
+    let class = element.attr("class");
+    dom.node(parent).children.iter().filter(|&&s| dom.element(s).is_some_and(|e| e.tag == element.tag && e.attr("class") == class)).count() >= MIN_ROW_ITEMS
+}
+
+/// True when the subtree of `id` holds a link to another page.
+fn links_elsewhere(dom: &Dom, id: NodeId) -> bool {
+    (id..dom.subtree_end(id)).any(|d| dom.element(d).is_some_and(crate::extract::score::is_navigating_link))
 }
 
 /// A deck has at least this many words.
@@ -247,9 +281,12 @@ const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "format-", "status-", 
 
 /// False for classes that do not name an element's role: utility classes with variants or
 /// values (`print:hidden`, `[--nav-height:4rem]`, `w-1/2`), taxonomy/state classes, and
-/// numbered item classes (`post-589546`, `comment-12`).
+/// numbered item classes (`post-589546`, `comment-12`, `comment-1065461_wrap`; but a count
+/// glued to a word, as in `teasers--3columns`, is a layout variant of a role).
 fn names_a_role(class: &str) -> bool {
-    let numbered_item = class.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-').starts_with(|c: char| c.is_ascii_digit());
+    let number = class.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-');
+    let after_digits = number.trim_start_matches(|c: char| c.is_ascii_digit());
+    let numbered_item = number.starts_with(|c: char| c.is_ascii_digit()) && !after_digits.starts_with(|c: char| c.is_ascii_alphabetic());
     !class.contains([':', '[', '/']) && !numbered_item && !TAXONOMY_PREFIXES.iter().any(|p| class.starts_with(p))
 }
 
@@ -297,5 +334,24 @@ mod tests {
         assert!(!has_boilerplate_name("article-body"));
         assert!(!has_boilerplate_name("download"));
         assert!(!has_boilerplate_name("post type-post category-newsletter tag-social-media"));
+    }
+
+    #[test]
+    fn numbered_items_are_not_roles_but_counted_variants_are() {
+        assert!(!names_a_role("post-589546"));
+        assert!(!names_a_role("comment-1065461_wrap"));
+        assert!(names_a_role("teasers--3columns"));
+        assert!(names_a_role("comments"));
+    }
+
+    #[test]
+    fn a_linking_teaser_is_boilerplate_unless_one_of_a_row() {
+        let story = "<p>The story's own lead, a sentence long enough to be read as prose.</p>";
+        let lone = format!("<article>{story}<div class='teaser'><a href='/other'>Another story</a></div></article>");
+        assert_eq!(marks_by_text(&lone)[1], ("Another story".into(), Mark::Boilerplate));
+        let lead = format!("<article><div class='teaser'>{story}</div></article>");
+        assert_eq!(marks_by_text(&lead)[0].1, Mark::Keep);
+        let row = "<div class='teaser'><a href='/x'>An item of the listing</a></div>".repeat(3);
+        assert!(marks_by_text(&format!("<main>{row}</main>")).iter().all(|(_, m)| *m == Mark::Keep));
     }
 }

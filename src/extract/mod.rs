@@ -92,10 +92,18 @@ pub fn content_blocks(dom: &Dom, evidence: &Evidence<'_>) -> Vec<Block> {
     let container_density = stats[root as usize].link_density();
     // What follows the story's body inside the root (teasers, author boxes, copyright lines,
     // newsletter blocks) is not part of it.
-    let body_end = select::body_end(dom, &stats, root, &removed);
+    let body = select::story_body(dom, &stats, root, &removed);
+    let body_end = dom.subtree_end(body);
+    // A root made link-dense by a column of teasers beside the story is not a listing: what
+    // follows a plain-prose body is cut all the same.
+    let body_stats = &stats[body as usize];
+    let story = body_stats.good >= select::MIN_STORY_PROSE
+        && body_stats.paragraphs >= select::MIN_STORY_PARAGRAPHS
+        && body_stats.good >= MIN_STORY_PARAGRAPH_CHARS * body_stats.paragraphs as f32;
+    let cut_density = if story { body_stats.link_density() } else { container_density };
     // Inside a grid of items, link-heavy items are the content.
     let in_grid = |id: NodeId| grid.is_some_and(|g| dom.contains(g, id));
-    let after_body = |id: NodeId| grid.is_none() && container_density <= LISTING_DENSITY && id >= body_end && dom.contains(root, id);
+    let after_body = |id: NodeId| grid.is_none() && cut_density <= LISTING_DENSITY && id >= body_end && dom.contains(root, id);
     let skip = |id: NodeId| removed(id) || after_body(id) || (!in_grid(id) && is_link_list(dom, &stats, id, container_density));
     let blocks = blocks::collect(dom, &roots, &skip);
     if container_density > LISTING_DENSITY || grid.is_some() {
@@ -111,6 +119,10 @@ pub fn content_blocks(dom: &Dom, evidence: &Evidence<'_>) -> Vec<Block> {
 
 /// The main content holds at least this many characters of text.
 const MIN_CONTENT_CHARS: u32 = 20;
+
+/// A story's paragraphs average at least this much prose (characters); a list of teasers with
+/// one-line summaries has shorter ones.
+const MIN_STORY_PARAGRAPH_CHARS: f32 = 100.0;
 
 /// Bare links of at most this many words are navigation; longer ones may be item titles.
 const MAX_LINK_LABEL_WORDS: usize = 3;

@@ -81,10 +81,10 @@ pub fn lone_article(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn 
 }
 
 /// A story needs this much prose (characters) to count as a full article rather than a teaser.
-const MIN_STORY_PROSE: f32 = 500.0;
+pub(crate) const MIN_STORY_PROSE: f32 = 500.0;
 /// …and at least this many prose paragraphs, and its own `<h1>`/`<h2>` headline (posts of a
 /// forum thread, which are articles too, have none).
-const MIN_STORY_PARAGRAPHS: u32 = 3;
+pub(crate) const MIN_STORY_PARAGRAPHS: u32 = 3;
 
 /// When the chosen root holds several full stories in their own `<article>` elements (news
 /// sites glue the next story below the first as the reader scrolls), keeps the first: the
@@ -233,11 +233,10 @@ pub fn dominant_child(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dy
 /// A descendant holding at least this share of the root's prose is the story's body.
 const BODY_SHARE: f32 = 0.7;
 
-/// The end (exclusive node id) of the story's body inside `root`: the deepest element reached
-/// by following, from the root down, a child that holds most of the root's prose. Elements
-/// after it inside the root are what pages put after a story.
+/// The story's body inside `root`: the deepest element reached by following, from the root
+/// down, a child that holds most of the root's prose (the root itself when no child does).
 #[must_use]
-pub fn body_end(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> NodeId {
+pub fn story_body(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> NodeId {
     let total = stats[root as usize].good;
     let mut current = root;
     while let Some(child) = dom.node(current).children.iter().copied().find(|&child| {
@@ -245,7 +244,14 @@ pub fn body_end(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(N
     }) {
         current = child;
     }
-    dom.subtree_end(current)
+    current
+}
+
+/// The end (exclusive node id) of the story's body inside `root` (see [`story_body`]).
+/// Elements after it inside the root are what pages put after a story.
+#[must_use]
+pub fn body_end(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> NodeId {
+    dom.subtree_end(story_body(dom, stats, root, removed))
 }
 
 /// Name tokens of the lead paragraph (standfirst, chapô, teaser) that news and blog templates
