@@ -153,7 +153,9 @@ fn drop_empty_sections(blocks: Vec<Block>) -> Vec<Block> {
 fn trim_tail(blocks: Vec<Block>) -> Vec<Block> {
     let mut blocks = blocks;
     while let Some(last) = blocks.last() {
-        let dangling_heading = matches!(last.kind, BlockKind::Heading(_));
+        // A "heading" of many words is a paragraph styled as one (some pages set their whole
+        // text in `<h3>`/`<h4>`), not a label left without its section.
+        let dangling_heading = matches!(last.kind, BlockKind::Heading(_)) && word_count(&last.text) <= MAX_DANGLING_HEADING_WORDS;
         let link_label = matches!(last.kind, BlockKind::Paragraph) && is_label(last) && last.link_density() > 0.5;
         // A last line ending in a colon introduces something that is not there (a link list
         // removed earlier).
@@ -166,6 +168,9 @@ fn trim_tail(blocks: Vec<Block>) -> Vec<Block> {
     }
     blocks
 }
+
+/// A heading of more than this many words is running text set as a heading.
+const MAX_DANGLING_HEADING_WORDS: usize = 20;
 
 /// A heading of at most this many words around the story is a section label ("Related").
 const MAX_LABEL_HEADING_WORDS: usize = 7;
@@ -244,5 +249,14 @@ mod tests {
         let kept = clean_blocks(blocks, Some("Big news today"), Mode::Html);
         assert_eq!(kept.len(), 1);
         assert!(kept[0].text.starts_with("The first paragraph"));
+    }
+
+    #[test]
+    fn text_set_as_headings_is_not_a_dangling_tail() {
+        let heading = |level, text: &str| Block { kind: BlockKind::Heading(level), ..Block::paragraph(text.into()) };
+        let sentence = "Children between six and twelve are invited to take part in the competition with colourful and creative ideas of their own.";
+        let blocks = vec![heading(2, "The poster competition"), heading(3, sentence), heading(4, "Related")];
+        let kept = clean_blocks(blocks, None, Mode::Html);
+        assert_eq!(kept.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(), ["The poster competition", sentence]);
     }
 }

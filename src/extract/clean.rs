@@ -279,6 +279,10 @@ pub(crate) fn has_boilerplate_name(id_class: &str) -> bool {
 /// is: blog engines tag a post `category-newsletter` or `tag-social-media`.
 const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "format-", "status-", "type-", "has-", "is-"];
 
+/// Suffixes of classes that state what an element can do or is doing, not what it is: an
+/// article `modal-enabled` opens pictures in a modal, a wrapper `menu-open` has its menu open.
+const STATE_SUFFIXES: &[&str] = &["-enabled", "-disabled", "-open", "-opened", "-closed", "-active", "-inactive", "-loaded", "-ready", "-visible"];
+
 /// False for classes that do not name an element's role: utility classes with variants or
 /// values (`print:hidden`, `[--nav-height:4rem]`, `w-1/2`), taxonomy/state classes, and
 /// numbered item classes (`post-589546`, `comment-12`, `comment-1065461_wrap`; but a count
@@ -287,7 +291,10 @@ fn names_a_role(class: &str) -> bool {
     let number = class.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-');
     let after_digits = number.trim_start_matches(|c: char| c.is_ascii_digit());
     let numbered_item = number.starts_with(|c: char| c.is_ascii_digit()) && !after_digits.starts_with(|c: char| c.is_ascii_alphabetic());
-    !class.contains([':', '[', '/']) && !numbered_item && !TAXONOMY_PREFIXES.iter().any(|p| class.starts_with(p))
+    !class.contains([':', '[', '/'])
+        && !numbered_item
+        && !TAXONOMY_PREFIXES.iter().any(|p| class.starts_with(p))
+        && !STATE_SUFFIXES.iter().any(|s| class.ends_with(s))
 }
 
 #[cfg(test)]
@@ -342,6 +349,8 @@ mod tests {
         assert!(!names_a_role("comment-1065461_wrap"));
         assert!(names_a_role("teasers--3columns"));
         assert!(names_a_role("comments"));
+        assert!(!names_a_role("modal-enabled"));
+        assert!(!names_a_role("menu-open"));
     }
 
     #[test]

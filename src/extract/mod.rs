@@ -226,12 +226,13 @@ fn is_link_list(dom: &Dom, stats: &[score::NodeStats], id: NodeId, container_den
 pub fn explain(dom: &Dom, needle: &str) -> String {
     use std::fmt::Write;
     let (own, marks, stats) = marks_and_stats(dom, false);
+    let first = score::compute(dom, &|id: NodeId| own[id as usize] == Mark::Drop);
     let removed = |id: NodeId| marks[id as usize] != Mark::Keep;
     let root = select::main_content(dom, &stats, &removed);
     let mut out = String::new();
     let story = root.map(|r| select::first_story(dom, &stats, r, &removed));
     let grid = story.and_then(|r| select::item_grid(dom, &stats, r, &removed));
-    let _ = writeln!(out, "root: {root:?} story: {story:?} grid: {grid:?} total good {:.0}", stats[0].good);
+    let _ = writeln!(out, "root: {root:?} story: {story:?} grid: {grid:?} total good {:.0} (before sparing {:.0})", stats[0].good, first[0].good);
     let Some(hit) = (0..dom.nodes.len() as NodeId).find(|&id| matches!(&dom.node(id).data, dom::NodeData::Text(t) if t.contains(needle))) else {
         return out + "text not found";
     };
@@ -242,7 +243,7 @@ pub fn explain(dom: &Dom, needle: &str) -> String {
     for id in chain.into_iter().rev() {
         let s = &stats[id as usize];
         let (tag, names) = dom.element(id).map_or((Tag::Other, String::new()), |e| (e.tag, e.id_class.clone()));
-        let _ = writeln!(out, "{id:>6} {tag:?} [{names}] own={:?} mark={:?} chars={} links={} score={:.0} good={:.0}{}", own[id as usize], marks[id as usize], s.chars, s.link_chars, s.score, s.good, if Some(id) == root { "  <== ROOT" } else { "" });
+        let _ = writeln!(out, "{id:>6} {tag:?} [{names}] own={:?} mark={:?} chars={} links={} score={:.0} good={:.0} (before sparing {:.0}){}", own[id as usize], marks[id as usize], s.chars, s.link_chars, s.score, s.good, first[id as usize].good, if Some(id) == root { "  <== ROOT" } else { "" });
     }
     out
 }
