@@ -151,11 +151,21 @@ fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_g
     // is measured against the innermost spared wrapper around it, so `sidebar-content` inside
     // a spared `sidebar-layout` is spared when it holds most of the layout's prose.
     let mut spared: Vec<(NodeId, f32)> = Vec::new();
+    // A `<nav>` element is never a wrapper of the content, nor is anything inside it: a mega
+    // menu of plain-text categories can hold more words than a short product page.
+    let mut nav_end: NodeId = 0;
     for index in 0..dom.nodes.len() {
         if marks[index] != Mark::Boilerplate {
             continue;
         }
         let id = index as NodeId;
+        if id < nav_end {
+            continue;
+        }
+        if dom.tag(id) == Tag::Nav {
+            nav_end = dom.subtree_end(id);
+            continue;
+        }
         while spared.last().is_some_and(|&(end, _)| id >= end) {
             spared.pop();
         }
@@ -269,5 +279,15 @@ mod tests {
         let got = texts(&html);
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got.iter().all(|t| t.starts_with("A sentence")));
+    }
+
+    #[test]
+    fn a_mega_menu_in_nav_never_wraps_the_content() {
+        let category = "<li><span>Solidbody guitars and semi-hollow guitars</span> <span>Baritone guitars and 12-string guitars</span></li>";
+        let menu = format!("<nav><div class='mega-menu'><ul>{}</ul></div></nav>", category.repeat(40));
+        let description = "<p>A dynamic microphone with a built-in preamp, for podcasts, broadcast and vocals in the studio.</p>";
+        let got = texts(&format!("<body>{menu}<main><h1>The microphone</h1>{description}</main></body>"));
+        assert!(got.iter().any(|t| t.starts_with("A dynamic microphone")), "{got:?}");
+        assert!(!got.iter().any(|t| t.contains("Baritone")), "{got:?}");
     }
 }
