@@ -210,7 +210,7 @@ fn never_content(tag: Tag) -> bool {
 /// `visibility:hidden`, or a screen-reader-only class (which holds "Skip to content" links and
 /// other text sighted readers never see).
 fn is_hidden(element: &Element) -> bool {
-    if element.attr("hidden").is_some() || element.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+    if (element.attr("hidden").is_some() && !is_streamed_segment(element)) || element.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
         return true;
     }
     if let Some(style) = element.attr("style") {
@@ -220,6 +220,12 @@ fn is_hidden(element: &Element) -> bool {
         }
     }
     element.id_class.split_whitespace().any(|class| HIDDEN_CLASSES.contains(&class))
+}
+
+/// True for a segment of a page streamed by React's server renderer: it arrives as
+/// `<div hidden id="S:1">` and a script moves it into place at once, so its content is shown.
+fn is_streamed_segment(element: &Element) -> bool {
+    element.attr("id").and_then(|id| id.strip_prefix("S:")).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// Class names of the common CSS frameworks for visually hidden text.
@@ -362,5 +368,11 @@ mod tests {
         assert_eq!(marks_by_text(&lead)[0].1, Mark::Keep);
         let row = "<div class='teaser'><a href='/x'>An item of the listing</a></div>".repeat(3);
         assert!(marks_by_text(&format!("<main>{row}</main>")).iter().all(|(_, m)| *m == Mark::Keep));
+    }
+
+    #[test]
+    fn streamed_segments_are_shown() {
+        let got = marks_by_text("<div hidden id='S:c'><p>Streamed item</p></div><div hidden id='menu'><p>Menu</p></div>");
+        assert_eq!(got, vec![("Streamed item".into(), Mark::Keep), ("Menu".into(), Mark::Boilerplate)]);
     }
 }
