@@ -2,10 +2,13 @@
 //!
 //! This type is what `--format json` serializes; each field's doc names its JSON key.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::blocks::Block;
 use crate::decode::EncodingInfo;
+use crate::metadata::{PageType, Source};
 
 /// A page's main content and metadata.
 ///
@@ -40,6 +43,15 @@ pub struct Article {
     pub canonical_url: Option<String>,
     /// `image`: the page's main image URL.
     pub image: Option<String>,
+    /// `tags`: the page's tags, keywords and categories (`[]` when none).
+    pub tags: Vec<String>,
+    /// `page_type`: what kind of page this is — `article`, `forum`, `product`, `collection`,
+    /// `listing`, `documentation`, `service` or `unknown`.
+    pub page_type: PageType,
+    /// `sources`: where each metadata field present was found, as `{"title": "dom",
+    /// "date_published": "json-ld", …}`; sources are `json-ld`, `opengraph`, `meta`,
+    /// `microdata`, `dom`, `text` and `url`.
+    pub sources: BTreeMap<&'static str, Source>,
     /// `input_format`: `"html"` or `"text"` — how the input was treated.
     pub input_format: &'static str,
     /// The content as structured blocks (headings, paragraphs, list items, table rows…), from

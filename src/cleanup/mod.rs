@@ -4,6 +4,7 @@
 //! "Recommended"/"Related" tails, and a second story glued below the first.
 
 mod dateline;
+pub(crate) use dateline::is_dateline;
 pub mod plain_text;
 mod segments;
 

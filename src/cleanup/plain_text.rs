@@ -9,7 +9,8 @@ use crate::{Error, Hints, Options, render};
 
 use super::{Mode, clean_blocks};
 
-/// Cleans already-extracted text into an [`Article`] (no metadata beyond the URL hint).
+/// Cleans already-extracted text into an [`Article`] (metadata: the URL hint, the dates of a
+/// dateline, the language and page type read from the text).
 ///
 /// # Errors
 /// [`Error::NoContent`] when no prose is left.
@@ -20,10 +21,13 @@ pub fn extract(text: &str, encoding: Option<EncodingInfo>, hints: &Hints, option
         .filter(|line| !line.is_empty())
         .map(|line| Block::paragraph(crate::text::nfc(line)))
         .collect();
+    let mut meta = Metadata::for_url(hints.url.clone());
+    meta.dates_from_text(&blocks);
     let blocks = if options.text_cleanup { clean_blocks(blocks, None, Mode::Text) } else { blocks };
     if blocks.is_empty() {
         return Err(Error::NoContent);
     }
-    let meta = Metadata { url: hints.url.clone(), ..Metadata::default() };
-    Ok(meta.into_article(render::text(&blocks), blocks, encoding, "text"))
+    let text = render::text(&blocks);
+    meta.finish(&blocks, &text);
+    Ok(meta.into_article(text, blocks, encoding, "text"))
 }

@@ -36,12 +36,13 @@ pub(crate) fn html_article(
     options: &Options,
 ) -> Result<Article, Error> {
     let dom = dom::parse(html);
-    let meta = metadata::extract(&dom, hints);
+    let mut meta = metadata::extract(&dom, hints);
     let evidence = Evidence {
         article_body: meta.article_body.as_deref(),
         product: meta.declared_types.iter().any(|t| t == "Product" || t == "ProductGroup"),
     };
     let mut blocks = content_blocks(&dom, &evidence);
+    meta.complete(&dom, &blocks);
     if options.text_cleanup {
         blocks = cleanup::clean_blocks(blocks, meta.title.as_deref(), cleanup::Mode::Html);
     }
@@ -49,6 +50,7 @@ pub(crate) fn html_article(
         return Err(Error::NoContent);
     }
     let text = render::text(&blocks);
+    meta.finish(&blocks, &text);
     Ok(meta.into_article(text, blocks, encoding, "html"))
 }
 

@@ -10,8 +10,11 @@ use crate::dom::{Dom, NodeId, Tag};
 pub struct JsonLd {
     /// `headline` or `name` of the main item.
     pub headline: Option<String>,
-    /// `author` names.
+    /// `author` names of people (and of authors of no stated type).
     pub authors: Vec<String>,
+    /// `author` names of organisations (`@type` `Organization`, `NewsMediaOrganization`…):
+    /// a fallback when no person is credited anywhere on the page.
+    pub author_organizations: Vec<String>,
     /// `datePublished`.
     pub date_published: Option<String>,
     /// `dateModified`.
@@ -20,6 +23,14 @@ pub struct JsonLd {
     pub site_name: Option<String>,
     /// `articleBody`, the article's text as the publisher states it.
     pub article_body: Option<String>,
+    /// `description` of the main item.
+    pub description: Option<String>,
+    /// `image` of the main item (a URL, an `ImageObject`'s `url`, or the first of a list).
+    pub image: Option<String>,
+    /// `inLanguage`.
+    pub language: Option<String>,
+    /// `keywords` (a list or a comma-separated string) and `articleSection`.
+    pub keywords: Vec<String>,
     /// Every `@type` the page's items declare (`NewsArticle`, `Product`, …).
     pub types: Vec<String>,
 }
@@ -78,6 +89,7 @@ fn flatten<'a>(value: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
     }
 }
 
+/// The `@type`s of an item.
 fn types(item: &Value) -> Vec<&str> {
     match item.get("@type") {
         Some(Value::String(t)) => vec![t.as_str()],
@@ -105,8 +117,10 @@ fn merge(out: &mut JsonLd, item: &Value) {
     if out.date_modified.is_none() {
         out.date_modified = text("dateModified");
     }
-    if out.authors.is_empty() {
-        out.authors = names(item.get("author"));
+    if out.authors.is_empty() && out.author_organizations.is_empty() {
+        let (people, organizations): (Vec<&Value>, Vec<&Value>) = listed(item.get("author")).into_iter().partition(|v| !is_organization(v));
+        out.authors = people.into_iter().flat_map(|v| names(Some(v))).collect();
+        out.author_organizations = organizations.into_iter().flat_map(|v| names(Some(v))).collect();
     }
     if out.site_name.is_none() {
         out.site_name = item.get("publisher").and_then(|p| names(Some(p)).into_iter().next());
@@ -114,6 +128,63 @@ fn merge(out: &mut JsonLd, item: &Value) {
     if out.article_body.is_none() {
         out.article_body = item.get("articleBody").and_then(Value::as_str).map(str::to_string).filter(|s| !s.trim().is_empty());
     }
+    if out.description.is_none() {
+        out.description = text("description");
+    }
+    if out.image.is_none() {
+        out.image = image_url(item.get("image"));
+    }
+    if out.language.is_none() {
+        out.language = text("inLanguage");
+    }
+    if out.keywords.is_empty() {
+        out.keywords = keywords(item);
+    }
+}
+
+/// The URL of an image value: a string, an `ImageObject` (`url` or `contentUrl`), or the
+/// first of a list.
+fn image_url(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(url) => Some(url.trim().to_string()).filter(|u| !u.is_empty()),
+        Value::Object(map) => image_url(map.get("url")).or_else(|| image_url(map.get("contentUrl"))),
+        Value::Array(items) => items.iter().find_map(|v| image_url(Some(v))),
+        _ => None,
+    }
+}
+
+/// `keywords` (an array, or one string of comma-separated words) followed by
+/// `articleSection`, without duplicates.
+fn keywords(item: &Value) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |word: &str| {
+        let word = crate::text::collapse(word);
+        if !word.is_empty() && !out.iter().any(|w| w.eq_ignore_ascii_case(&word)) {
+            out.push(word);
+        }
+    };
+    for key in ["keywords", "articleSection"] {
+        match item.get(key) {
+            Some(Value::String(words)) => words.split(',').for_each(&mut push),
+            Some(Value::Array(words)) => words.iter().filter_map(Value::as_str).for_each(&mut push),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The members of a value that may be a list.
+fn listed(value: Option<&Value>) -> Vec<&Value> {
+    match value {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(value) => vec![value],
+        None => Vec::new(),
+    }
+}
+
+/// True for an object whose `@type` is an organisation of some kind.
+fn is_organization(value: &Value) -> bool {
+    types(value).iter().any(|t| t.ends_with("Organization") || matches!(*t, "Corporation" | "NGO" | "EducationalOrganization" | "LocalBusiness"))
 }
 
 /// Names from a person/organisation value: a string, an object with `name`, or an array.

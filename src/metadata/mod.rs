@@ -1,14 +1,61 @@
 //! Stage "metadata": the page's title, authors, dates, site name, description, language,
-//! canonical URL and image, from JSON-LD, OpenGraph/`<meta>` tags and the DOM.
+//! canonical URL, image, tags and page type, each with the source it came from.
+//!
+//! It runs in two steps around content selection. [`extract`] reads what the page declares
+//! (JSON-LD, OpenGraph and `<meta>` tags, `<title>` and the headline `<h1>`); [`Metadata::complete`]
+//! then looks near the selected content for what declarations lack (bylines, `<time>`
+//! elements, datelines, microdata, the URL path) and decides the page type and the language
+//! from the content itself.
 
+mod authors;
+pub mod datetime;
+mod dates;
 mod jsonld;
+mod language;
+pub mod page_type;
+mod title;
 
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::Hints;
 use crate::article::Article;
 use crate::blocks::Block;
 use crate::decode::EncodingInfo;
 use crate::dom::{Dom, NodeId, Tag};
 use crate::text::collapse;
-use crate::Hints;
+
+pub use authors::clean as clean_authors;
+pub use datetime::{Date, NumericOrder};
+pub use page_type::PageType;
+
+/// Where a metadata field's value was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub enum Source {
+    /// A JSON-LD script (`application/ld+json`).
+    #[serde(rename = "json-ld")]
+    JsonLd,
+    /// OpenGraph or Twitter card `<meta>` tags.
+    #[serde(rename = "opengraph")]
+    OpenGraph,
+    /// Other `<meta>`/`<link>` tags, `<title>`, `<html lang>`.
+    #[serde(rename = "meta")]
+    Meta,
+    /// Microdata (`itemprop`) in the body.
+    #[serde(rename = "microdata")]
+    Microdata,
+    /// Elements of the page body: the headline, bylines, `<time>` elements.
+    #[serde(rename = "dom")]
+    Dom,
+    /// The text itself: datelines, language detection, the shape of the content.
+    #[serde(rename = "text")]
+    Text,
+    /// The page's URL (a date in its path).
+    #[serde(rename = "url")]
+    Url,
+}
 
 /// Metadata found in a page, before it is joined with the content into an [`Article`].
 #[derive(Debug, Clone, Default)]
@@ -27,43 +74,33 @@ pub struct Metadata {
     pub site_name: Option<String>,
     /// The page's summary.
     pub description: Option<String>,
-    /// Declared language.
+    /// The page's language (BCP 47).
     pub language: Option<String>,
     /// Declared canonical URL.
     pub canonical_url: Option<String>,
     /// Main image URL.
     pub image: Option<String>,
+    /// Tags, keywords and categories.
+    pub tags: Vec<String>,
+    /// What kind of page this is.
+    pub page_type: Option<PageType>,
+    /// Where each field present came from, by JSON field name.
+    pub sources: BTreeMap<&'static str, Source>,
     /// The article text the page states in its JSON-LD (`articleBody`), used as evidence of
     /// where the content is.
     pub article_body: Option<String>,
     /// The `@type`s the page's JSON-LD declares (`NewsArticle`, `Product`, …).
     pub declared_types: Vec<String>,
+    /// The `og:type` value.
+    og_type: Option<String>,
+    /// The `<h1>` node the title was read from, when it was.
+    headline_node: Option<NodeId>,
+    /// Organisations JSON-LD credits as authors, reported when no person is found.
+    author_organizations: Vec<String>,
 }
 
-impl Metadata {
-    /// Joins the metadata with the extracted content.
-    #[must_use]
-    pub fn into_article(self, text: String, blocks: Vec<Block>, encoding: Option<EncodingInfo>, input_format: &'static str) -> Article {
-        Article {
-            text,
-            title: self.title,
-            url: self.url,
-            encoding,
-            authors: self.authors,
-            date_published: self.date_published,
-            date_modified: self.date_modified,
-            site_name: self.site_name,
-            description: self.description,
-            language: self.language,
-            canonical_url: self.canonical_url,
-            image: self.image,
-            input_format,
-            blocks,
-        }
-    }
-}
-
-/// The `<meta>` tags of a page as `(key, content)`, keys lowercased (`property` or `name`).
+/// The `<meta>` tags of a page as `(key, content)`, keys lowercased (`property`, `name` or
+/// `itemprop`).
 fn meta_tags(dom: &Dom) -> Vec<(String, String)> {
     let mut tags = Vec::new();
     for id in 0..dom.nodes.len() as NodeId {
@@ -82,104 +119,268 @@ fn meta_tags(dom: &Dom) -> Vec<(String, String)> {
     tags
 }
 
-/// Extracts what metadata the page states.
+/// Looks up `<meta>` values by key; OpenGraph and Twitter keys report [`Source::OpenGraph`].
+struct Metas(Vec<(String, String)>);
+
+impl Metas {
+    fn get(&self, keys: &[&str]) -> Option<(String, Source)> {
+        keys.iter().find_map(|k| {
+            self.0.iter().find(|(key, _)| key == k).map(|(key, v)| {
+                let source = if key.starts_with("og:") || key.starts_with("twitter:") || key.starts_with("article:") { Source::OpenGraph } else { Source::Meta };
+                (v.clone(), source)
+            })
+        })
+    }
+
+    fn all(&self, keys: &[&str]) -> Vec<String> {
+        self.0.iter().filter(|(key, _)| keys.contains(&key.as_str())).map(|(_, v)| v.clone()).collect()
+    }
+}
+
+/// Keys of `<meta>` tags holding the publication date.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time", "og:published_time", "datepublished", "dc.date.issued", "dc.date", "dcterms.date", "date",
+    "pubdate", "publish-date", "publish_date", "publication_date", "sailthru.date", "parsely-pub-date", "article.published",
+];
+/// Keys of `<meta>` tags holding the modification date.
+const MODIFIED_KEYS: &[&str] = &["article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified", "last-modified"];
+/// Keys of `<meta>` tags naming authors.
+const AUTHOR_KEYS: &[&str] = &["author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl"];
+
+/// Extracts what the page declares: JSON-LD, OpenGraph and `<meta>` tags, `<title>`, the
+/// headline `<h1>` and `<html lang>`.
 #[must_use]
 pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
-    let metas = meta_tags(dom);
-    let meta = |keys: &[&str]| keys.iter().find_map(|k| metas.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()));
+    let metas = Metas(meta_tags(dom));
     let ld = jsonld::extract(dom);
+    let mut m = Metadata { url: hints.url.clone(), ..Metadata::default() };
+    let set = |sources: &mut BTreeMap<&'static str, Source>, field: &'static str, value: Option<(String, Source)>| -> Option<String> {
+        let (value, source) = value?;
+        sources.insert(field, source);
+        Some(value)
+    };
+    let ld_value = |v: &Option<String>| v.clone().map(|v| (v, Source::JsonLd));
+
+    let site = metas.get(&["og:site_name", "application-name"]).or_else(|| ld_value(&ld.site_name));
+    m.site_name = set(&mut m.sources, "site_name", site);
+
     let html_title = dom.find_tag(Tag::Title).map(|id| collapse(&dom.raw_text(id))).filter(|t| !t.is_empty());
-    let h1s = h1_texts(dom);
-    let og_title = meta(&["og:title", "twitter:title"]);
-    let site_name = meta(&["og:site_name", "application-name"]).or(ld.site_name.clone());
-    let title = choose_title(&h1s, og_title.or(ld.headline.clone()), html_title, site_name.as_deref());
-    let mut authors = ld.authors.clone();
-    if authors.is_empty() {
-        authors.extend(meta(&["author", "article:author", "dc.creator", "parsely-author", "sailthru.author"]).filter(|a| !a.starts_with("http")));
+    let h1s = title::h1_texts(dom);
+    let declared_title = metas.get(&["og:title", "twitter:title"]).or_else(|| ld_value(&ld.headline));
+    let chosen = title::choose(&h1s, declared_title, html_title, m.site_name.as_deref());
+    if chosen.as_ref().is_some_and(|(_, s)| *s == Source::Dom) {
+        m.headline_node = chosen.as_ref().and_then(|(t, _)| title::node_of(dom, t));
     }
-    Metadata {
-        title,
-        url: hints.url.clone(),
-        authors,
-        date_published: ld.date_published.clone().or_else(|| meta(&["article:published_time", "datepublished", "dc.date", "dc.date.issued", "date", "pubdate", "publish-date", "og:published_time"])),
-        date_modified: ld.date_modified.clone().or_else(|| meta(&["article:modified_time", "datemodified", "og:updated_time", "last-modified"])),
-        site_name,
-        description: meta(&["og:description", "description", "twitter:description"]),
-        language: html_lang(dom).or_else(|| meta(&["og:locale", "language", "content-language"])),
-        canonical_url: canonical(dom).or_else(|| meta(&["og:url"])),
-        image: meta(&["og:image", "og:image:url", "twitter:image"]),
-        article_body: ld.article_body,
-        declared_types: ld.types,
+    m.title = set(&mut m.sources, "title", chosen);
+
+    let order = NumericOrder::for_language(declared_language(dom, &metas, &ld).as_deref());
+    let normalize = |value: Option<(String, Source)>| value.and_then(|(v, s)| datetime::normalize(&v, order).map(|d| (d, s)));
+    let published = normalize(ld_value(&ld.date_published)).or_else(|| normalize(metas.get(PUBLISHED_KEYS)));
+    m.date_published = set(&mut m.sources, "date_published", published);
+    let modified = normalize(ld_value(&ld.date_modified)).or_else(|| normalize(metas.get(MODIFIED_KEYS)));
+    m.date_modified = set(&mut m.sources, "date_modified", modified);
+
+    m.authors = ld.authors.iter().flat_map(|a| authors::clean(a)).collect();
+    m.author_organizations = ld.author_organizations.iter().flat_map(|a| authors::clean(a)).collect();
+    if m.authors.is_empty() {
+        if let Some((credit, source)) = metas.get(AUTHOR_KEYS).filter(|(a, _)| !a.starts_with("http")) {
+            m.authors = authors::clean(&credit);
+            if !m.authors.is_empty() {
+                m.sources.insert("authors", source);
+            }
+        }
+    } else {
+        m.sources.insert("authors", Source::JsonLd);
     }
-}
 
-/// The texts of the page's first few `<h1>` elements.
-fn h1_texts(dom: &Dom) -> Vec<String> {
-    (0..dom.nodes.len() as NodeId)
-        .filter(|&id| dom.tag(id) == Tag::H1)
-        .map(|id| collapse(&dom.raw_text(id)))
-        .filter(|t| !t.is_empty())
-        .take(MAX_H1_CANDIDATES)
-        .collect()
-}
+    let description = metas.get(&["og:description", "description", "twitter:description"]).or_else(|| ld_value(&ld.description));
+    m.description = set(&mut m.sources, "description", description);
+    let declared_lang = html_lang(dom).map(|l| (l, Source::Meta)).or_else(|| metas.get(&["og:locale", "language", "content-language"])).or_else(|| ld_value(&ld.language));
+    m.language = set(&mut m.sources, "language", declared_lang.and_then(|(l, s)| language::tidy(&l).map(|l| (l, s))));
+    let canonical = canonical(dom).map(|c| (c, Source::Meta)).or_else(|| metas.get(&["og:url"]));
+    m.canonical_url = set(&mut m.sources, "canonical_url", canonical.map(|(c, s)| (resolve(&c, hints.url.as_deref()), s)));
+    let image = metas.get(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"]).or_else(|| ld_value(&ld.image));
+    m.image = set(&mut m.sources, "image", image.map(|(i, s)| (resolve(&i, hints.url.as_deref()), s)));
 
-/// How many `<h1>` elements are considered for the headline.
-const MAX_H1_CANDIDATES: usize = 5;
-
-/// Separators sites put between a headline and their name in `<title>`.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " / ", "_", "｜"];
-
-/// Picks the headline: an `<h1>` that a declared title (OpenGraph, JSON-LD, `<title>`)
-/// confirms, else the declared title with the site name cut off, else the first `<h1>`.
-///
-/// An `<h1>` is confirmed when it is the whole declared title or one of its segments other than
-/// the last (`Headline | Site`: the last segment is the site, often also an `<h1>` in the header).
-fn choose_title(h1s: &[String], declared: Option<String>, html_title: Option<String>, site: Option<&str>) -> Option<String> {
-    let titles: Vec<&String> = [declared.as_ref(), html_title.as_ref()].into_iter().flatten().collect();
-    let confirmed = h1s.iter().find(|h1| {
-        let key = normalize_title(h1);
-        !key.is_empty()
-            && titles.iter().any(|t| {
-                let segments = title_segments(t);
-                let whole = normalize_title(t);
-                whole == key
-                    || (whole.starts_with(&key) && key.chars().count() * 2 >= whole.chars().count())
-                    || segments[..segments.len().saturating_sub(1)].iter().any(|s| normalize_title(s) == key)
-            })
-    });
-    if let Some(h1) = confirmed {
-        return Some(h1.clone());
+    m.tags = tags(&metas, &ld.keywords);
+    if !m.tags.is_empty() {
+        m.sources.insert("tags", if ld.keywords.is_empty() { Source::OpenGraph } else { Source::JsonLd });
     }
-    declared.or(html_title).map(|t| strip_site_name(&t, site)).or_else(|| h1s.first().cloned())
+    m.og_type = metas.get(&["og:type"]).map(|(t, _)| t);
+    m.article_body = ld.article_body;
+    m.declared_types = ld.types;
+    m
 }
 
-/// A title split at the separators sites put between headline, section and site name.
-fn title_segments(title: &str) -> Vec<&str> {
-    let mut segments = vec![title];
-    for sep in TITLE_SEPARATORS {
-        segments = segments.iter().flat_map(|s| s.split(sep)).collect();
+/// The language the page declares, for reading its numeric dates.
+fn declared_language(dom: &Dom, metas: &Metas, ld: &jsonld::JsonLd) -> Option<String> {
+    html_lang(dom).or_else(|| metas.get(&["og:locale", "language", "content-language"]).map(|(l, _)| l)).or_else(|| ld.language.clone())
+}
+
+/// Tags: JSON-LD `keywords`/`articleSection`, else `article:tag`/`article:section`, else the
+/// `keywords` meta tag, without duplicates.
+fn tags(metas: &Metas, ld_keywords: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let candidates: Vec<String> = if ld_keywords.is_empty() {
+        let og = metas.all(&["article:tag", "article:section"]);
+        if og.is_empty() { metas.all(&["keywords", "news_keywords"]).iter().flat_map(|k| k.split(',').map(str::to_string).collect::<Vec<_>>()).collect() } else { og }
+    } else {
+        ld_keywords.to_vec()
+    };
+    for tag in candidates {
+        let tag = collapse(&tag);
+        if !tag.is_empty() && tag.chars().count() <= MAX_TAG_CHARS && !out.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+            out.push(tag);
+        }
     }
-    segments.into_iter().map(str::trim).filter(|s| !s.is_empty()).collect()
+    out.truncate(MAX_TAGS);
+    out
 }
 
-/// Lowercased with whitespace collapsed, for comparing titles.
-fn normalize_title(title: &str) -> String {
-    crate::cleanup::normalize(title)
-}
+/// A tag longer than this is a sentence stuffed into `keywords`, not a tag.
+const MAX_TAG_CHARS: usize = 60;
+/// At most this many tags are reported.
+const MAX_TAGS: usize = 30;
 
-/// Removes a " | Site name" part from a title: the segment equal to the site name, or else
-/// the shorter trailing segments, keeping the longest.
-fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    for sep in TITLE_SEPARATORS {
-        if let Some(pos) = title.rfind(sep) {
-            let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
-            let tail_is_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail.trim()));
-            if tail_is_site || (tail.chars().count() * 2 < head.chars().count() && head.chars().count() >= 10) {
-                return head.trim().to_string();
+/// Nodes searched for bylines and dates before the content's first block when the headline
+/// is not found before it.
+const BYLINE_WINDOW_NODES: NodeId = 200;
+/// Nodes searched for bylines and dates after the content.
+const BELOW_CONTENT_NODES: NodeId = 40;
+/// Nodes searched for bylines and dates above the headline.
+const ABOVE_HEADLINE_NODES: NodeId = 60;
+
+impl Metadata {
+    /// Metadata that knows only the page's URL (for plain-text input).
+    #[must_use]
+    pub fn for_url(url: Option<String>) -> Self {
+        Self { url, ..Self::default() }
+    }
+
+    /// Completes the metadata from the page body around the selected content (`blocks` as
+    /// selected, before the text clean-up): authors from bylines and microdata, dates from
+    /// `<time>` elements, datelines and the URL path.
+    pub fn complete(&mut self, dom: &Dom, blocks: &[Block]) {
+        let Some(first) = blocks.iter().map(|b| b.node).filter(|&n| n > 0).min() else { return };
+        let last = blocks.iter().map(|b| b.node).max().unwrap_or(first);
+        // Bylines and datelines sit around the headline — above it (a kicker with the date),
+        // between it and the body — or just above the body when the headline is elsewhere.
+        let from = match self.headline_node {
+            Some(h1) if h1 < first => h1.saturating_sub(ABOVE_HEADLINE_NODES),
+            _ => first.saturating_sub(BYLINE_WINDOW_NODES),
+        };
+        // …and a little past the end of the element holding all the content (a dateline or a
+        // byline can follow the body).
+        let container = dom.ancestors(first).find(|&a| dom.contains(a, last)).unwrap_or(Dom::ROOT);
+        let until = dom.subtree_end(if container == Dom::ROOT { last } else { container }) + BELOW_CONTENT_NODES;
+        if self.authors.is_empty() {
+            if let Some((names, source)) = authors::from_dom(dom, from, until) {
+                self.authors = names;
+                self.sources.insert("authors", source);
+            } else if !self.author_organizations.is_empty() {
+                self.authors = std::mem::take(&mut self.author_organizations);
+                self.sources.insert("authors", Source::JsonLd);
+            }
+        }
+        let order = NumericOrder::for_language(self.language.as_deref());
+        if self.date_published.is_none() || self.date_modified.is_none() {
+            let found = dates::from_dom(dom, from, until, order);
+            let source = |microdata: bool| if microdata { Source::Microdata } else { Source::Dom };
+            if self.date_published.is_none()
+                && let Some((date, microdata)) = found.published {
+                    self.date_published = Some(date.to_iso());
+                    self.sources.insert("date_published", source(microdata));
+                }
+            if self.date_modified.is_none()
+                && let Some((date, microdata)) = found.modified {
+                    self.date_modified = Some(date.to_iso());
+                    self.sources.insert("date_modified", source(microdata));
+                }
+        }
+        if self.date_published.is_none()
+            && let Some(date) = self.url.as_deref().and_then(dates::from_url) {
+                self.date_published = Some(date.to_iso());
+                self.sources.insert("date_published", Source::Url);
+            }
+    }
+
+    /// Decides the page type and the language from the final content, and drops a
+    /// publication date found only in the body of a page that is not a publication.
+    pub fn finish(&mut self, blocks: &[Block], text: &str) {
+        let kind = page_type::classify(&page_type::Evidence {
+            declared_types: &self.declared_types,
+            og_type: self.og_type.as_deref(),
+            url: self.url.as_deref().or(self.canonical_url.as_deref()),
+            blocks,
+        });
+        self.page_type = Some(kind);
+        // Catalogues and company pages carry dates of their templates, stock or caches, not of
+        // a publication: a publication date is reported for publications only.
+        if !kind.is_publication() {
+            for field in ["date_published", "date_modified"] {
+                self.sources.remove(field);
+            }
+            self.date_published = None;
+            self.date_modified = None;
+        }
+        self.sources.insert("page_type", if self.declared_types.is_empty() { Source::Text } else { Source::JsonLd });
+        let declared = self.language.take().map(|l| (l, self.sources.get("language").copied().unwrap_or(Source::Meta)));
+        match language::choose(declared, text) {
+            Some((lang, source)) => {
+                self.language = Some(lang);
+                self.sources.insert("language", source);
+            }
+            None => {
+                self.sources.remove("language");
             }
         }
     }
-    title.trim().to_string()
+
+    /// Reads the dates of a dateline among the first blocks of plain text ("2025-09-05 13:51
+    /// Last Updated At:14:37").
+    pub fn dates_from_text(&mut self, blocks: &[Block]) {
+        const MAX_DATELINE_POSITION: usize = 30;
+        let order = NumericOrder::for_language(self.language.as_deref());
+        let Some(line) = blocks.iter().take(MAX_DATELINE_POSITION).find(|b| crate::cleanup::is_dateline(&b.text)) else { return };
+        let (published, modified) = dates::from_dateline(&line.text, order);
+        if let Some(date) = published {
+            self.date_published = Some(date.to_iso());
+            self.sources.insert("date_published", Source::Text);
+        }
+        if let Some(date) = modified {
+            self.date_modified = Some(date.to_iso());
+            self.sources.insert("date_modified", Source::Text);
+        }
+    }
+
+    /// Joins the metadata with the extracted content.
+    #[must_use]
+    pub fn into_article(self, text: String, blocks: Vec<Block>, encoding: Option<EncodingInfo>, input_format: &'static str) -> Article {
+        Article {
+            text,
+            title: self.title,
+            url: self.url,
+            encoding,
+            authors: self.authors,
+            date_published: self.date_published,
+            date_modified: self.date_modified,
+            site_name: self.site_name,
+            description: self.description,
+            language: self.language,
+            canonical_url: self.canonical_url,
+            image: self.image,
+            tags: self.tags,
+            page_type: self.page_type.unwrap_or(PageType::Unknown),
+            sources: self.sources,
+            input_format,
+            blocks,
+        }
+    }
+}
+
+/// `reference` resolved against the page's URL when it is relative and the URL is known.
+fn resolve(reference: &str, base: Option<&str>) -> String {
+    base.and_then(|b| url::Url::parse(b).ok()).and_then(|b| b.join(reference.trim()).ok()).map_or_else(|| reference.trim().to_string(), |u| u.to_string())
 }
 
 /// The `lang` attribute of `<html>`.
@@ -196,21 +397,4 @@ fn canonical(dom: &Dom) -> Option<String> {
             .then(|| e.attr("href").map(str::trim).filter(|h| !h.is_empty()).map(str::to_string))
             .flatten()
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn title_prefers_confirmed_h1_and_strips_site_names() {
-        assert_eq!(
-            choose_title(&["Rain expected today".into()], None, Some("Rain expected today | Daily".into()), None).as_deref(),
-            Some("Rain expected today")
-        );
-        let h1s = ["Harbor Guide".to_string(), "Retrying requests".to_string()];
-        assert_eq!(choose_title(&h1s, None, Some("Retrying requests - Harbor Guide".into()), None).as_deref(), Some("Retrying requests"));
-        assert_eq!(strip_site_name("A long headline here - Daily News", Some("Daily News")), "A long headline here");
-        assert_eq!(strip_site_name("Short - Title", None), "Short - Title");
-    }
 }

@@ -1,0 +1,286 @@
+//! Authors: the names a page credits, from JSON-LD, `<meta>` tags, microdata and bylines in
+//! the DOM, cleaned of "By", roles, credentials and dates.
+
+use crate::dom::{Dom, NodeData, NodeId, Tag};
+use crate::text::collapse;
+
+use super::Source;
+
+/// Words that introduce a byline in the languages gleaner meets most ("By Jane Doe", "Von
+/// Max Muster", "Written by …"), matched case-insensitively at the start.
+const BYLINE_PREFIXES: &[&str] = &[
+    "written by", "posted by", "post by", "published by", "via", "reviewed by", "edited by", "story by", "words by", "text by", "by",
+    "author:", "authors:", "author", "von", "par", "por", "door", "di", "autor:", "autorin:", "autor", "auteur:",
+    "redaktion:", "text:",
+];
+
+/// A credited name has at most this many words; longer text is a sentence or a bio.
+const MAX_NAME_WORDS: usize = 6;
+/// A byline (the element text a name is read from) has at most this many characters.
+const MAX_BYLINE_CHARS: usize = 120;
+
+/// Splits a credit into names and cleans each: "By Jane Doe and John Roe, Staff Writers |
+/// May 5, 2025" gives `["Jane Doe", "John Roe"]`.
+#[must_use]
+pub fn clean(credit: &str) -> Vec<String> {
+    let credit = collapse(credit);
+    // What follows a "|", a dash or a bullet is a date, a role or the site.
+    let credit = credit.split(['|', '•', '·', '\n']).next().unwrap_or("");
+    let credit = [" - ", " – ", " — "].iter().fold(credit, |c, sep| c.split(sep).next().unwrap_or(""));
+    let credit = cut_at_label(credit);
+    let credit = strip_prefix(credit.trim());
+    let mut names = Vec::new();
+    for (position, part) in split_names(credit).into_iter().enumerate() {
+        let name = clean_name(part);
+        if name.is_empty() {
+            continue;
+        }
+        // After a comma, a single word or an abbreviation is a role or a credential
+        // ("Jane Doe, MD", "Tracy Parker, Dietitian"), not another person.
+        if position > 0 && part.trim_start().starts_with(',') && (is_credential(&name) || !name.contains(' ')) {
+            continue;
+        }
+        if is_credential(&name) || !looks_like_name(&name) || NOT_NAMES.contains(&name.to_lowercase().as_str()) || super::datetime::month_number(&name.to_lowercase()).is_some() {
+            continue;
+        }
+        if !names.iter().any(|n: &String| n.eq_ignore_ascii_case(&name)) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// Words after which a byline goes on with something other than names: a date label, a
+/// month, a weekday, a role ("Jane Doe Last updated: May 5", "Jane Doe Staff Writer").
+const END_OF_NAMES: &[&str] = &[
+    "updated", "published", "posted", "reviewed", "last", "on", "am", "le", "el", "il", "mon", "tue", "wed", "thu", "fri",
+    "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
+    "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "writer", "editor", "reporter", "contributor",
+    "correspondent", "columnist", "journalist", "staff", "follow", "email", "read", "min", "minutes", "ago", "from",
+    "wrote", "says", "said", "offline", "online", "member", "moderator", "joined", "posts", "messages", "reputation",
+    "location", "reviewer", "veteran", "newbie", "greenhorn", "full", "senior", "junior", "registered", "active",
+    "premium", "super", "well", "known", "verified",
+];
+
+/// Cuts a byline before the first word that ends the names in it (see [`END_OF_NAMES`]),
+/// except at its start ("Staff Writer" alone stays, to be rejected later).
+fn cut_at_label(text: &str) -> &str {
+    let mut offset = 0;
+    for (index, word) in text.split(' ').enumerate() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if index > 0 && (END_OF_NAMES.contains(&bare.as_str()) || super::datetime::month_number(&bare).is_some()) {
+            return text[..offset].trim_end();
+        }
+        offset += word.len() + 1;
+    }
+    text
+}
+
+/// Words that label a byline rather than name anyone.
+const NOT_NAMES: &[&str] = &[
+    "author", "authors", "admin", "administrator", "editor", "editors", "staff", "guest", "anonymous", "unknown",
+    "redaktion", "autor", "updated", "published", "posted", "deleted member", "mon", "tue", "wed", "thu", "fri", "sat",
+    "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// Removes a leading "By", "Written by", "Von"…
+fn strip_prefix(text: &str) -> &str {
+    let lower = text.to_lowercase();
+    for prefix in BYLINE_PREFIXES {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            // Whole words only: "Bye" and "Byron" are not "By".
+            if rest.starts_with(|c: char| c.is_whitespace() || c == ':') || prefix.ends_with(':') {
+                let cut = text.char_indices().nth(prefix.chars().count()).map_or(text.len(), |(i, _)| i);
+                return text[cut..].trim_start_matches([':', ' ']).trim();
+            }
+        }
+    }
+    text
+}
+
+/// Splits a list of names at commas, " and ", "&" and their translations; each part but the
+/// first keeps its separator's comma so that roles after a comma can be told apart.
+fn split_names(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let lower = text.to_lowercase();
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &lower[i..];
+        let sep_len = [" and ", " und ", " et ", " & ", " ; ", "; "].iter().find(|s| rest.starts_with(*s)).map(|s| s.len());
+        if let Some(len) = sep_len {
+            parts.push(&text[start..i]);
+            start = i + len;
+            i += len;
+        } else if rest.starts_with(',') {
+            parts.push(&text[start..i]);
+            start = i; // the comma stays with the next part
+            i += 1;
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+/// Trims punctuation, a leading comma, a trailing date ("Jane Doe May 5, 2025") and "@".
+fn clean_name(part: &str) -> String {
+    let part = part.trim().trim_start_matches(',').trim();
+    let part = strip_prefix(part);
+    // A parenthesised part is a display name or a handle repeated ("raoul (raoul)").
+    let part = part.split('(').next().unwrap_or("");
+    // Cut at the first word that starts with a digit: dates and times follow names (user
+    // names may end in digits, "paulb203").
+    let mut end = part.len();
+    let mut offset = 0;
+    for word in part.split(' ') {
+        if word.starts_with(|c: char| c.is_ascii_digit()) {
+            end = offset;
+            break;
+        }
+        offset += word.len() + 1;
+    }
+    let part = &part[..end.min(part.len())];
+    let part = part.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
+    let part = part.trim_start_matches('@');
+    // A lone capital before the name is an avatar's initial ("B boobaloobie").
+    let part = match part.split_once(' ') {
+        Some((initial, rest)) if initial.chars().count() == 1 && initial.chars().all(char::is_uppercase) && !rest.is_empty() && !rest.starts_with(|c: char| c.is_uppercase() && rest.chars().nth(1) == Some('.')) => rest,
+        _ => part,
+    };
+    collapse(part)
+}
+
+/// Academic and professional credentials written after names.
+fn is_credential(name: &str) -> bool {
+    let compact: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
+    let upper_share = compact.chars().filter(|c| c.is_uppercase()).count() * 2 >= compact.chars().count();
+    (compact.len() <= 6 && upper_share && !name.contains(' '))
+        || matches!(compact.to_lowercase().as_str(), "phd" | "md" | "mph" | "rn" | "jr" | "sr" | "mba" | "msc" | "bsc" | "esq" | "dds" | "dvm" | "ma" | "ba" | "ms")
+}
+
+/// True for text that can be a name: a few words, not a URL, not an e-mail, not a sentence.
+fn looks_like_name(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=MAX_NAME_WORDS).contains(&words)
+        && !text.contains("://")
+        && !text.contains('@')
+        && !text.starts_with("www.")
+        && !text.ends_with(['!', '?', ':'])
+        && text.chars().any(char::is_alphabetic)
+}
+
+/// Names in the DOM: microdata (`itemprop="author"`), `rel="author"` links, and elements
+/// named as bylines or authors (`class="byline"`, `"author-name"`), read from the first such
+/// element at or after `from` (the headline or the content's start) and before `until`.
+#[must_use]
+pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId) -> Option<(Vec<String>, Source)> {
+    let mut id = from;
+    while id < until.min(dom.nodes.len() as NodeId) {
+        let Some(element) = dom.element(id) else {
+            id += 1;
+            continue;
+        };
+        if matches!(element.tag, Tag::Script | Tag::Style | Tag::Template | Tag::Nav | Tag::Footer | Tag::Aside) {
+            id = dom.subtree_end(id);
+            continue;
+        }
+        let microdata = element.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p.eq_ignore_ascii_case("author") || p.eq_ignore_ascii_case("creator")));
+        let rel_author = element.tag == Tag::A && element.attr("rel").is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("author")));
+        if microdata || rel_author || is_byline_element(&element.id_class) {
+            let text = name_element(dom, id).map_or_else(|| byline_text(dom, id), |n| byline_text(dom, n));
+            if text.chars().count() <= MAX_BYLINE_CHARS {
+                let names = clean(&text);
+                if !names.is_empty() {
+                    let source = if microdata { Source::Microdata } else { Source::Dom };
+                    return Some((names, source));
+                }
+            }
+            // An author box with a bio: look inside it for a name element.
+        }
+        id += 1;
+    }
+    None
+}
+
+/// True for `id`/`class` names of bylines and author names (`byline`, `author-name`,
+/// `post-author`, `authorName`), but not author bios, avatars or links to author archives.
+fn is_byline_element(id_class: &str) -> bool {
+    id_class.split_whitespace().any(|class| {
+        (class.contains("author") || class.contains("byline") || class.contains("writer"))
+            && !["avatar", "image", "img", "photo", "pic", "bio", "desc", "title", "label", "box", "wrap", "authority", "social", "follow", "more", "date"]
+                .iter()
+                .any(|not| class.contains(not))
+    })
+}
+
+/// Inside a byline or a forum post's author card, the element holding just the name: one
+/// marked `itemprop="name"`, named as a name (`class="username"`, `"author-name"`) or a link.
+fn name_element(dom: &Dom, byline: NodeId) -> Option<NodeId> {
+    let inner = byline + 1..dom.subtree_end(byline);
+    let named = inner.clone().find(|&d| {
+        dom.element(d).is_some_and(|e| e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name")) || e.id_class.split_whitespace().any(|c| c.contains("name") && !c.contains("names")))
+    });
+    named.or_else(|| inner.clone().find(|&d| dom.tag(d) == Tag::A && !collapse(&dom.raw_text(d)).is_empty()))
+}
+
+/// The text of a byline element, with the text of its images' `alt` ignored and `<time>`
+/// left out.
+fn byline_text(dom: &Dom, id: NodeId) -> String {
+    let mut out = String::new();
+    let end = dom.subtree_end(id);
+    let mut node = id;
+    while node < end {
+        if matches!(dom.tag(node), Tag::Time | Tag::Script | Tag::Style | Tag::Svg) {
+            node = dom.subtree_end(node);
+            continue;
+        }
+        if let NodeData::Text(text) = &dom.node(node).data {
+            out.push_str(text);
+            out.push(' ');
+        }
+        node += 1;
+    }
+    collapse(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_prefixes_roles_credentials_and_dates() {
+        assert_eq!(clean("By Jane Doe"), ["Jane Doe"]);
+        assert_eq!(clean("Written by Jane Doe and John Roe | May 5, 2025"), ["Jane Doe", "John Roe"]);
+        assert_eq!(clean("Doris Munoz-Mantilla, MD, FOMA, DABOM"), ["Doris Munoz-Mantilla"]);
+        assert_eq!(clean("Tracy Parker, Dietitian"), ["Tracy Parker"]);
+        assert_eq!(clean("Danielle DeSiato, Donna Enzmann, and Natalie Nguyen"), ["Danielle DeSiato", "Donna Enzmann", "Natalie Nguyen"]);
+        assert_eq!(clean("Von Max Mustermann"), ["Max Mustermann"]);
+        assert_eq!(clean("Maria & Katerina"), ["Maria", "Katerina"]);
+        assert_eq!(clean("Jane Doe 16 December 2025"), ["Jane Doe"]);
+        assert_eq!(clean("Cazzy Magennis Last Updated: August"), ["Cazzy Magennis"]);
+        assert_eq!(clean("David Jackson - FullStack Editorial Team"), ["David Jackson"]);
+        assert_eq!(clean("Luke Kim December"), ["Luke Kim"]);
+        assert!(clean("Author").is_empty() && clean("August").is_empty());
+        assert_eq!(clean("paulb203"), ["paulb203"]);
+        assert_eq!(clean("B boobaloobie Full Member"), ["boobaloobie"]);
+        assert_eq!(clean("raoul (raoul)"), ["raoul"]);
+        assert_eq!(clean("Post by galitsyn"), ["galitsyn"]);
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_name() {
+        assert!(clean("https://example.com/author/jane").is_empty());
+        assert!(clean("This article was written with care by our whole editorial team over many weeks.").is_empty());
+        assert_eq!(clean("Byron Smith"), ["Byron Smith"]);
+    }
+
+    #[test]
+    fn finds_bylines_in_the_dom() {
+        let dom = crate::dom::parse("<h1>Headline</h1><div class='post-meta'><span class='author-name'>By Jane Doe</span> <time>May 5, 2025</time></div><p>Body</p>");
+        assert_eq!(from_dom(&dom, 0, dom.nodes.len() as NodeId).map(|(n, _)| n), Some(vec!["Jane Doe".to_string()]));
+        let dom = crate::dom::parse("<div itemprop='author' itemscope><span itemprop='name'>Max Muster</span></div>");
+        assert_eq!(from_dom(&dom, 0, dom.nodes.len() as NodeId), Some((vec!["Max Muster".to_string()], Source::Microdata)));
+    }
+}

@@ -1,0 +1,226 @@
+//! What kind of page this is — an article, a forum thread, a product, a collection of
+//! products, a listing of links, documentation or a service page — from what the page
+//! declares (JSON-LD `@type`, `og:type`), the words of its URL path and the shape of its
+//! content.
+
+use serde::Serialize;
+
+use crate::blocks::{Block, BlockKind};
+use crate::text::word_count;
+
+/// The kinds of page gleaner tells apart (WCXB's page types).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PageType {
+    /// A news story, blog post, essay or guide: one piece of running text.
+    Article,
+    /// A discussion thread: posts by several people.
+    Forum,
+    /// One product for sale.
+    Product,
+    /// A shop's category or search page: a grid of products.
+    Collection,
+    /// A list of links to other pages: a news front page, an archive, a directory.
+    Listing,
+    /// Technical documentation: reference pages, manuals, tutorials.
+    Documentation,
+    /// A company's or service's own page: a home page, a landing page, pricing, contact.
+    Service,
+    /// Nothing says what the page is.
+    Unknown,
+}
+
+impl PageType {
+    /// True for pages that are one publication with a date and authors of its own (articles,
+    /// forum threads, documentation), as opposed to catalogues and company pages.
+    #[must_use]
+    pub fn is_publication(self) -> bool {
+        matches!(self, Self::Article | Self::Forum | Self::Documentation | Self::Unknown)
+    }
+}
+
+/// What the classifier looks at.
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence<'a> {
+    /// The JSON-LD `@type`s of the page.
+    pub declared_types: &'a [String],
+    /// The `og:type` value.
+    pub og_type: Option<&'a str>,
+    /// The page's URL.
+    pub url: Option<&'a str>,
+    /// The extracted content.
+    pub blocks: &'a [Block],
+}
+
+/// JSON-LD types and the page type they declare, strongest first.
+const DECLARED: &[(&str, PageType)] = &[
+    ("DiscussionForumPosting", PageType::Forum),
+    ("QAPage", PageType::Forum),
+    ("SearchResultsPage", PageType::Collection),
+    ("CollectionPage", PageType::Listing),
+    ("ItemList", PageType::Listing),
+    ("Product", PageType::Product),
+    ("ProductGroup", PageType::Product),
+    ("TechArticle", PageType::Documentation),
+    ("APIReference", PageType::Documentation),
+    ("NewsArticle", PageType::Article),
+    ("BlogPosting", PageType::Article),
+    ("Article", PageType::Article),
+    ("ReportageNewsArticle", PageType::Article),
+    ("OpinionNewsArticle", PageType::Article),
+    ("AnalysisNewsArticle", PageType::Article),
+    ("LiveBlogPosting", PageType::Article),
+    ("Recipe", PageType::Article),
+    ("Service", PageType::Service),
+    ("ProfessionalService", PageType::Service),
+];
+
+/// Words of a URL path (between `/`, `-`, `_`, `.`) that name a kind of page.
+const PATH_WORDS: &[(&str, PageType)] = &[
+    ("forum", PageType::Forum), ("forums", PageType::Forum), ("thread", PageType::Forum), ("threads", PageType::Forum),
+    ("topic", PageType::Forum), ("viewtopic", PageType::Forum), ("showthread", PageType::Forum), ("discussion", PageType::Forum),
+    ("discussions", PageType::Forum), ("questions", PageType::Forum), ("community", PageType::Forum), ("comments", PageType::Forum),
+    ("docs", PageType::Documentation), ("doc", PageType::Documentation), ("documentation", PageType::Documentation),
+    ("reference", PageType::Documentation), ("manual", PageType::Documentation), ("api", PageType::Documentation),
+    ("handbook", PageType::Documentation), ("wiki", PageType::Documentation),
+    ("product", PageType::Product), ("products", PageType::Product), ("dp", PageType::Product), ("item", PageType::Product),
+    ("collections", PageType::Collection), ("collection", PageType::Collection), ("category", PageType::Collection),
+    ("categories", PageType::Collection), ("shop", PageType::Collection), ("catalog", PageType::Collection), ("search", PageType::Collection),
+    ("blog", PageType::Article), ("news", PageType::Article), ("article", PageType::Article), ("articles", PageType::Article),
+    ("story", PageType::Article), ("stories", PageType::Article), ("post", PageType::Article), ("posts", PageType::Article),
+];
+
+/// Content in which prose paragraphs hold at least this share of the words reads as an
+/// article.
+const ARTICLE_PROSE_SHARE: f64 = 0.6;
+/// A prose paragraph has at least this many words.
+const PROSE_WORDS: usize = 20;
+/// Content with at least this many prices is a catalogue.
+const MIN_PRICES_FOR_COLLECTION: usize = 4;
+/// Content whose blocks are mostly links, with at least this many of them, is a listing.
+const MIN_LISTING_LINKS: usize = 8;
+
+/// Classifies the page.
+#[must_use]
+pub fn classify(evidence: &Evidence<'_>) -> PageType {
+    let declared = DECLARED.iter().find(|(t, _)| evidence.declared_types.iter().any(|d| d == t)).map(|&(_, kind)| kind);
+    let from_path = evidence.url.and_then(path_kind);
+    let shape = content_shape(evidence.blocks);
+    let og = evidence.og_type.map(str::to_ascii_lowercase);
+    // A declared product with many prices in its content is a category page listing products.
+    if declared == Some(PageType::Product) && shape == Some(PageType::Collection) && from_path != Some(PageType::Product) {
+        return PageType::Collection;
+    }
+    if let Some(kind) = declared.filter(|k| *k != PageType::Article) {
+        return kind;
+    }
+    // The path is more specific than a blanket "Article" many templates declare on every page.
+    if let Some(kind) = from_path.filter(|k| matches!(k, PageType::Forum | PageType::Documentation | PageType::Product | PageType::Collection)) {
+        return kind;
+    }
+    if declared == Some(PageType::Article) || og.as_deref() == Some("article") {
+        return if shape == Some(PageType::Listing) { PageType::Listing } else { PageType::Article };
+    }
+    if og.as_deref() == Some("product") || og.as_deref() == Some("og:product") {
+        return PageType::Product;
+    }
+    if let Some(kind) = shape {
+        return kind;
+    }
+    if let Some(kind) = from_path {
+        return kind;
+    }
+    match evidence.url.map(path_depth) {
+        Some(0) => PageType::Service,
+        _ => PageType::Unknown,
+    }
+}
+
+/// The kind named by a word of the URL's path.
+fn path_kind(url: &str) -> Option<PageType> {
+    let path = path_of(url);
+    path.split(['/', '-', '_', '.']).find_map(|word| {
+        let word = word.to_ascii_lowercase();
+        PATH_WORDS.iter().find(|(w, _)| *w == word).map(|&(_, kind)| kind)
+    })
+}
+
+/// The path of a URL, without query and fragment.
+fn path_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = rest.find('/').map_or("", |i| &rest[i..]);
+    path.split(['?', '#']).next().unwrap_or("")
+}
+
+/// How many non-empty segments the URL's path has (0 for a home page).
+fn path_depth(url: &str) -> usize {
+    path_of(url).split('/').filter(|s| !s.is_empty()).count()
+}
+
+/// What the content's shape says: mostly prose (article), many prices (collection), mostly
+/// links (listing).
+fn content_shape(blocks: &[Block]) -> Option<PageType> {
+    let total: usize = blocks.iter().map(|b| word_count(&b.text)).sum();
+    if total == 0 {
+        return None;
+    }
+    let prices = blocks.iter().filter(|b| has_price(&b.text) && word_count(&b.text) <= 12).count();
+    if prices >= MIN_PRICES_FOR_COLLECTION {
+        return Some(PageType::Collection);
+    }
+    let prose: usize = blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote) && b.link_density() < 0.3 && word_count(&b.text) >= PROSE_WORDS)
+        .map(|b| word_count(&b.text))
+        .sum();
+    if prose as f64 >= ARTICLE_PROSE_SHARE * total as f64 {
+        return Some(PageType::Article);
+    }
+    let links = blocks.iter().filter(|b| b.link_density() > 0.5).count();
+    if links >= MIN_LISTING_LINKS && links * 2 >= blocks.len() {
+        return Some(PageType::Listing);
+    }
+    None
+}
+
+/// True when the text holds a price: a currency sign or code next to a number.
+fn has_price(text: &str) -> bool {
+    const CURRENCIES: &[&str] = &["$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "chf", "kr"];
+    let lower = text.to_lowercase();
+    CURRENCIES.iter().any(|c| {
+        lower.match_indices(c).any(|(i, _)| {
+            let before = lower[..i].trim_end().chars().next_back();
+            let after = lower[i + c.len()..].chars().find(|ch| !ch.is_whitespace());
+            before.is_some_and(|ch| ch.is_ascii_digit()) || after.is_some_and(|ch| ch.is_ascii_digit())
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classify_with(types: &[&str], url: &str, blocks: &[Block]) -> PageType {
+        let types: Vec<String> = types.iter().map(|t| (*t).to_string()).collect();
+        classify(&Evidence { declared_types: &types, og_type: None, url: Some(url), blocks })
+    }
+
+    #[test]
+    fn declared_types_and_paths_decide() {
+        assert_eq!(classify_with(&["DiscussionForumPosting"], "https://x.org/a", &[]), PageType::Forum);
+        assert_eq!(classify_with(&["Product"], "https://x.org/a", &[]), PageType::Product);
+        assert_eq!(classify_with(&["Article"], "https://x.org/forum/t/123", &[]), PageType::Forum);
+        assert_eq!(classify_with(&[], "https://x.org/docs/install", &[]), PageType::Documentation);
+        assert_eq!(classify_with(&[], "https://x.org/", &[]), PageType::Service);
+    }
+
+    #[test]
+    fn content_shape_decides_when_nothing_is_declared() {
+        let prose = Block::paragraph("A long sentence of running text that goes on and on, as articles do, with more words. ".repeat(3));
+        assert_eq!(classify_with(&[], "https://x.org/a/b", &[prose]), PageType::Article);
+        let prices: Vec<Block> = (0..5).map(|i| Block::paragraph(format!("Item {i} $19.99"))).collect();
+        assert_eq!(classify_with(&["Product"], "https://x.org/a/b", &prices), PageType::Collection);
+        assert!(has_price("€ 12,50") && has_price("19.99 EUR") && !has_price("the euro zone"));
+    }
+}
