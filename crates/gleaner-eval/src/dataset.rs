@@ -49,6 +49,19 @@ pub struct Page {
     pub without: Vec<String>,
     /// The WCXB page type (`null` read as `article`, `category` as `collection`).
     pub page_type: Option<String>,
+    /// The true title, author and publish date, for datasets that record them (WCXB).
+    pub meta: Option<MetaTruth>,
+}
+
+/// A page's true metadata, each field `None` where the dataset has `null`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MetaTruth {
+    /// The page's title.
+    pub title: Option<String>,
+    /// The author string, possibly naming several people (`"A, B, and C"`).
+    pub author: Option<String>,
+    /// The publish date, `YYYY-MM-DD` (a few `YYYY-MM`).
+    pub date: Option<String>,
 }
 
 /// A loaded dataset: its name, layout and pages sorted by id.
@@ -105,6 +118,12 @@ impl Dataset {
     pub fn has_types(&self) -> bool {
         self.has_text() && self.pages.iter().any(|p| p.page_type.is_some())
     }
+
+    /// Whether pages carry a metadata ground truth (the metadata scores apply).
+    #[must_use]
+    pub fn has_meta(&self) -> bool {
+        self.pages.iter().any(|p| p.meta.is_some())
+    }
 }
 
 /// Reads a page's HTML file, decompressing it when it is gzip.
@@ -139,9 +158,12 @@ struct WcxbDoc {
     ground_truth: Option<WcxbTruth>,
 }
 
-/// The `ground_truth` object of a WCXB file (title, author and date are not scored).
+/// The `ground_truth` object of a WCXB file.
 #[derive(Deserialize, Default)]
 struct WcxbTruth {
+    title: Option<String>,
+    author: Option<String>,
+    publish_date: Option<String>,
     main_content: Option<String>,
     with: Option<Vec<String>>,
     without: Option<Vec<String>>,
@@ -182,6 +204,7 @@ fn load_wcxb(dir: &Path) -> Result<Vec<Page>> {
             with: gt.with.unwrap_or_default(),
             without: gt.without.unwrap_or_default(),
             page_type: Some(wcxb_type(doc.page_type.as_deref())),
+            meta: Some(MetaTruth { title: gt.title, author: gt.author, date: gt.publish_date }),
         });
     }
     Ok(pages)
@@ -211,6 +234,7 @@ fn load_trafilatura(dir: &Path) -> Result<Vec<Page>> {
             with: item.with.unwrap_or_default(),
             without: item.without.unwrap_or_default(),
             page_type: None,
+            meta: None,
         })
         .collect())
 }

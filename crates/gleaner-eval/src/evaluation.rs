@@ -2,6 +2,7 @@
 //! with the named metrics that the JSON output and the quality gate use.
 
 use crate::dataset::Dataset;
+use crate::meta::MetaScores;
 use crate::metrics::{Prf, Scores};
 use crate::run::Run;
 
@@ -14,6 +15,8 @@ pub struct Evaluation {
     pub run: Run,
     /// Their scores.
     pub scores: Scores,
+    /// The metadata scores, where the dataset has a metadata ground truth.
+    pub meta: Option<MetaScores>,
 }
 
 /// Which way a metric improves, for the quality gate.
@@ -32,7 +35,7 @@ impl Direction {
     #[must_use]
     pub fn of(key: &str) -> Self {
         match key {
-            "without_share" => Self::LowerIsBetter,
+            "without_share" | "date_false_rate" => Self::LowerIsBetter,
             "errors" | "empty" => Self::CountMustNotRise,
             _ => Self::HigherIsBetter,
         }
@@ -45,7 +48,8 @@ impl Evaluation {
     /// Keys: `word_f1`, `word_precision`, `word_recall` (each also as `KEY.TYPE` for one page
     /// type, e.g. `word_f1.article`), `shingle_precision`, `shingle_recall`, `shingle_f1`,
     /// `accuracy`, `with_share`, `without_share`, `seg_precision`, `seg_recall`,
-    /// `seg_accuracy`, `seg_f1`, `errors`, `empty`. Speed is deliberately not among them.
+    /// `seg_accuracy`, `seg_f1`, `title_match`, `date_match`, `date_false_rate`,
+    /// `author_match`, `errors`, `empty`. Speed is deliberately not among them.
     #[must_use]
     pub fn metric(&self, key: &str) -> Option<f64> {
         let text = self.scores.text.as_ref();
@@ -66,6 +70,9 @@ impl Evaluation {
             "seg_recall" => snippets.map(|s| s.seg.recall),
             "seg_accuracy" => snippets.map(|s| s.seg_accuracy),
             "seg_f1" => snippets.map(|s| s.seg.f1),
+            "title_match" | "date_match" | "date_false_rate" | "author_match" => {
+                self.meta?.rates().iter().find(|(k, _)| *k == key)?.1.value()
+            }
             "errors" => Some(self.run.errors() as f64),
             "empty" => Some(self.scores.empty as f64),
             _ => None,
@@ -74,7 +81,8 @@ impl Evaluation {
 
     /// The metrics pinned by default in a floors file for this dataset: the word F1 (overall
     /// and per page type) and shingle scores where there is full text, the segment scores
-    /// where there are only snippets, and the snippet shares.
+    /// where there are only snippets, the snippet shares, and the metadata rates where there
+    /// is a metadata ground truth.
     #[must_use]
     pub fn default_pinned_keys(&self) -> Vec<String> {
         let mut keys = Vec::new();
@@ -88,6 +96,9 @@ impl Evaluation {
                 keys.extend(["seg_precision", "seg_recall", "seg_accuracy", "seg_f1"].map(str::to_owned));
             }
             keys.extend(["with_share", "without_share"].map(str::to_owned));
+        }
+        if let Some(meta) = &self.meta {
+            keys.extend(meta.rates().iter().filter(|(_, r)| r.n > 0).map(|(k, _)| (*k).to_owned()));
         }
         keys
     }

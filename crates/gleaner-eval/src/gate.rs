@@ -3,8 +3,8 @@
 //! A floors file maps dataset names to pinned metric values:
 //! `{"wcxb-dev": {"word_f1": 0.80, "word_f1.article": 0.86, ...}, "trafilatura-eval": {...}}`.
 //! A run fails the gate when a higher-is-better metric falls more than [`TOLERANCE`] below its
-//! pin, when `without_share` rises more than [`TOLERANCE`] above it, or when a count (`errors`,
-//! `empty`) rises at all. Top-level keys starting with `_` are comments and are left alone.
+//! pin, when a lower-is-better share (`without_share`, `date_false_rate`) rises more than
+//! [`TOLERANCE`] above it, or when a count (`errors`, `empty`) rises at all. Top-level keys starting with `_` are comments and are left alone.
 
 use std::fs;
 use std::path::Path;
@@ -106,8 +106,9 @@ pub fn check(path: &Path, evals: &[Evaluation]) -> Result<Outcome> {
 }
 
 /// Pins the current scores of the evaluated datasets in the floors file at `path` (created if
-/// missing). A dataset already there keeps its set of keys; a new one gets
-/// [`Evaluation::default_pinned_keys`]. Other datasets are left as they are.
+/// missing). A dataset already there keeps its set of keys and gains any of
+/// [`Evaluation::default_pinned_keys`] it lacks (so a newly measured metric gets pinned); a
+/// new one gets those defaults. Other datasets are left as they are.
 /// Returns one line per changed value.
 ///
 /// # Errors
@@ -117,10 +118,13 @@ pub fn update(path: &Path, evals: &[Evaluation]) -> Result<Vec<String>> {
     let mut changes = Vec::new();
     for eval in evals {
         let name = &eval.dataset.name;
-        let keys: Vec<String> = match floors.get(name).and_then(Value::as_object).filter(|s| !s.is_empty()) {
-            Some(section) => section.keys().cloned().collect(),
-            None => eval.default_pinned_keys(),
-        };
+        let mut keys: Vec<String> =
+            floors.get(name).and_then(Value::as_object).map(|s| s.keys().cloned().collect()).unwrap_or_default();
+        for key in eval.default_pinned_keys() {
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
         let old = floors.get(name).and_then(Value::as_object).cloned().unwrap_or_default();
         let mut section = Map::new();
         for key in keys {
@@ -192,6 +196,8 @@ mod tests {
         assert!(holds("without_share", 0.100, 0.1015));
         assert!(!holds("without_share", 0.100, 0.1025));
         assert!(holds("without_share", 0.100, 0.0));
+        assert!(holds("date_false_rate", 0.100, 0.1015) && !holds("date_false_rate", 0.100, 0.1025));
+        assert!(holds("title_match", 0.800, 0.7985) && !holds("title_match", 0.800, 0.7975));
         assert!(holds("errors", 3.0, 3.0) && holds("errors", 3.0, 1.0));
         assert!(!holds("errors", 3.0, 4.0));
         assert!(!holds("empty", 0.0, 1.0));

@@ -5,10 +5,12 @@
 //! gleaner-eval ../shared/datasets/wcxb-dev --worst 20 --type product --dump /tmp/preds
 //! gleaner-eval DATASETS... --gate quality/floors.json          # fails when a metric regresses
 //! gleaner-eval DATASETS... --gate quality/floors.json --update-floors
+//! gleaner-eval ../shared/datasets/wcxb-dev --worst-meta author 30   # pages whose author is wrong
 //! ```
 //!
 //! The metrics are those of `reference/score.py` beside the datasets, computed the same way
-//! (`check_reference.sh` verifies that they agree).
+//! (`check_reference.sh` verifies that they agree). On WCXB the title, publish date and
+//! authors are scored too (see `meta.rs`, with the comparison rules in `metanorm.rs`).
 
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
@@ -16,6 +18,8 @@
 mod dataset;
 mod evaluation;
 mod gate;
+mod meta;
+mod metanorm;
 mod metrics;
 mod output;
 mod pytext;
@@ -26,11 +30,12 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use clap::Parser;
 
 use crate::dataset::Dataset;
 use crate::evaluation::Evaluation;
+use crate::meta::Field;
 
 /// Measures gleaner's extraction quality on development datasets.
 ///
@@ -70,6 +75,16 @@ struct Args {
     #[arg(long = "type", value_name = "TYPE", requires = "worst")]
     page_type: Option<String>,
 
+    /// List up to N pages whose metadata FIELD (title, date or author) does not match the
+    /// truth, with the true and predicted values (datasets with metadata truth only).
+    #[arg(long, num_args = 2, value_names = ["FIELD", "N"])]
+    worst_meta: Option<Vec<String>>,
+
+    /// Score the metadata {ID: {"title", "author", "date"}} in FILE instead of gleaner's, on
+    /// the datasets with metadata truth (to compare another extractor under the same rules).
+    #[arg(long, value_name = "FILE", hide = true, conflicts_with = "gate")]
+    meta_preds: Option<PathBuf>,
+
     /// Check the scores against the floors pinned in FILE; exit 1 when one regresses.
     #[arg(long, value_name = "FILE")]
     gate: Option<PathBuf>,
@@ -103,6 +118,8 @@ fn run(args: &Args) -> Result<ExitCode> {
         }
     }
 
+    let worst_meta = args.worst_meta.as_deref().map(parse_worst_meta).transpose()?;
+
     let mut evals = Vec::with_capacity(datasets.len());
     for dataset in datasets {
         let jobs = usize::from(args.jobs);
@@ -113,9 +130,14 @@ fn run(args: &Args) -> Result<ExitCode> {
             dataset.kind.label(),
             if jobs == 1 { "" } else { "s" }
         );
-        let run = run::extract_all(&dataset, jobs)?;
+        let mut run = run::extract_all(&dataset, jobs)?;
+        if let Some(path) = args.meta_preds.as_ref().filter(|_| dataset.has_meta()) {
+            run.metas = meta::load_external(path, &dataset)?;
+            eprintln!("{}: scoring the metadata in {} instead of gleaner's", dataset.name, path.display());
+        }
         let scores = metrics::score(&dataset, &run.texts);
-        evals.push(Evaluation { dataset, run, scores });
+        let meta = meta::score(&dataset, &run.metas);
+        evals.push(Evaluation { dataset, run, scores, meta });
     }
 
     write_outputs(args, &evals)?;
@@ -125,6 +147,12 @@ fn run(args: &Args) -> Result<ExitCode> {
             if args.page_type.is_none() || eval.dataset.has_types() {
                 print!("\n{}", report::worst(eval, n, args.page_type.as_deref()));
             }
+        }
+    }
+    if let Some((field, n)) = worst_meta {
+        for eval in evals.iter().filter(|e| e.meta.is_some()) {
+            let mismatches = meta::mismatches(&eval.dataset, &eval.run.metas, field);
+            print!("\n{}", report::worst_meta(eval, &mismatches, field, n));
         }
     }
 
@@ -184,6 +212,18 @@ fn write_outputs(args: &Args, evals: &[Evaluation]) -> Result<()> {
     Ok(())
 }
 
+/// The FIELD and N of `--worst-meta FIELD N`.
+fn parse_worst_meta(values: &[String]) -> Result<(Field, usize)> {
+    let [field, n] = values else {
+        bail!("--worst-meta takes a FIELD and a number N");
+    };
+    let Some(field) = Field::parse(field) else {
+        bail!("--worst-meta: unknown field {field:?}; the fields are: title, date, author");
+    };
+    let n = n.parse().with_context(|| format!("--worst-meta: {n:?} is not a number of pages"))?;
+    Ok((field, n))
+}
+
 /// The page types of the datasets, in report order.
 fn page_types(datasets: &[Dataset]) -> Vec<String> {
     let mut types: Vec<String> =
@@ -201,5 +241,15 @@ mod tests {
     fn cli_is_consistent() {
         use clap::CommandFactory;
         Args::command().debug_assert();
+    }
+
+    #[test]
+    fn worst_meta_takes_a_field_and_a_count() {
+        let args = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(parse_worst_meta(&args(&["author", "20"])).unwrap(), (Field::Author, 20));
+        assert!(parse_worst_meta(&args(&["colour", "20"])).is_err());
+        assert!(parse_worst_meta(&args(&["date", "many"])).is_err());
+        let parsed = Args::try_parse_from(["gleaner-eval", "d", "--worst-meta", "title", "5"]).unwrap();
+        assert_eq!(parsed.worst_meta, Some(args(&["title", "5"])));
     }
 }

@@ -5,6 +5,10 @@ use std::fmt::Write as _;
 use serde_json::{Map, Value, json};
 
 use crate::evaluation::Evaluation;
+use crate::meta::{Field, MetaScores, Mismatch};
+
+/// Longest truth or prediction shown in a metadata mismatch list, in characters.
+const MAX_META_CELL: usize = 70;
 
 /// The overall table (one column per dataset) and, for datasets with page types, the word
 /// scores per type.
@@ -45,6 +49,7 @@ pub fn summary(evals: &[Evaluation]) -> String {
         let kinds: Vec<String> = e.run.error_kinds().iter().map(|(k, n)| format!("{k} {n}")).collect();
         let _ = writeln!(out, "errors in {}: {}", e.dataset.name, kinds.join(", "));
     }
+    out.push_str(&meta_summary(evals));
     for e in evals {
         if let Some(text) = e.scores.text.as_ref().filter(|t| !t.by_type.is_empty()) {
             let _ = writeln!(out, "\n{}: word scores by page type", e.dataset.name);
@@ -65,6 +70,81 @@ pub fn summary(evals: &[Evaluation]) -> String {
         }
     }
     out
+}
+
+/// The metadata section of the summary: one column per dataset with a metadata truth, each
+/// cell the share and the number of pages it is taken over; empty when no dataset has one.
+fn meta_summary(evals: &[Evaluation]) -> String {
+    let with_meta: Vec<(&str, MetaScores)> =
+        evals.iter().filter_map(|e| e.meta.map(|m| (e.dataset.name.as_str(), m))).collect();
+    if with_meta.is_empty() {
+        return String::new();
+    }
+    let mut header = vec!["metadata".to_owned()];
+    header.extend(with_meta.iter().map(|(name, _)| (*name).to_owned()));
+    let rows: Vec<Vec<String>> = MetaScores::default()
+        .rates()
+        .iter()
+        .enumerate()
+        .map(|(i, (key, _))| {
+            let mut row = vec![meta_label(key).to_owned()];
+            row.extend(with_meta.iter().map(|(_, m)| {
+                let rate = m.rates()[i].1;
+                rate.value().map_or("-".to_owned(), |v| format!("{} of {}", f3(v), rate.n))
+            }));
+            row
+        })
+        .collect();
+    let mut out = format!("\n{}", render(&header, &rows, 1));
+    out.push_str(
+        "n: pages with a true title / date / author; false date: among pages without a true date \
+         (lower is better)\n",
+    );
+    out
+}
+
+/// The summary's label of a metadata metric key.
+fn meta_label(key: &str) -> &str {
+    match key {
+        "title_match" => "title match",
+        "date_match" => "date match",
+        "date_false_rate" => "false date",
+        "author_match" => "author match",
+        other => other,
+    }
+}
+
+/// The first `n` of `mismatches` (of metadata `field` on `eval`'s dataset) as a table of id,
+/// truth and prediction.
+#[must_use]
+pub fn worst_meta(eval: &Evaluation, mismatches: &[Mismatch], field: Field, n: usize) -> String {
+    let what = if field == Field::Date { "a wrong date or a date where there is none" } else { "no match" };
+    let mut out = format!(
+        "{}: {} of {} pages with {what} for the {}\n",
+        eval.dataset.name,
+        n.min(mismatches.len()),
+        mismatches.len(),
+        field.name()
+    );
+    let header: Vec<String> = ["id", "truth", "prediction"].map(str::to_owned).into();
+    let rows: Vec<Vec<String>> =
+        mismatches.iter().take(n).map(|m| vec![m.id.clone(), clip(&m.truth), clip(&m.pred)]).collect();
+    out.push_str(&render(&header, &rows, 3));
+    out
+}
+
+/// `text` on one line and cut to [`MAX_META_CELL`] characters (`-` when empty).
+fn clip(text: &str) -> String {
+    let line = crate::pytext::normalize_space(text);
+    if line.is_empty() {
+        return "-".to_owned();
+    }
+    if line.chars().count() <= MAX_META_CELL {
+        return line;
+    }
+    let mut cut: String = line.chars().take(MAX_META_CELL - 1).collect();
+    cut.push('…');
+    cut
 }
 
 /// The `n` pages of `eval` that scored worst: lowest word F1 where there is full text
@@ -168,6 +248,12 @@ pub fn to_json(eval: &Evaluation) -> Value {
         m.insert("seg_recall".into(), json!(s.seg.recall));
         m.insert("seg_accuracy".into(), json!(s.seg_accuracy));
         m.insert("seg_f1".into(), json!(s.seg.f1));
+    }
+    if let Some(meta) = &eval.meta {
+        for (key, rate) in meta.rates() {
+            m.insert(key.into(), json!(rate.value()));
+            m.insert(format!("{key}_n"), json!(rate.n));
+        }
     }
     Value::Object(m)
 }

@@ -8,12 +8,15 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 use crate::dataset::{self, Dataset, Page};
+use crate::meta::MetaPred;
 
 /// The predictions for a dataset and how producing them went.
 #[derive(Debug, Clone)]
 pub struct Run {
     /// The extracted text of each page, in dataset order; `""` where extraction failed.
     pub texts: Vec<String>,
+    /// The metadata predicted for each page, in dataset order; none where extraction failed.
+    pub metas: Vec<MetaPred>,
     /// The error kind of each page whose extraction failed (`panic` for a crash,
     /// `read` when the HTML file could not be read).
     pub failures: Vec<Option<&'static str>>,
@@ -65,25 +68,28 @@ pub fn extract_all(dataset: &Dataset, jobs: usize) -> Result<Run> {
     }
 
     let started = Instant::now();
-    let outcomes: Vec<Result<String, &'static str>> = if jobs == 1 {
+    let outcomes: Vec<Result<(String, MetaPred), &'static str>> = if jobs == 1 {
         dataset.pages.iter().zip(&inputs).map(|(page, input)| extract_page(page, input)).collect()
     } else {
         pool.install(|| dataset.pages.par_iter().zip(&inputs).map(|(page, input)| extract_page(page, input)).collect())
     };
     let seconds = started.elapsed().as_secs_f64();
 
-    let (texts, failures) = outcomes
-        .into_iter()
-        .map(|outcome| match outcome {
-            Ok(text) => (text, None),
-            Err(kind) => (String::new(), Some(kind)),
-        })
-        .unzip();
-    Ok(Run { texts, failures, seconds, jobs })
+    let mut run = Run { texts: Vec::new(), metas: Vec::new(), failures: Vec::new(), seconds, jobs };
+    for outcome in outcomes {
+        let ((text, meta), failure) = match outcome {
+            Ok(prediction) => (prediction, None),
+            Err(kind) => ((String::new(), MetaPred::default()), Some(kind)),
+        };
+        run.texts.push(text);
+        run.metas.push(meta);
+        run.failures.push(failure);
+    }
+    Ok(run)
 }
 
-/// Extracts one page's text, or names why there is none.
-fn extract_page(page: &Page, input: &Result<Vec<u8>>) -> Result<String, &'static str> {
+/// Extracts one page's text and metadata, or names why there are none.
+fn extract_page(page: &Page, input: &Result<Vec<u8>>) -> Result<(String, MetaPred), &'static str> {
     let Ok(bytes) = input else {
         return Err("read");
     };
@@ -93,7 +99,10 @@ fn extract_page(page: &Page, input: &Result<Vec<u8>>) -> Result<String, &'static
     };
     let options = gleaner::Options::default();
     match catch_unwind(AssertUnwindSafe(|| gleaner::extract_bytes(bytes, &hints, &options))) {
-        Ok(Ok(article)) => Ok(article.text),
+        Ok(Ok(article)) => {
+            let meta = MetaPred::of(&article);
+            Ok((article.text, meta))
+        }
         Ok(Err(err)) => Err(err.kind()),
         Err(_) => {
             eprintln!("warning: gleaner panicked on page {} ({})", page.id, page.html_path.display());
