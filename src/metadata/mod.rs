@@ -283,25 +283,35 @@ impl Metadata {
             }
         }
         let order = NumericOrder::for_language(self.language.as_deref());
-        if self.date_published.is_none() || self.date_modified.is_none() {
-            let found = dates::from_dom(dom, from, until, order);
-            let source = |microdata: bool| if microdata { Source::Microdata } else { Source::Dom };
-            if self.date_published.is_none()
-                && let Some((date, microdata)) = found.published {
-                    self.date_published = Some(date.to_iso());
-                    self.sources.insert("date_published", source(microdata));
-                }
-            if self.date_modified.is_none()
-                && let Some((date, microdata)) = found.modified {
-                    self.date_modified = Some(date.to_iso());
-                    self.sources.insert("date_modified", source(microdata));
-                }
+        let found = dates::from_dom(dom, from, until, order);
+        let source = |microdata: bool| if microdata { Source::Microdata } else { Source::Dom };
+        // A declared publication date equal to the declared modification date is often the
+        // CMS's last save written into both: an earlier date the page shows near its
+        // headline is the publication date.
+        let declared_same_day = match (&self.date_published, &self.date_modified) {
+            (Some(p), Some(m)) => p.get(..10) == m.get(..10),
+            _ => false,
+        };
+        if let Some((date, microdata)) = found.published {
+            let shown = date.to_iso();
+            let earlier = self.date_published.as_deref().is_some_and(|p| shown.get(..10) < p.get(..10));
+            if self.date_published.is_none() || (declared_same_day && earlier) {
+                self.date_published = Some(shown);
+                self.sources.insert("date_published", source(microdata));
+            }
         }
-        if self.date_published.is_none()
-            && let Some(date) = self.url.as_deref().and_then(dates::from_url) {
+        if self.date_modified.is_none() {
+            if let Some((date, microdata)) = found.modified {
+                self.date_modified = Some(date.to_iso());
+                self.sources.insert("date_modified", source(microdata));
+            }
+        }
+        if self.date_published.is_none() {
+            if let Some(date) = self.url.as_deref().and_then(dates::from_url) {
                 self.date_published = Some(date.to_iso());
                 self.sources.insert("date_published", Source::Url);
             }
+        }
     }
 
     /// Decides the page type and the language from the final content, and drops a
@@ -312,16 +322,22 @@ impl Metadata {
             og_type: self.og_type.as_deref(),
             url: self.url.as_deref().or(self.canonical_url.as_deref()),
             blocks,
+            dated: self.date_published.is_some() || self.date_modified.is_some(),
+            credited: !self.authors.is_empty(),
         });
         self.page_type = Some(kind);
         // Catalogues and company pages carry dates of their templates, stock or caches, not of
-        // a publication: a publication date is reported for publications only.
-        if !kind.is_publication() {
-            for field in ["date_published", "date_modified"] {
+        // a publication: dates are reported for publications, and for pages of unknown kind
+        // only when the page declares them.
+        for field in ["date_published", "date_modified"] {
+            let declared = matches!(self.sources.get(field), Some(Source::JsonLd | Source::OpenGraph | Source::Meta));
+            if !(kind.is_publication() || (kind == PageType::Unknown && declared)) {
                 self.sources.remove(field);
+                match field {
+                    "date_published" => self.date_published = None,
+                    _ => self.date_modified = None,
+                }
             }
-            self.date_published = None;
-            self.date_modified = None;
         }
         self.sources.insert("page_type", if self.declared_types.is_empty() { Source::Text } else { Source::JsonLd });
         let declared = self.language.take().map(|l| (l, self.sources.get("language").copied().unwrap_or(Source::Meta)));

@@ -32,11 +32,12 @@ pub enum PageType {
 }
 
 impl PageType {
-    /// True for pages that are one publication with a date and authors of its own (articles,
-    /// forum threads, documentation), as opposed to catalogues and company pages.
+    /// True for pages that are one dated publication (articles, forum threads), as opposed
+    /// to catalogues, reference pages and company pages, whose dates are those of their
+    /// templates, stock or last edit.
     #[must_use]
     pub fn is_publication(self) -> bool {
-        matches!(self, Self::Article | Self::Forum | Self::Documentation | Self::Unknown)
+        matches!(self, Self::Article | Self::Forum)
     }
 }
 
@@ -51,30 +52,31 @@ pub struct Evidence<'a> {
     pub url: Option<&'a str>,
     /// The extracted content.
     pub blocks: &'a [Block],
+    /// The page states a publication date (declared or shown).
+    pub dated: bool,
+    /// The page credits an author.
+    pub credited: bool,
 }
 
-/// JSON-LD types and the page type they declare, strongest first.
-const DECLARED: &[(&str, PageType)] = &[
+/// JSON-LD types that say what the page is, whatever else it declares.
+const DECLARED_STRONG: &[(&str, PageType)] = &[
     ("DiscussionForumPosting", PageType::Forum),
     ("QAPage", PageType::Forum),
     ("SearchResultsPage", PageType::Collection),
-    ("CollectionPage", PageType::Listing),
-    ("ItemList", PageType::Listing),
-    ("Product", PageType::Product),
-    ("ProductGroup", PageType::Product),
     ("TechArticle", PageType::Documentation),
     ("APIReference", PageType::Documentation),
-    ("NewsArticle", PageType::Article),
-    ("BlogPosting", PageType::Article),
-    ("Article", PageType::Article),
-    ("ReportageNewsArticle", PageType::Article),
-    ("OpinionNewsArticle", PageType::Article),
-    ("AnalysisNewsArticle", PageType::Article),
-    ("LiveBlogPosting", PageType::Article),
-    ("Recipe", PageType::Article),
-    ("Service", PageType::Service),
-    ("ProfessionalService", PageType::Service),
+    ("Product", PageType::Product),
+    ("ProductGroup", PageType::Product),
 ];
+
+/// JSON-LD types of articles.
+const DECLARED_ARTICLE: &[&str] = &[
+    "NewsArticle", "BlogPosting", "Article", "ReportageNewsArticle", "OpinionNewsArticle", "AnalysisNewsArticle",
+    "LiveBlogPosting", "Recipe", "ScholarlyArticle", "Report",
+];
+
+/// JSON-LD types of lists of other pages.
+const DECLARED_LIST: &[&str] = &["ItemList", "CollectionPage"];
 
 /// Words of a URL path (between `/`, `-`, `_`, `.`) that name a kind of page.
 const PATH_WORDS: &[(&str, PageType)] = &[
@@ -85,10 +87,11 @@ const PATH_WORDS: &[(&str, PageType)] = &[
     ("reference", PageType::Documentation), ("manual", PageType::Documentation), ("api", PageType::Documentation),
     ("handbook", PageType::Documentation), ("wiki", PageType::Documentation),
     ("product", PageType::Product), ("products", PageType::Product), ("dp", PageType::Product), ("item", PageType::Product),
-    ("collections", PageType::Collection), ("collection", PageType::Collection), ("category", PageType::Collection),
-    ("categories", PageType::Collection), ("shop", PageType::Collection), ("catalog", PageType::Collection), ("search", PageType::Collection),
-    ("blog", PageType::Article), ("news", PageType::Article), ("article", PageType::Article), ("articles", PageType::Article),
-    ("story", PageType::Article), ("stories", PageType::Article), ("post", PageType::Article), ("posts", PageType::Article),
+    ("collections", PageType::Collection), ("category", PageType::Collection), ("categories", PageType::Collection),
+    ("shop", PageType::Collection), ("catalog", PageType::Collection), ("search", PageType::Collection),
+    ("blog", PageType::Article), ("blogs", PageType::Article), ("news", PageType::Article), ("article", PageType::Article),
+    ("articles", PageType::Article), ("story", PageType::Article), ("stories", PageType::Article), ("post", PageType::Article),
+    ("posts", PageType::Article),
 ];
 
 /// Content in which prose paragraphs hold at least this share of the words reads as an
@@ -96,44 +99,52 @@ const PATH_WORDS: &[(&str, PageType)] = &[
 const ARTICLE_PROSE_SHARE: f64 = 0.6;
 /// A prose paragraph has at least this many words.
 const PROSE_WORDS: usize = 20;
-/// Content with at least this many prices is a catalogue.
+/// Content with at least this many short blocks holding a price is a catalogue.
 const MIN_PRICES_FOR_COLLECTION: usize = 4;
+/// A block of at most this many words holding a price is a price tag, not prose about one.
+const MAX_PRICE_BLOCK_WORDS: usize = 12;
 /// Content whose blocks are mostly links, with at least this many of them, is a listing.
 const MIN_LISTING_LINKS: usize = 8;
 
 /// Classifies the page.
+///
+/// In order: a declared forum, product, search or reference page; a forum, documentation,
+/// product or category word in the URL path; a declared article (or `og:type` article); a
+/// declared list; then the content's shape — prices make a catalogue, links a listing, prose
+/// an article when the page has a date or an author or an article's path, else a service page.
 #[must_use]
 pub fn classify(evidence: &Evidence<'_>) -> PageType {
-    let declared = DECLARED.iter().find(|(t, _)| evidence.declared_types.iter().any(|d| d == t)).map(|&(_, kind)| kind);
+    let declares = |names: &[&str]| evidence.declared_types.iter().any(|d| names.contains(&d.as_str()));
+    let strong = DECLARED_STRONG.iter().find(|(t, _)| evidence.declared_types.iter().any(|d| d == t)).map(|&(_, kind)| kind);
     let from_path = evidence.url.and_then(path_kind);
     let shape = content_shape(evidence.blocks);
     let og = evidence.og_type.map(str::to_ascii_lowercase);
-    // A declared product with many prices in its content is a category page listing products.
-    if declared == Some(PageType::Product) && shape == Some(PageType::Collection) && from_path != Some(PageType::Product) {
+    // A declared product whose content lists many prices is a category page of products.
+    if strong == Some(PageType::Product) && shape == Some(PageType::Collection) && from_path != Some(PageType::Product) {
         return PageType::Collection;
     }
-    if let Some(kind) = declared.filter(|k| *k != PageType::Article) {
+    if let Some(kind) = strong {
         return kind;
     }
     // The path is more specific than a blanket "Article" many templates declare on every page.
     if let Some(kind) = from_path.filter(|k| matches!(k, PageType::Forum | PageType::Documentation | PageType::Product | PageType::Collection)) {
         return kind;
     }
-    if declared == Some(PageType::Article) || og.as_deref() == Some("article") {
-        return if shape == Some(PageType::Listing) { PageType::Listing } else { PageType::Article };
+    if declares(DECLARED_ARTICLE) || og.as_deref() == Some("article") {
+        return if shape == Some(PageType::Listing) && !declares(DECLARED_ARTICLE) { PageType::Listing } else { PageType::Article };
     }
-    if og.as_deref() == Some("product") || og.as_deref() == Some("og:product") {
+    if og.as_deref().is_some_and(|t| t.ends_with("product")) {
         return PageType::Product;
     }
-    if let Some(kind) = shape {
-        return kind;
+    if declares(DECLARED_LIST) {
+        return if shape == Some(PageType::Collection) { PageType::Collection } else { PageType::Listing };
     }
-    if let Some(kind) = from_path {
-        return kind;
-    }
-    match evidence.url.map(path_depth) {
-        Some(0) => PageType::Service,
-        _ => PageType::Unknown,
+    match shape {
+        Some(PageType::Article) if evidence.dated || evidence.credited || from_path == Some(PageType::Article) => PageType::Article,
+        Some(PageType::Article) => PageType::Service,
+        Some(kind) => kind,
+        None if evidence.url.map(path_depth) == Some(0) => PageType::Service,
+        None => from_path.unwrap_or(PageType::Unknown),
     }
 }
 
@@ -165,10 +176,6 @@ fn content_shape(blocks: &[Block]) -> Option<PageType> {
     if total == 0 {
         return None;
     }
-    let prices = blocks.iter().filter(|b| has_price(&b.text) && word_count(&b.text) <= 12).count();
-    if prices >= MIN_PRICES_FOR_COLLECTION {
-        return Some(PageType::Collection);
-    }
     let prose: usize = blocks
         .iter()
         .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote) && b.link_density() < 0.3 && word_count(&b.text) >= PROSE_WORDS)
@@ -176,6 +183,10 @@ fn content_shape(blocks: &[Block]) -> Option<PageType> {
         .sum();
     if prose as f64 >= ARTICLE_PROSE_SHARE * total as f64 {
         return Some(PageType::Article);
+    }
+    let prices = blocks.iter().filter(|b| word_count(&b.text) <= MAX_PRICE_BLOCK_WORDS && has_price(&b.text)).count();
+    if prices >= MIN_PRICES_FOR_COLLECTION {
+        return Some(PageType::Collection);
     }
     let links = blocks.iter().filter(|b| b.link_density() > 0.5).count();
     if links >= MIN_LISTING_LINKS && links * 2 >= blocks.len() {
@@ -203,7 +214,7 @@ mod tests {
 
     fn classify_with(types: &[&str], url: &str, blocks: &[Block]) -> PageType {
         let types: Vec<String> = types.iter().map(|t| (*t).to_string()).collect();
-        classify(&Evidence { declared_types: &types, og_type: None, url: Some(url), blocks })
+        classify(&Evidence { declared_types: &types, og_type: None, url: Some(url), blocks, dated: true, credited: false })
     }
 
     #[test]
