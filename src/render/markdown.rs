@@ -97,7 +97,7 @@ mod tests {
     use super::*;
 
     fn block(kind: BlockKind, text: &str) -> Block {
-        Block { kind, text: text.into(), link_chars: 0, node: 0 }
+        Block { kind, ..Block::paragraph(text.into()) }
     }
 
     #[test]

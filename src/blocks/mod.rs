@@ -1,0 +1,154 @@
+//! Stage "blocks": turns the selected part of the tree into a flat list of [`Block`]s —
+//! headings, paragraphs, list items, quotes, code and table rows — with whitespace
+//! normalised. Later stages (clean-up, rendering) work on blocks, not on the tree.
+//!
+//! A block's `text` is what plain-text output shows; its [`Span`]s mark emphasis, inline
+//! code, links and inline images over that text, and pictures standing alone before it, for
+//! the Markdown and HTML renderers. Neither changes the text.
+
+mod collect;
+mod table;
+
+pub use collect::collect;
+
+use crate::dom::NodeId;
+
+/// What a block is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// A heading of level 1–6.
+    Heading(u8),
+    /// A paragraph of running text (also loose text in a `<div>`).
+    Paragraph,
+    /// An item of a list; `depth` 0 is a top-level list.
+    ListItem {
+        /// Whether the list is numbered (`<ol>`).
+        ordered: bool,
+        /// Nesting depth, 0 for a top-level list.
+        depth: u8,
+    },
+    /// A paragraph inside a `<blockquote>`.
+    Quote,
+    /// Preformatted text, whitespace kept.
+    Code {
+        /// The language named by a `language-*`/`lang-*` class, if any.
+        lang: Option<String>,
+    },
+    /// A row of a data table; `text` holds the cells joined by tabs (a cell spanning several
+    /// columns is followed by empty cells, so every row of a table has the same width).
+    TableRow {
+        /// True for a header row (`<th>` cells or inside `<thead>`).
+        header: bool,
+    },
+}
+
+/// Inline markup over a stretch of a block's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SpanKind {
+    /// `<em>`, `<i>`.
+    Emphasis,
+    /// `<strong>`, `<b>`.
+    Strong,
+    /// `<code>`, `<kbd>`, `<samp>` outside preformatted text.
+    Code,
+    /// A link, with its `href` as the page gives it.
+    Link {
+        /// The link target, unresolved.
+        href: String,
+    },
+    /// An image inside running text (zero width: `start == end`).
+    Image(Image),
+}
+
+/// A picture: its URL as the page gives it (lazy-loading attributes resolved) and its
+/// alternative text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// The image's URL, unresolved.
+    pub src: String,
+    /// Its alternative text (may be empty).
+    pub alt: String,
+}
+
+/// A stretch `start..end` (byte offsets into the block's text) with inline markup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// What the markup is.
+    pub kind: SpanKind,
+}
+
+/// One block of content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Its text; whitespace collapsed except in code blocks; table cells separated by `\t`.
+    pub text: String,
+    /// How many characters of `text` are link text.
+    pub link_chars: usize,
+    /// The element the block came from.
+    pub node: NodeId,
+    /// Inline markup over `text`, ordered by start (outer spans first).
+    pub spans: Vec<Span>,
+    /// Pictures standing on their own just before this block (a figure between paragraphs);
+    /// they go and stay with it through the clean-up.
+    pub images: Vec<Image>,
+    /// For a paragraph (or code) inside a list item (`<li><p>…</p></li>`): the item it belongs
+    /// to. Its kind stays a paragraph for the clean-up; the renderers put it in the list.
+    pub list: Option<ListPosition>,
+}
+
+/// Where a block inside a list item stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListPosition {
+    /// Whether the list is numbered.
+    pub ordered: bool,
+    /// Nesting depth, 0 for a top-level list.
+    pub depth: u8,
+    /// False for the item's first block (it gets the bullet), true for the ones after it.
+    pub continues: bool,
+}
+
+impl Block {
+    /// A paragraph block not tied to a tree node (plain-text input).
+    #[must_use]
+    pub fn paragraph(text: String) -> Self {
+        Self { kind: BlockKind::Paragraph, text, link_chars: 0, node: 0, spans: Vec::new(), images: Vec::new(), list: None }
+    }
+
+    /// Share of the block's characters that are link text.
+    #[must_use]
+    pub fn link_density(&self) -> f64 {
+        if self.text.is_empty() { 0.0 } else { self.link_chars as f64 / self.text.chars().count() as f64 }
+    }
+
+    /// The cells of a table row.
+    #[must_use]
+    pub fn cells(&self) -> Vec<&str> {
+        self.text.split('\t').collect()
+    }
+}
+
+/// The URL of an image element: `src`, or the lazy-loading attributes pages put the real URL
+/// in (`data-src`, `data-lazy-src`, `data-original`, the first candidate of `srcset` /
+/// `data-srcset`) when `src` is missing or a placeholder (`data:` URI, a 1×1 spacer).
+#[must_use]
+pub fn image_source(element: &crate::dom::Element) -> Option<String> {
+    const LAZY: &[&str] = &["data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src"];
+    let usable = |v: &str| {
+        let v = v.trim();
+        (!v.is_empty() && !v.starts_with("data:") && !v.contains("spacer") && !v.contains("blank.gif")).then(|| v.to_string())
+    };
+    let first_candidate = |set: &str| set.split(',').next().and_then(|c| c.split_whitespace().next()).and_then(usable);
+    LAZY.iter()
+        .find_map(|name| element.attr(name).and_then(usable))
+        .or_else(|| element.attr("src").and_then(usable))
+        .or_else(|| element.attr("data-srcset").and_then(first_candidate))
+        .or_else(|| element.attr("srcset").and_then(first_candidate))
+}
