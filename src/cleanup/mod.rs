@@ -158,8 +158,13 @@ fn trim_tail(blocks: Vec<Block>) -> Vec<Block> {
         let dangling_heading = matches!(last.kind, BlockKind::Heading(_)) && word_count(&last.text) <= MAX_DANGLING_HEADING_WORDS;
         let link_label = matches!(last.kind, BlockKind::Paragraph) && is_label(last) && last.link_density() > 0.5;
         // A last line ending in a colon introduces something that is not there (a link list
-        // removed earlier).
-        let dangling_intro = matches!(last.kind, BlockKind::Paragraph) && last.text.trim_end().ends_with(':');
+        // removed earlier). A paragraph of prose so ending (it introduced a video or a
+        // picture) stays when prose comes right before it; after a label or a heading it is a
+        // notice of the page's tail.
+        let after_prose = blocks.len() < 2 || is_prose(&blocks[blocks.len() - 2], 1) && !is_label(&blocks[blocks.len() - 2]);
+        let dangling_intro = matches!(last.kind, BlockKind::Paragraph)
+            && last.text.trim_end().ends_with(':')
+            && (word_count(&last.text) < MIN_PROSE_WORDS || !after_prose);
         if dangling_heading || link_label || dangling_intro {
             blocks.pop();
         } else {
@@ -249,6 +254,19 @@ mod tests {
         let kept = clean_blocks(blocks, Some("Big news today"), Mode::Html);
         assert_eq!(kept.len(), 1);
         assert!(kept[0].text.starts_with("The first paragraph"));
+    }
+
+    #[test]
+    fn a_prose_paragraph_ending_in_a_colon_is_kept_after_prose_only() {
+        let story = "The story begins with a paragraph of its own, long enough to be read as running prose by every rule here.";
+        let intro = "I could give a little talk about the subject now, but I would rather show you a short video that I found which explains it better than I could:";
+        let kept = clean_blocks(vec![Block::paragraph(story.into()), Block::paragraph(intro.into())], None, Mode::Html);
+        assert_eq!(kept.len(), 2);
+        let heading = Block { kind: BlockKind::Heading(2), ..Block::paragraph("More tips".into()) };
+        let kept = clean_blocks(vec![Block::paragraph(story.into()), heading, Block::paragraph(intro.into())], None, Mode::Html);
+        assert_eq!(kept.len(), 1);
+        let short = clean_blocks(vec![Block::paragraph(story.into()), Block::paragraph("Read the press releases:".into())], None, Mode::Html);
+        assert_eq!(short.len(), 1);
     }
 
     #[test]
