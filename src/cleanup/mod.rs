@@ -131,6 +131,17 @@ pub(crate) fn is_label(block: &Block) -> bool {
     word_count(&block.text) <= MAX_LABEL_WORDS && !ends_like_sentence(&block.text)
 }
 
+/// True for a heading that reads as a sentence (more words than a label, ending in sentence
+/// punctuation): a deck or a paragraph set as a heading, not a section label ("Related",
+/// "More on this topic") nor a teaser headline, which do not end in a full stop. A heading
+/// opening with a quotation mark is a pull quote, which repeats the text.
+fn is_sentence_heading(block: &Block) -> bool {
+    matches!(block.kind, BlockKind::Heading(_))
+        && word_count(&block.text) > MAX_LABEL_WORDS
+        && ends_like_sentence(&block.text)
+        && !block.text.trim_start().starts_with(['"', '“', '„', '«', '»', '\'', '‘', '‚', '「'])
+}
+
 /// Removes headings whose section is empty: followed directly by a heading of the same or a
 /// higher level. In an article their content was a link list or widget removed earlier ("More
 /// on this topic", "You might also like"); on a listing, headings alone are the items, so this
@@ -140,8 +151,8 @@ fn drop_empty_sections(blocks: Vec<Block>) -> Vec<Block> {
     blocks
         .into_iter()
         .enumerate()
-        .filter(|(i, _)| match (levels[*i], levels.get(i + 1).copied().flatten()) {
-            (Some(level), Some(next)) => next > level,
+        .filter(|(i, b)| match (levels[*i], levels.get(i + 1).copied().flatten()) {
+            (Some(level), Some(next)) => next > level || is_sentence_heading(b),
             _ => true,
         })
         .map(|(_, b)| b)
@@ -267,6 +278,17 @@ mod tests {
         assert_eq!(kept.len(), 1);
         let short = clean_blocks(vec![Block::paragraph(story.into()), Block::paragraph("Read the press releases:".into())], None, Mode::Html);
         assert_eq!(short.len(), 1);
+    }
+
+    #[test]
+    fn a_deck_set_as_a_heading_is_not_an_empty_section() {
+        let heading = |level, text: &str| Block { kind: BlockKind::Heading(level), ..Block::paragraph(text.into()) };
+        let deck = "The actress talks about her new film, the training it took and what the role meant to her.";
+        let story = "The story itself follows here, a paragraph long enough to be read as running prose by the rules of this module.";
+        let quote = "“A pull quote that repeats a sentence of the story itself.”";
+        let blocks = vec![heading(2, deck), heading(2, "A label"), heading(2, "Section"), Block::paragraph(story.into()), heading(3, quote), heading(3, "Next")];
+        let kept = drop_empty_sections(blocks);
+        assert_eq!(kept.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(), [deck, "Section", story, "Next"]);
     }
 
     #[test]
