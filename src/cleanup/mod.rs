@@ -131,6 +131,13 @@ pub(crate) fn is_label(block: &Block) -> bool {
     word_count(&block.text) <= MAX_LABEL_WORDS && !ends_like_sentence(&block.text)
 }
 
+/// True for text ending in a full stop, not in an ellipsis ("Loading...", a cut teaser) nor
+/// in a question or exclamation mark (the calls of share and comment boxes).
+fn ends_like_statement(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | '»' | '」'));
+    trimmed.ends_with(['.', '。']) && !trimmed.ends_with("..")
+}
+
 /// True for a heading that reads as a sentence (more words than a label, ending in sentence
 /// punctuation): a deck or a paragraph set as a heading, not a section label ("Related",
 /// "More on this topic") nor a teaser headline, which do not end in a full stop. A heading
@@ -235,8 +242,10 @@ fn trim_edges(blocks: Vec<Block>) -> Vec<Block> {
             || b.link_density() > 0.5
     };
     // After the story, a short paragraph is a call to action or a sign-off box ("Join our
-    // mailing list", "Written by …"), not more of the story.
-    let tail_clutter = |b: &Block| clutter(b) || (matches!(b.kind, BlockKind::Paragraph) && word_count(&b.text) < MAX_TAIL_CTA_WORDS);
+    // mailing list", "Written by …"), not more of the story — unless it is a plain statement
+    // without links ("Thanks for reading." "Added a tweet."), the story's own last words.
+    let short_statement = |b: &Block| ends_like_statement(&b.text) && b.link_chars == 0;
+    let tail_clutter = |b: &Block| clutter(b) || (matches!(b.kind, BlockKind::Paragraph) && word_count(&b.text) < MAX_TAIL_CTA_WORDS && !short_statement(b));
     blocks
         .into_iter()
         .enumerate()
@@ -289,6 +298,14 @@ mod tests {
         let blocks = vec![heading(2, deck), heading(2, "A label"), heading(2, "Section"), Block::paragraph(story.into()), heading(3, quote), heading(3, "Next")];
         let kept = drop_empty_sections(blocks);
         assert_eq!(kept.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(), [deck, "Section", story, "Next"]);
+    }
+
+    #[test]
+    fn a_short_statement_after_the_story_is_kept_a_call_to_action_is_not() {
+        let story = "The story runs here in a paragraph long enough to be prose, with a clause or two, and then a few more words to pass thirty.";
+        let blocks = ["Thanks for reading.", "Subscribe to our newsletter!", "Loading..."].map(|t| Block::paragraph(t.into()));
+        let kept = clean_blocks([vec![Block::paragraph(story.into())], blocks.to_vec()].concat(), None, Mode::Html);
+        assert_eq!(kept.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(), [story, "Thanks for reading."]);
     }
 
     #[test]
