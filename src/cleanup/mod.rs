@@ -212,7 +212,7 @@ const ARTICLE_PROSE_SHARE: f64 = 0.6;
 
 /// True when prose paragraphs hold most of the words: the content is an article, a post, a
 /// story — not a product page, a listing or a form.
-fn is_article_like(blocks: &[Block]) -> bool {
+pub(crate) fn is_article_like(blocks: &[Block]) -> bool {
     let total: usize = blocks.iter().map(|b| word_count(&b.text)).sum();
     let prose: usize = blocks.iter().filter(|b| is_prose(b, MIN_PROSE_WORDS)).map(|b| word_count(&b.text)).sum();
     total > 0 && (prose as f64) >= ARTICLE_PROSE_SHARE * total as f64
