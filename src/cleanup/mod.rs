@@ -131,6 +131,15 @@ pub(crate) fn is_label(block: &Block) -> bool {
     word_count(&block.text) <= MAX_LABEL_WORDS && !ends_like_sentence(&block.text)
 }
 
+/// A line with a copyright sign of at most this many words is a credit or copyright notice.
+const MAX_CREDIT_WORDS: usize = 40;
+
+/// True for a short line bearing a copyright sign: a picture credit ("© AFP / Jane Doe") or
+/// the site's copyright notice, never the story's prose.
+fn is_credit(block: &Block) -> bool {
+    matches!(block.kind, BlockKind::Paragraph) && block.text.contains('©') && word_count(&block.text) <= MAX_CREDIT_WORDS
+}
+
 /// True for text ending in a full stop, not in an ellipsis ("Loading...", a cut teaser) nor
 /// in a question or exclamation mark (the calls of share and comment boxes).
 fn ends_like_statement(text: &str) -> bool {
@@ -249,7 +258,7 @@ fn trim_edges(blocks: Vec<Block>) -> Vec<Block> {
     blocks
         .into_iter()
         .enumerate()
-        .filter(|(i, b)| (first..=last).contains(i) || (*i < first && !clutter(b)) || (*i > last && !tail_clutter(b)))
+        .filter(|(i, b)| !is_credit(b) && ((first..=last).contains(i) || (*i < first && !clutter(b)) || (*i > last && !tail_clutter(b))))
         .map(|(_, b)| b)
         .collect()
 }
@@ -306,6 +315,15 @@ mod tests {
         let blocks = ["Thanks for reading.", "Subscribe to our newsletter!", "Loading..."].map(|t| Block::paragraph(t.into()));
         let kept = clean_blocks([vec![Block::paragraph(story.into())], blocks.to_vec()].concat(), None, Mode::Html);
         assert_eq!(kept.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(), [story, "Thanks for reading."]);
+    }
+
+    #[test]
+    fn credit_lines_are_dropped_from_articles() {
+        let story = "The story runs here in a paragraph long enough to be prose, with a clause or two, and then a few more words to pass thirty.";
+        let credit = "The skier at the finish line in Beijing. © AFP / Jane Doe";
+        let blocks = [story, credit, story].map(|t| Block::paragraph(t.into()));
+        let kept = clean_blocks(blocks.to_vec(), None, Mode::Html);
+        assert!(kept.iter().all(|b| !b.text.contains('©')));
     }
 
     #[test]
