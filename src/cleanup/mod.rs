@@ -137,7 +137,24 @@ const MAX_CREDIT_WORDS: usize = 40;
 /// True for a short line bearing a copyright sign: a picture credit ("© AFP / Jane Doe") or
 /// the site's copyright notice, never the story's prose.
 fn is_credit(block: &Block) -> bool {
-    matches!(block.kind, BlockKind::Paragraph) && block.text.contains('©') && word_count(&block.text) <= MAX_CREDIT_WORDS
+    matches!(block.kind, BlockKind::Paragraph) && word_count(&block.text) <= MAX_CREDIT_WORDS && (block.text.contains('©') || has_credit_label(&block.text))
+}
+
+/// Words that, followed by a colon, label a picture's caption or credit or a source line.
+const CREDIT_LABELS: &[&str] = &[
+    "foto", "fotos", "photo", "photos", "photograph", "bild", "bilder", "beitragsbild", "titelbild", "credit", "credits", "quelle",
+    "source", "źródło", "abbildung", "abb", "figure", "fig", "image", "picture", "screenshot", "grafik",
+];
+/// A credit label counts among this many first words of the line ("Image credit:").
+const CREDIT_LABEL_REACH: usize = 3;
+
+/// True when a caption or credit label opens the line: "Foto:", "(Credit:", "Abbildung 4:".
+fn has_credit_label(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().take(CREDIT_LABEL_REACH).collect();
+    let labelled = |word: &str| CREDIT_LABELS.contains(&word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str());
+    // The label itself, or the label and a number ("Abbildung 4:").
+    let numbered = |i: usize| i > 0 && words[i].trim_end_matches(':').chars().all(|c| c.is_ascii_digit() || c == '.') && labelled(words[i - 1]);
+    words.iter().enumerate().any(|(i, w)| w.ends_with(':') && (labelled(w) || numbered(i)))
 }
 
 /// True for text ending in a full stop, not in an ellipsis ("Loading...", a cut teaser) nor
@@ -321,9 +338,12 @@ mod tests {
     fn credit_lines_are_dropped_from_articles() {
         let story = "The story runs here in a paragraph long enough to be prose, with a clause or two, and then a few more words to pass thirty.";
         let credit = "The skier at the finish line in Beijing. © AFP / Jane Doe";
-        let blocks = [story, credit, story].map(|t| Block::paragraph(t.into()));
+        let labelled = "Abbildung 4: the weak layer, its grains larger than those above and below.";
+        let story = story.repeat(2);
+        let blocks = [story.as_str(), credit, labelled, "(Credit: Jane Doe / Grist)", &story.replace("story", "tale")].map(|t| Block::paragraph(t.into()));
         let kept = clean_blocks(blocks.to_vec(), None, Mode::Html);
-        assert!(kept.iter().all(|b| !b.text.contains('©')));
+        assert_eq!(kept.len(), 2);
+        assert!(!has_credit_label("The photographs: taken at dawn, they show the harbour."));
     }
 
     #[test]
