@@ -132,6 +132,50 @@ pub(crate) fn is_label(block: &Block) -> bool {
     word_count(&block.text) <= MAX_LABEL_WORDS && !ends_like_sentence(&block.text)
 }
 
+/// A line with a copyright sign of at most this many words is a credit or copyright notice.
+const MAX_CREDIT_WORDS: usize = 40;
+
+/// True for a short line bearing a copyright sign: a picture credit ("© AFP / Jane Doe") or
+/// the site's copyright notice, never the story's prose.
+fn is_credit(block: &Block) -> bool {
+    matches!(block.kind, BlockKind::Paragraph) && word_count(&block.text) <= MAX_CREDIT_WORDS && (block.text.contains('©') || has_credit_label(&block.text))
+}
+
+/// Words that, followed by a colon, label a picture's caption or credit or a source line.
+const CREDIT_LABELS: &[&str] = &[
+    "foto", "fotos", "photo", "photos", "photograph", "bild", "bilder", "beitragsbild", "titelbild", "credit", "credits", "quelle",
+    "source", "źródło", "abbildung", "abb", "figure", "fig", "image", "picture", "screenshot", "grafik",
+];
+/// A credit label counts among this many first words of the line ("Image credit:").
+const CREDIT_LABEL_REACH: usize = 3;
+
+/// True when a caption or credit label opens the line: "Foto:", "(Credit:", "Abbildung 4:".
+fn has_credit_label(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().take(CREDIT_LABEL_REACH).collect();
+    let labelled = |word: &str| CREDIT_LABELS.contains(&word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str());
+    // The label itself, or the label and a number ("Abbildung 4:").
+    let numbered = |i: usize| i > 0 && words[i].trim_end_matches(':').chars().all(|c| c.is_ascii_digit() || c == '.') && labelled(words[i - 1]);
+    words.iter().enumerate().any(|(i, w)| w.ends_with(':') && (labelled(w) || numbered(i)))
+}
+
+/// True for text ending in a full stop, not in an ellipsis ("Loading...", a cut teaser) nor
+/// in a question or exclamation mark (the calls of share and comment boxes).
+fn ends_like_statement(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | '»' | '」'));
+    trimmed.ends_with(['.', '。']) && !trimmed.ends_with("..")
+}
+
+/// True for a heading that reads as a sentence (more words than a label, ending in sentence
+/// punctuation): a deck or a paragraph set as a heading, not a section label ("Related",
+/// "More on this topic") nor a teaser headline, which do not end in a full stop. A heading
+/// opening with a quotation mark is a pull quote, which repeats the text.
+fn is_sentence_heading(block: &Block) -> bool {
+    matches!(block.kind, BlockKind::Heading(_))
+        && word_count(&block.text) > MAX_LABEL_WORDS
+        && ends_like_sentence(&block.text)
+        && !block.text.trim_start().starts_with(['"', '“', '„', '«', '»', '\'', '‘', '‚', '「'])
+}
+
 /// Removes headings whose section is empty: followed directly by a heading of the same or a
 /// higher level. In an article their content was a link list or widget removed earlier ("More
 /// on this topic", "You might also like"); on a listing, headings alone are the items, so this
@@ -141,8 +185,8 @@ fn drop_empty_sections(blocks: Vec<Block>) -> Vec<Block> {
     blocks
         .into_iter()
         .enumerate()
-        .filter(|(i, _)| match (levels[*i], levels.get(i + 1).copied().flatten()) {
-            (Some(level), Some(next)) => next > level,
+        .filter(|(i, b)| match (levels[*i], levels.get(i + 1).copied().flatten()) {
+            (Some(level), Some(next)) => next > level || is_sentence_heading(b),
             _ => true,
         })
         .map(|(_, b)| b)
@@ -159,8 +203,13 @@ fn trim_tail(blocks: Vec<Block>) -> Vec<Block> {
         let dangling_heading = matches!(last.kind, BlockKind::Heading(_)) && word_count(&last.text) <= MAX_DANGLING_HEADING_WORDS;
         let link_label = matches!(last.kind, BlockKind::Paragraph) && is_label(last) && last.link_density() > 0.5;
         // A last line ending in a colon introduces something that is not there (a link list
-        // removed earlier).
-        let dangling_intro = matches!(last.kind, BlockKind::Paragraph) && last.text.trim_end().ends_with(':');
+        // removed earlier). A paragraph of prose so ending (it introduced a video or a
+        // picture) stays when prose comes right before it; after a label or a heading it is a
+        // notice of the page's tail.
+        let after_prose = blocks.len() < 2 || is_prose(&blocks[blocks.len() - 2], 1) && !is_label(&blocks[blocks.len() - 2]);
+        let dangling_intro = matches!(last.kind, BlockKind::Paragraph)
+            && last.text.trim_end().ends_with(':')
+            && (word_count(&last.text) < MIN_PROSE_WORDS || !after_prose);
         if dangling_heading || link_label || dangling_intro {
             blocks.pop();
         } else {
@@ -190,7 +239,7 @@ const ARTICLE_PROSE_SHARE: f64 = 0.6;
 
 /// True when prose paragraphs hold most of the words: the content is an article, a post, a
 /// story — not a product page, a listing or a form.
-fn is_article_like(blocks: &[Block]) -> bool {
+pub(crate) fn is_article_like(blocks: &[Block]) -> bool {
     let total: usize = blocks.iter().map(|b| word_count(&b.text)).sum();
     let prose: usize = blocks.iter().filter(|b| is_prose(b, MIN_PROSE_WORDS)).map(|b| word_count(&b.text)).sum();
     total > 0 && (prose as f64) >= ARTICLE_PROSE_SHARE * total as f64
@@ -220,12 +269,14 @@ fn trim_edges(blocks: Vec<Block>) -> Vec<Block> {
             || b.link_density() > 0.5
     };
     // After the story, a short paragraph is a call to action or a sign-off box ("Join our
-    // mailing list", "Written by …"), not more of the story.
-    let tail_clutter = |b: &Block| clutter(b) || (matches!(b.kind, BlockKind::Paragraph) && word_count(&b.text) < MAX_TAIL_CTA_WORDS);
+    // mailing list", "Written by …"), not more of the story — unless it is a plain statement
+    // without links ("Thanks for reading." "Added a tweet."), the story's own last words.
+    let short_statement = |b: &Block| ends_like_statement(&b.text) && b.link_chars == 0;
+    let tail_clutter = |b: &Block| clutter(b) || (matches!(b.kind, BlockKind::Paragraph) && word_count(&b.text) < MAX_TAIL_CTA_WORDS && !short_statement(b));
     blocks
         .into_iter()
         .enumerate()
-        .filter(|(i, b)| (first..=last).contains(i) || (*i < first && !clutter(b)) || (*i > last && !tail_clutter(b)))
+        .filter(|(i, b)| !is_credit(b) && ((first..=last).contains(i) || (*i < first && !clutter(b)) || (*i > last && !tail_clutter(b))))
         .map(|(_, b)| b)
         .collect()
 }
@@ -250,6 +301,50 @@ mod tests {
         let kept = clean_blocks(blocks, Some("Big news today"), Mode::Html);
         assert_eq!(kept.len(), 1);
         assert!(kept[0].text.starts_with("The first paragraph"));
+    }
+
+    #[test]
+    fn a_prose_paragraph_ending_in_a_colon_is_kept_after_prose_only() {
+        let story = "The story begins with a paragraph of its own, long enough to be read as running prose by every rule here.";
+        let intro = "I could give a little talk about the subject now, but I would rather show you a short video that I found which explains it better than I could:";
+        let kept = clean_blocks(vec![Block::paragraph(story.into()), Block::paragraph(intro.into())], None, Mode::Html);
+        assert_eq!(kept.len(), 2);
+        let heading = Block { kind: BlockKind::Heading(2), ..Block::paragraph("More tips".into()) };
+        let kept = clean_blocks(vec![Block::paragraph(story.into()), heading, Block::paragraph(intro.into())], None, Mode::Html);
+        assert_eq!(kept.len(), 1);
+        let short = clean_blocks(vec![Block::paragraph(story.into()), Block::paragraph("Read the press releases:".into())], None, Mode::Html);
+        assert_eq!(short.len(), 1);
+    }
+
+    #[test]
+    fn a_deck_set_as_a_heading_is_not_an_empty_section() {
+        let heading = |level, text: &str| Block { kind: BlockKind::Heading(level), ..Block::paragraph(text.into()) };
+        let deck = "The actress talks about her new film, the training it took and what the role meant to her.";
+        let story = "The story itself follows here, a paragraph long enough to be read as running prose by the rules of this module.";
+        let quote = "“A pull quote that repeats a sentence of the story itself.”";
+        let blocks = vec![heading(2, deck), heading(2, "A label"), heading(2, "Section"), Block::paragraph(story.into()), heading(3, quote), heading(3, "Next")];
+        let kept = drop_empty_sections(blocks);
+        assert_eq!(kept.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(), [deck, "Section", story, "Next"]);
+    }
+
+    #[test]
+    fn a_short_statement_after_the_story_is_kept_a_call_to_action_is_not() {
+        let story = "The story runs here in a paragraph long enough to be prose, with a clause or two, and then a few more words to pass thirty.";
+        let blocks = ["Thanks for reading.", "Subscribe to our newsletter!", "Loading..."].map(|t| Block::paragraph(t.into()));
+        let kept = clean_blocks([vec![Block::paragraph(story.into())], blocks.to_vec()].concat(), None, Mode::Html);
+        assert_eq!(kept.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(), [story, "Thanks for reading."]);
+    }
+
+    #[test]
+    fn credit_lines_are_dropped_from_articles() {
+        let story = "The story runs here in a paragraph long enough to be prose, with a clause or two, and then a few more words to pass thirty.";
+        let credit = "The skier at the finish line in Beijing. © AFP / Jane Doe";
+        let labelled = "Abbildung 4: the weak layer, its grains larger than those above and below.";
+        let story = story.repeat(2);
+        let blocks = [story.as_str(), credit, labelled, "(Credit: Jane Doe / Grist)", &story.replace("story", "tale")].map(|t| Block::paragraph(t.into()));
+        let kept = clean_blocks(blocks.to_vec(), None, Mode::Html);
+        assert_eq!(kept.len(), 2);
+        assert!(!has_credit_label("The photographs: taken at dawn, they show the harbour."));
     }
 
     #[test]

@@ -111,12 +111,60 @@ pub fn content_blocks(dom: &Dom, evidence: &Evidence<'_>) -> Vec<Block> {
     if container_density > LISTING_DENSITY || grid.is_some() {
         return blocks;
     }
+    let blocks = drop_captions(dom, &stats, blocks);
     // Outside listings, a short line that is all link is navigation ("Read more", "Next
     // article", a category link), not content.
     blocks
         .into_iter()
         .filter(|b| matches!(b.kind, BlockKind::Heading(_)) || !(b.link_density() > LINK_LABEL_DENSITY && crate::text::word_count(&b.text) <= MAX_LINK_LABEL_WORDS))
         .collect()
+}
+
+/// A picture's caption holds at most this many characters.
+const MAX_CAPTION_CHARS: u32 = 250;
+
+/// In an article, drops the blocks inside a small box that holds a picture and a line of text
+/// and is named as a picture's (`div.imginline`, `span.picture-element` with
+/// `p.image-annotation`, `div.img-metadata`): captions and credits not marked up as
+/// `<figcaption>`. Outside articles such boxes are the content (product cards, features with an
+/// icon, a listing's items), and unnamed ones are as often a short story beside its photo, so
+/// both are kept.
+fn drop_captions(dom: &Dom, stats: &[score::NodeStats], blocks: Vec<Block>) -> Vec<Block> {
+    if !cleanup::is_article_like(&blocks) {
+        return blocks;
+    }
+    let mut has_image = vec![false; dom.nodes.len()];
+    for index in (0..dom.nodes.len()).rev() {
+        has_image[index] |= matches!(dom.tag(index as NodeId), Tag::Img | Tag::Picture);
+        if has_image[index] && let Some(parent) = dom.node(index as NodeId).parent {
+            has_image[parent as usize] = true;
+        }
+    }
+    let picture_box = |id: NodeId| {
+        let s = &stats[id as usize];
+        has_image[id as usize]
+            && matches!(dom.tag(id), Tag::Div | Tag::Figure | Tag::Span | Tag::Section)
+            && s.link_density() < MAX_CAPTION_LINK_DENSITY
+            && !(id..dom.subtree_end(id)).any(|d| dom.tag(d).heading_level().is_some())
+    };
+    blocks
+        .into_iter()
+        .filter(|b| {
+            // The block's element and its ancestors up to the caption's size.
+            let small = || std::iter::once(b.node).chain(dom.ancestors(b.node)).take_while(|&a| stats[a as usize].chars <= MAX_CAPTION_CHARS);
+            !(small().any(picture_box) && small().any(|a| dom.element(a).is_some_and(|e| names_picture(&e.id_class))))
+        })
+        .collect()
+}
+
+/// A caption is text, not a link (a linked picture with a title is a teaser).
+const MAX_CAPTION_LINK_DENSITY: f32 = 0.5;
+
+/// True when an `id`/`class` names a picture or its box (`imginline`, `image-annotation`,
+/// `photo-credit`, `picture-element`, `visual`).
+fn names_picture(id_class: &str) -> bool {
+    const PICTURE_NAMES: &[&str] = &["img", "image", "photo", "picture", "foto", "figure", "visual"];
+    PICTURE_NAMES.iter().any(|n| id_class.contains(n))
 }
 
 /// The main content holds at least this many characters of text.
@@ -271,6 +319,17 @@ mod tests {
     #[test]
     fn an_app_shell_has_no_content() {
         assert!(texts("<body><div class='app'><div class='mobile'><a>Menu</a></div><div id='root'></div></div></body>").is_empty());
+    }
+
+    #[test]
+    fn captions_in_named_picture_boxes_are_left_out_of_articles() {
+        let para = "<p>A sentence of the story, long enough to read as prose, with a clause or two. A second sentence follows it.</p>";
+        let caption = "<div class='imginline'><img src='a.jpg'><span>The harbour at dawn. © Jane Doe</span></div>";
+        let unnamed = "<div class='box'><img src='b.jpg'><span>A line beside an unnamed picture box.</span></div>";
+        let html = format!("<article>{para}{caption}{para}{unnamed}{para}</article>");
+        let got = texts(&html);
+        assert!(!got.iter().any(|t| t.contains("harbour")), "{got:?}");
+        assert!(got.iter().any(|t| t.contains("unnamed")), "{got:?}");
     }
 
     #[test]
