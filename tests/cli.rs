@@ -273,6 +273,31 @@ fn format_markdown_keeps_headings_lists_and_quotes() {
 }
 
 #[test]
+fn links_and_images_are_opt_in_and_resolved_against_the_url() {
+    let case = "pages/structure-lazy-images";
+    let url = std::fs::read_to_string(fixture(&format!("{case}/url.txt"))).unwrap();
+    let source = fixture_str(&format!("{case}/source.html"));
+    let plain = gleaner(&["-f", "markdown", "--url", url.trim(), &source]);
+    assert!(plain.success(), "{}", plain.stderr);
+    assert!(!plain.stdout.contains("!["), "{}", plain.stdout);
+    let with = gleaner(&["-f", "markdown", "--images", "--links", "--url", url.trim(), &source]);
+    assert!(with.stdout.contains("![The sideboard before restoration, with water rings on the top](https://workshopjournal.example/uploads/sideboard-before.jpg)"), "{}", with.stdout);
+    // The text is the same whatever the options.
+    let text = gleaner(&["--images", "--links", &source]);
+    assert_eq!(text.stdout, gleaner(&[&source]).stdout);
+}
+
+#[test]
+fn format_html_is_a_safe_document() {
+    let run = gleaner(&["-f", "html", "--links", "--url", "https://nightskyweekly.example/links/", &fixture_str("pages/structure-links/source.html")]);
+    assert!(run.success(), "{}", run.stderr);
+    assert!(run.stdout.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"), "{}", run.stdout);
+    assert!(run.stdout.contains("<a href=\"https://nightskyweekly.example/clubs/\">local astronomy club</a>"), "{}", run.stdout);
+    assert!(run.stdout.contains("<em>planetarium app</em>"), "{}", run.stdout);
+    assert!(!run.stdout.contains("<script") && !run.stdout.contains("gtag"), "{}", run.stdout);
+}
+
+#[test]
 fn format_json_is_one_object_with_the_documented_fields() {
     let run = gleaner(&["--format", "json", &fixture_str(PAGE)]);
     assert!(run.success(), "{}", run.stderr);

@@ -9,6 +9,8 @@
 //!   whitespace normalised, as the input is already text;
 //! - `expected.json` (optional): an object with some fields of the JSON output; only the keys
 //!   given are compared. A value `{"starts_with": "…"}` checks a string prefix;
+//! - `expected.md` (optional): the exact Markdown `gleaner --format markdown --links --images`
+//!   prints (links and images resolved against `url.txt`);
 //! - `KNOWN_FAILURE` (optional): one line saying what the extractor gets wrong. The case's
 //!   expected files stay correct; the case is reported as skipped instead of failing the suite.
 //!   A known failure that passes is reported too, so the marker can be deleted.
@@ -116,7 +118,64 @@ fn check_case(dir: &Path, kind: Kind) -> Vec<String> {
     if let Ok(expected_json) = std::fs::read_to_string(dir.join("expected.json")) {
         problems.extend(compare_json(&expected_json, &article));
     }
+    if let Ok(expected_md) = std::fs::read_to_string(dir.join("expected.md")) {
+        let markdown = gleaner::render::markdown_with(&article.blocks, &render_options(&article, true));
+        let expected_md = expected_md.strip_suffix('\n').unwrap_or(&expected_md);
+        if expected_md != markdown {
+            problems.push(format!("markdown: {}", SimpleDiff::from_str(expected_md, &markdown, "expected", "actual")));
+        }
+    }
     problems
+}
+
+/// Render options with links and images on or off, resolved against the article's URL.
+fn render_options(article: &Article, on: bool) -> gleaner::render::RenderOptions {
+    let options = gleaner::render::RenderOptions::default().with_links(on).with_images(on);
+    match &article.url {
+        Some(url) => options.with_base_url(url),
+        None => options,
+    }
+}
+
+/// Every page's Markdown, parsed back with a CommonMark parser, holds the same words as its
+/// plain text — with links and images on or off (they never change the text).
+#[test]
+fn markdown_parses_back_to_the_plain_text() {
+    use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
+    let mut failures = Vec::new();
+    for dir in case_dirs(&fixtures().join("pages")) {
+        let bytes = std::fs::read(dir.join("source.html")).unwrap();
+        let mut hints = Hints::default();
+        if let Ok(url) = std::fs::read_to_string(dir.join("url.txt")) {
+            hints = hints.with_url(url.trim());
+        }
+        let Ok(article) = gleaner::extract_bytes(&bytes, &hints, &Options::default()) else { continue };
+        let words = |text: &str| text.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        let expected = words(&article.text);
+        for on in [false, true] {
+            let markdown = gleaner::render::markdown_with(&article.blocks, &render_options(&article, on));
+            let mut text = String::new();
+            let mut in_image = 0;
+            for event in Parser::new_ext(&markdown, MdOptions::ENABLE_TABLES) {
+                match event {
+                    // An image's alt text is not part of the page's text.
+                    Event::Start(Tag::Image { .. }) => in_image += 1,
+                    Event::End(TagEnd::Image) => in_image -= 1,
+                    Event::Text(t) | Event::Code(t) if in_image == 0 => text.push_str(&t),
+                    // Block boundaries and line breaks separate words; inline markup does not.
+                    Event::SoftBreak | Event::HardBreak => text.push(' '),
+                    Event::Start(tag) if !matches!(tag, Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Strikethrough) => text.push(' '),
+                    Event::End(tag) if !matches!(tag, TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link | TagEnd::Strikethrough) => text.push(' '),
+                    _ => {}
+                }
+            }
+            if words(&text) != expected {
+                let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+                failures.push(format!("{name} (links and images {}):\n{}", if on { "on" } else { "off" }, SimpleDiff::from_str(&expected.join(" "), &words(&text).join(" "), "text", "markdown")));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 fn read(path: &Path) -> String {
@@ -161,4 +220,43 @@ fn compare_json(expected: &str, article: &Article) -> Vec<String> {
         }
     }
     problems
+}
+
+/// Every page's HTML output is a safe document (no scripts, styles, event handlers or
+/// `javascript:` URLs) that holds the same words as the plain text.
+#[test]
+fn html_output_is_safe_and_holds_the_text() {
+    use gleaner::dom::{NodeData, Tag};
+    let mut failures = Vec::new();
+    for dir in case_dirs(&fixtures().join("pages")) {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(dir.join("source.html")).unwrap();
+        let mut hints = Hints::default();
+        if let Ok(url) = std::fs::read_to_string(dir.join("url.txt")) {
+            hints = hints.with_url(url.trim());
+        }
+        let Ok(article) = gleaner::extract_bytes(&bytes, &hints, &Options::default()) else { continue };
+        let html = gleaner::render::html(&article.blocks, article.title.as_deref(), article.language.as_deref(), &render_options(&article, true));
+        let dom = gleaner::dom::parse(&html);
+        let body = dom.find_tag(Tag::Body).expect("a body");
+        for node in &dom.nodes {
+            if let NodeData::Element(e) = &node.data {
+                if matches!(e.tag, Tag::Script | Tag::Style | Tag::Iframe | Tag::Object | Tag::Embed | Tag::Form) {
+                    failures.push(format!("{name}: unsafe element {:?}", e.tag));
+                }
+                for (attr, value) in &e.attrs {
+                    if attr.starts_with("on") || value.trim().to_ascii_lowercase().starts_with("javascript:") {
+                        failures.push(format!("{name}: unsafe attribute {attr}={value}"));
+                    }
+                }
+            }
+        }
+        // The document read back into blocks by gleaner's own collector.
+        let body_text = gleaner::render::text(&gleaner::blocks::collect(&dom, &[body], &|_| false));
+        let words = |text: &str| text.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        if words(&body_text) != words(&article.text) {
+            failures.push(format!("{name}: {}", SimpleDiff::from_str(&article.text, &body_text, "text", "html")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

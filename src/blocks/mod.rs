@@ -145,10 +145,25 @@ pub fn image_source(element: &crate::dom::Element) -> Option<String> {
         let v = v.trim();
         (!v.is_empty() && !v.starts_with("data:") && !v.contains("spacer") && !v.contains("blank.gif")).then(|| v.to_string())
     };
-    let first_candidate = |set: &str| set.split(',').next().and_then(|c| c.split_whitespace().next()).and_then(usable);
     LAZY.iter()
         .find_map(|name| element.attr(name).and_then(usable))
         .or_else(|| element.attr("src").and_then(usable))
-        .or_else(|| element.attr("data-srcset").and_then(first_candidate))
-        .or_else(|| element.attr("srcset").and_then(first_candidate))
+        .or_else(|| element.attr("data-srcset").and_then(|set| largest_candidate(set).and_then(usable)))
+        .or_else(|| element.attr("srcset").and_then(|set| largest_candidate(set).and_then(usable)))
+}
+
+/// The URL of the widest candidate of a `srcset` (`a.jpg 800w, b.jpg 1600w`), or of the
+/// first when no widths are given.
+fn largest_candidate(set: &str) -> Option<&str> {
+    let candidates = set.split(", ").filter_map(|c| {
+        let mut parts = c.split_whitespace();
+        let url = parts.next()?;
+        let width = parts.next().and_then(|d| d.strip_suffix('w')).and_then(|w| w.parse::<u32>().ok()).unwrap_or(0);
+        Some((url, width))
+    });
+    candidates.fold(None, |best: Option<(&str, u32)>, (url, width)| match best {
+        Some((_, w)) if w >= width => best,
+        _ => Some((url, width)),
+    })
+    .map(|(url, _)| url)
 }

@@ -36,6 +36,10 @@ pub fn mark(dom: &Dom, product_declared: bool) -> Vec<Mark> {
             if element.tag == Tag::Header && marks[index] == Mark::Boilerplate && holds_deck(dom, index as NodeId) {
                 marks[index] = Mark::Keep;
             }
+            // A `<footer>` inside a quotation holds its citation, not the page's footer.
+            if element.tag == Tag::Footer && dom.ancestors(index as NodeId).any(|a| dom.tag(a) == Tag::Blockquote) {
+                marks[index] = Mark::Keep;
+            }
             // A teaser that links elsewhere is a pointer to another page ("teaser" alone also
             // names an article's own lead, which has no link); one of a row of look-alikes is
             // an item of a listing, the content of its page.

@@ -300,17 +300,13 @@ impl Metadata {
                 self.sources.insert("date_published", source(microdata));
             }
         }
-        if self.date_modified.is_none() {
-            if let Some((date, microdata)) = found.modified {
-                self.date_modified = Some(date.to_iso());
-                self.sources.insert("date_modified", source(microdata));
-            }
+        if let (None, Some((date, microdata))) = (&self.date_modified, found.modified) {
+            self.date_modified = Some(date.to_iso());
+            self.sources.insert("date_modified", source(microdata));
         }
-        if self.date_published.is_none() {
-            if let Some(date) = self.url.as_deref().and_then(dates::from_url) {
-                self.date_published = Some(date.to_iso());
-                self.sources.insert("date_published", Source::Url);
-            }
+        if let (None, Some(date)) = (&self.date_published, self.url.as_deref().and_then(dates::from_url)) {
+            self.date_published = Some(date.to_iso());
+            self.sources.insert("date_published", Source::Url);
         }
     }
 

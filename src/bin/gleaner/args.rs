@@ -36,6 +36,15 @@ pub struct Args {
     /// Skip the text-level clean-up (repeated headlines, related-links tails…).
     #[arg(long)]
     pub no_cleanup: bool,
+
+    /// Keep links in Markdown and HTML output, as absolute URLs (the text is the same).
+    #[arg(long)]
+    pub links: bool,
+
+    /// Keep images in Markdown and HTML output, with their alt text and absolute URLs
+    /// (lazy-loading attributes such as `data-src` and `srcset` resolved).
+    #[arg(long)]
+    pub images: bool,
 }
 
 /// Output formats.
@@ -45,6 +54,8 @@ pub enum Format {
     Text,
     /// Markdown: headings, lists, tables, quotes, code.
     Markdown,
+    /// A minimal, safe HTML document of the cleaned article.
+    Html,
     /// One pretty JSON object per input (an array for several inputs).
     Json,
     /// One compact JSON line per input, with `input` and `ok`; failures are records too.

@@ -36,7 +36,7 @@ fn run(args: &Args) -> anyhow::Result<bool> {
         .with_text_cleanup(!args.no_cleanup);
     let inputs: Vec<String> = if args.inputs.is_empty() { vec!["-".to_string()] } else { args.inputs.clone() };
     let mut fetcher = None;
-    let mut printer = output::Printer::new(args.format, inputs.len());
+    let mut printer = output::Printer::new(args.format, inputs.len(), args.links, args.images);
     let mut all_ok = true;
     for input in &inputs {
         let result = process(input, args, &options, &mut fetcher);

@@ -10,15 +10,19 @@ use crate::args::Format;
 /// Writes each input's result to stdout as it comes.
 pub struct Printer {
     format: Format,
+    /// Links and images in Markdown and HTML.
+    links: bool,
+    images: bool,
     several: bool,
     printed: usize,
     out: io::BufWriter<io::Stdout>,
 }
 
 impl Printer {
-    /// A printer for `count` inputs in `format`.
-    pub fn new(format: Format, count: usize) -> Self {
-        Self { format, several: count > 1, printed: 0, out: io::BufWriter::new(io::stdout()) }
+    /// A printer for `count` inputs in `format`; `links` and `images` apply to Markdown and
+    /// HTML.
+    pub fn new(format: Format, count: usize, links: bool, images: bool) -> Self {
+        Self { format, links, images, several: count > 1, printed: 0, out: io::BufWriter::new(io::stdout()) }
     }
 
     /// Prints one input's result. In `jsonl`, and in `json` with several inputs, every input
@@ -37,13 +41,21 @@ impl Printer {
                 let pretty = serde_json::to_string_pretty(&article_json(article)).map_err(io::Error::other)?;
                 writeln!(self.out, "{pretty}")?;
             }
-            (Format::Text | Format::Markdown, Ok(article)) => {
+            (Format::Text | Format::Markdown | Format::Html, Ok(article)) => {
                 if self.several {
                     let gap = if self.printed == 0 { "" } else { "\n" };
                     writeln!(self.out, "{gap}==> {input} <==")?;
                 }
-                let body = if self.format == Format::Markdown { gleaner::render::markdown(&article.blocks) } else { article.text.clone() };
-                writeln!(self.out, "{body}")?;
+                let mut options = gleaner::render::RenderOptions::default().with_links(self.links).with_images(self.images);
+                if let Some(base) = article.url.as_deref().or(article.canonical_url.as_deref()) {
+                    options = options.with_base_url(base);
+                }
+                let body = match self.format {
+                    Format::Markdown => gleaner::render::markdown_with(&article.blocks, &options),
+                    Format::Html => gleaner::render::html(&article.blocks, article.title.as_deref(), article.language.as_deref(), &options),
+                    _ => article.text.clone(),
+                };
+                writeln!(self.out, "{}", body.trim_end_matches('\n'))?;
             }
         }
         self.printed += 1;
