@@ -8,7 +8,7 @@ use std::fmt::Write;
 use crate::blocks::{Block, BlockKind, Image, SpanKind};
 
 use super::RenderOptions;
-use super::inline::{Inline, tree};
+use super::inline::{Inline, cells, tree};
 
 /// Renders blocks as an HTML document with the page's `title` and `language`.
 #[must_use]
@@ -139,17 +139,8 @@ fn table(out: &mut String, rows: &[Block], options: &RenderOptions) {
         }
         let cell_tag = if i == 0 && has_header { "th" } else { "td" };
         out.push_str("<tr>");
-        let mut start = 0;
-        for cell in row.text.split('\t') {
-            let end = start + cell.len();
-            let spans: Vec<_> = row
-                .spans
-                .iter()
-                .filter(|s| s.start >= start && s.end <= end)
-                .map(|s| crate::blocks::Span { start: s.start - start, end: s.end - start, kind: s.kind.clone() })
-                .collect();
+        for (cell, spans) in cells(row) {
             let _ = write!(out, "<{cell_tag}>{}</{cell_tag}>", render_inline(&tree(cell, &spans), options, false));
-            start = end + 1;
         }
         out.push_str("</tr>\n");
         if i == 0 && has_header {

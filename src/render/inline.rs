@@ -1,7 +1,7 @@
 //! A block's text and spans as a tree of inline pieces, properly nested, for the Markdown and
 //! HTML renderers.
 
-use crate::blocks::{Image, Span, SpanKind};
+use crate::blocks::{Block, Image, Span, SpanKind};
 
 /// A piece of inline content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +23,25 @@ pub(crate) fn tree<'a>(text: &'a str, spans: &'a [Span]) -> Vec<Inline<'a>> {
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut index = 0;
     build(text, &spans, &mut index, 0, text.len())
+}
+
+/// The cells of a table row, each with the spans that fall inside it (offsets relative to the
+/// cell).
+pub(crate) fn cells(row: &Block) -> Vec<(&str, Vec<Span>)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for cell in row.text.split('\t') {
+        let end = start + cell.len();
+        let spans = row
+            .spans
+            .iter()
+            .filter(|s| s.start >= start && s.end <= end)
+            .map(|s| Span { start: s.start - start, end: s.end - start, kind: s.kind.clone() })
+            .collect();
+        out.push((cell, spans));
+        start = end + 1;
+    }
+    out
 }
 
 /// Builds the pieces of `text[from..to]` from `spans[*index..]`, consuming the spans that
@@ -71,6 +90,18 @@ fn build<'a>(text: &'a str, spans: &[&'a Span], index: &mut usize, from: usize, 
     out
 }
 
+/// The text of pieces without markup (for code spans).
+pub(crate) fn plain(pieces: &[Inline<'_>]) -> String {
+    pieces
+        .iter()
+        .map(|p| match p {
+            Inline::Text(t) => (*t).to_string(),
+            Inline::Marked(_, children) => plain(children),
+            Inline::Image(_) => String::new(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,18 +133,6 @@ mod tests {
         let got = tree(text, &spans);
         let flat: String = format!("{got:?}");
         assert!(flat.contains("Strong"), "{flat}");
-        let rebuilt: String = collect_text(&got);
-        assert_eq!(rebuilt, "abcdef");
-    }
-
-    fn collect_text(pieces: &[Inline<'_>]) -> String {
-        pieces
-            .iter()
-            .map(|p| match p {
-                Inline::Text(t) => (*t).to_string(),
-                Inline::Marked(_, children) => collect_text(children),
-                Inline::Image(_) => String::new(),
-            })
-            .collect()
+        assert_eq!(plain(&got), "abcdef");
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::blocks::{Block, BlockKind, Image, SpanKind};
 
-use super::inline::{Inline, tree};
+use super::inline::{Inline, cells, plain, tree};
 use super::{RenderOptions, same_group};
 
 /// Renders blocks as CommonMark/GFM with the default options (no links, no images).
@@ -144,22 +144,10 @@ fn table(rows: &[Block], options: &RenderOptions) -> String {
 
 /// The cells of a row rendered inline, with pipes escaped.
 fn row_cells(row: &Block, options: &RenderOptions) -> Vec<String> {
-    // Each cell is rendered from its own slice of the row's text and spans.
-    let mut cells = Vec::new();
-    let mut start = 0;
-    for cell in row.text.split('\t') {
-        let end = start + cell.len();
-        let spans: Vec<_> = row
-            .spans
-            .iter()
-            .filter(|s| s.start >= start && s.end <= end)
-            .map(|s| crate::blocks::Span { start: s.start - start, end: s.end - start, kind: s.kind.clone() })
-            .collect();
-        let pieces = tree(cell, &spans);
-        cells.push(render_inline(&pieces, options, Context { in_link: false, in_table: true }).replace('\n', " "));
-        start = end + 1;
-    }
-    cells
+    cells(row)
+        .into_iter()
+        .map(|(cell, spans)| render_inline(&tree(cell, &spans), options, Context { in_link: false, in_table: true }).replace('\n', " "))
+        .collect()
 }
 
 /// A block's text with its inline markup.
@@ -212,18 +200,6 @@ fn render_inline(pieces: &[Inline<'_>], options: &RenderOptions, context: Contex
         }
     }
     out
-}
-
-/// The text of pieces without markup (for code spans).
-fn plain(pieces: &[Inline<'_>]) -> String {
-    pieces
-        .iter()
-        .map(|p| match p {
-            Inline::Text(t) => (*t).to_string(),
-            Inline::Marked(_, children) => plain(children),
-            Inline::Image(_) => String::new(),
-        })
-        .collect()
 }
 
 /// An inline code span, with a backtick delimiter longer than any run inside.
