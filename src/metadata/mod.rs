@@ -277,6 +277,9 @@ impl Metadata {
             if let Some((names, source)) = authors::from_dom(dom, from, until) {
                 self.authors = names;
                 self.sources.insert("authors", source);
+            } else if let Some(names) = authors::from_text(dom, from, until) {
+                self.authors = names;
+                self.sources.insert("authors", Source::Dom);
             } else if !self.author_organizations.is_empty() {
                 self.authors = std::mem::take(&mut self.author_organizations);
                 self.sources.insert("authors", Source::JsonLd);
