@@ -40,7 +40,7 @@ pub fn clean(credit: &str) -> Vec<String> {
         if position > 0 && part.trim_start().starts_with(',') && (is_credential(&name) || !name.contains(' ')) {
             continue;
         }
-        if is_credential(&name) || !looks_like_name(&name) || NOT_NAMES.contains(&name.to_lowercase().as_str()) || super::datetime::month_number(&name.to_lowercase()).is_some() {
+        if is_credential(&name) || !looks_like_name(&name) || NOT_NAMES.contains(&name.to_lowercase().as_str()) || is_prefix_alone(&name) || super::datetime::month_number(&name.to_lowercase()).is_some() {
             continue;
         }
         if !names.iter().any(|n: &String| n.eq_ignore_ascii_case(&name)) {
@@ -82,6 +82,12 @@ const NOT_NAMES: &[&str] = &[
     "redaktion", "autor", "updated", "published", "posted", "deleted member", "mon", "tue", "wed", "thu", "fri", "sat",
     "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ];
+
+/// True for a byline's label standing alone ("By" in its own element before the name).
+fn is_prefix_alone(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    BYLINE_PREFIXES.iter().any(|p| p.trim_end_matches(':') == lower)
+}
 
 /// Removes a leading "By", "Written by", "Von"…
 fn strip_prefix(text: &str) -> &str {
@@ -155,8 +161,9 @@ fn clean_name(part: &str) -> String {
 /// Academic and professional credentials written after names.
 fn is_credential(name: &str) -> bool {
     let compact: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
-    let upper_share = compact.chars().filter(|c| c.is_uppercase()).count() * 2 >= compact.chars().count();
-    (compact.len() <= 6 && upper_share && !name.contains(' '))
+    // All capitals (`MD`, `FACLM`): a mixed-case word (`JonB`) is a user name.
+    let capitals = compact.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    (compact.len() <= 6 && capitals && !name.contains(' '))
         || matches!(compact.to_lowercase().as_str(), "phd" | "md" | "mph" | "rn" | "jr" | "sr" | "mba" | "msc" | "bsc" | "esq" | "dds" | "dvm" | "ma" | "ba" | "ms")
 }
 
@@ -188,6 +195,12 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId) -> Option<(Vec<String>, 
         }
         let microdata = element.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p.eq_ignore_ascii_case("author") || p.eq_ignore_ascii_case("creator")));
         let rel_author = element.tag == Tag::A && element.attr("rel").is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("author")));
+        // Forum engines name each post's author in an attribute of the post
+        // (`<article data-author="jane">`, `<li data-username="jane">`): the first is the
+        // thread's starter.
+        if let Some(names) = POST_AUTHOR_ATTRIBUTES.iter().find_map(|a| element.attr(a)).map(clean).filter(|n| !n.is_empty()) {
+            return Some((names, Source::Dom));
+        }
         if microdata || rel_author || is_byline_element(&element.id_class) {
             let text = name_element(dom, id).map_or_else(|| byline_text(dom, id), |n| byline_text(dom, n));
             if text.chars().count() <= MAX_BYLINE_CHARS {
@@ -284,14 +297,21 @@ fn is_capitalised(name: &str) -> bool {
     name.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(&w))
 }
 
+/// Attributes in which forum engines name a post's author.
+const POST_AUTHOR_ATTRIBUTES: &[&str] = &["data-author", "data-username"];
+
 /// True for `id`/`class` names of bylines and author names (`byline`, `author-name`,
 /// `post-author`, `authorName`), but not author bios, avatars or links to author archives.
 fn is_byline_element(id_class: &str) -> bool {
     id_class.split_whitespace().any(|class| {
-        (class.contains("author") || class.contains("byline") || class.contains("writer"))
+        // `PostUser-name`, `user_name` and `userName` are all `username` (joined only for
+        // that word: `write-review` is no `writer`).
+        let joined: String = class.chars().filter(|c| !matches!(c, '-' | '_')).flat_map(char::to_lowercase).collect();
+        let class = class.to_lowercase();
+        (class.contains("author") || class.contains("byline") || class.contains("writer") || joined.contains("username"))
             && !["avatar", "image", "img", "photo", "pic", "bio", "desc", "title", "label", "box", "wrap", "authority", "social", "follow", "more", "date"]
                 .iter()
-                .any(|not| class.contains(not))
+                .any(|not| joined.contains(not))
     })
 }
 
@@ -344,6 +364,8 @@ mod tests {
         assert_eq!(clean("Luke Kim December"), ["Luke Kim"]);
         assert!(clean("Author").is_empty() && clean("August").is_empty());
         assert_eq!(clean("paulb203"), ["paulb203"]);
+        assert_eq!(clean("JonB"), ["JonB"]);
+        assert!(clean("By").is_empty());
         assert_eq!(clean("B boobaloobie Full Member"), ["boobaloobie"]);
         assert_eq!(clean("raoul (raoul)"), ["raoul"]);
         assert_eq!(clean("Post by galitsyn"), ["galitsyn"]);
@@ -375,6 +397,13 @@ mod tests {
     fn finds_bylines_in_the_dom() {
         let dom = crate::dom::parse("<h1>Headline</h1><div class='post-meta'><span class='author-name'>By Jane Doe</span> <time>May 5, 2025</time></div><p>Body</p>");
         assert_eq!(from_dom(&dom, 0, dom.nodes.len() as NodeId).map(|(n, _)| n), Some(vec!["Jane Doe".to_string()]));
+        let all = |dom: &Dom| from_dom(dom, 0, dom.nodes.len() as NodeId).map(|(n, _)| n);
+        let dom = crate::dom::parse("<article data-author='starter'><p>Question?</p></article><article data-author='replier'><p>Answer.</p></article>");
+        assert_eq!(all(&dom), Some(vec!["starter".to_string()]));
+        let dom = crate::dom::parse("<div class='PostUser'><h3 class='PostUser-name'>antonym</h3></div><p>Post</p>");
+        assert_eq!(all(&dom), Some(vec!["antonym".to_string()]));
+        let dom = crate::dom::parse("<a class='product-meta__write-review'>Write a review</a>");
+        assert_eq!(all(&dom), None);
         let dom = crate::dom::parse("<div itemprop='author' itemscope><span itemprop='name'>Max Muster</span></div>");
         assert_eq!(from_dom(&dom, 0, dom.nodes.len() as NodeId), Some((vec!["Max Muster".to_string()], Source::Microdata)));
     }
