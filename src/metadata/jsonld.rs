@@ -72,7 +72,8 @@ pub fn extract(dom: &Dom) -> JsonLd {
     out
 }
 
-/// Collects the objects of a JSON-LD value: the value itself, array members, `@graph` members.
+/// Collects the objects of a JSON-LD value: the value itself, array members, `@graph` and
+/// `mainEntity` members.
 fn flatten<'a>(value: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
     if depth > 8 {
         return;
@@ -83,6 +84,11 @@ fn flatten<'a>(value: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
             out.push(value);
             if let Some(graph) = map.get("@graph") {
                 flatten(graph, out, depth + 1);
+            }
+            // A page's `mainEntity` is what it is about: the `Question` of a `QAPage`, the
+            // `DiscussionForumPosting` of a thread, with their author and dates.
+            if let Some(main) = map.get("mainEntity") {
+                flatten(main, out, depth + 1);
             }
         }
         _ => {}
@@ -194,5 +200,19 @@ fn names(value: Option<&Value>) -> Vec<String> {
         Some(Value::Object(map)) => names(map.get("name")),
         Some(Value::Array(items)) => items.iter().flat_map(|v| names(Some(v))).collect(),
         _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_main_entity_of_a_page() {
+        let html = r#"<script type="application/ld+json">{"@type": "QAPage", "mainEntity": {"@type": "Question", "name": "Which version?",
+            "dateCreated": "2024-04-17T10:58:44Z", "author": {"@type": "Person", "name": "JonB"}}}</script>"#;
+        let ld = extract(&crate::dom::parse(html));
+        assert_eq!(ld.authors, ["JonB"]);
+        assert_eq!(ld.date_published.as_deref(), Some("2024-04-17T10:58:44Z"));
     }
 }

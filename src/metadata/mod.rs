@@ -167,7 +167,7 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     let html_title = dom.find_tag(Tag::Title).map(|id| collapse(&dom.raw_text(id))).filter(|t| !t.is_empty());
     let h1s = title::h1_texts(dom);
     let declared_title = metas.get(&["og:title", "twitter:title"]).or_else(|| ld_value(&ld.headline));
-    let chosen = title::choose(&h1s, declared_title, html_title, m.site_name.as_deref());
+    let chosen = title::choose(&h1s, declared_title, html_title, &title::Site::new(m.site_name.as_deref(), hints.url.as_deref()));
     if chosen.as_ref().is_some_and(|(_, s)| *s == Source::Dom) {
         m.headline_node = chosen.as_ref().and_then(|(t, _)| title::node_of(dom, t));
     }
@@ -277,6 +277,9 @@ impl Metadata {
             if let Some((names, source)) = authors::from_dom(dom, from, until) {
                 self.authors = names;
                 self.sources.insert("authors", source);
+            } else if let Some(names) = authors::from_text(dom, from, until) {
+                self.authors = names;
+                self.sources.insert("authors", Source::Dom);
             } else if !self.author_organizations.is_empty() {
                 self.authors = std::mem::take(&mut self.author_organizations);
                 self.sources.insert("authors", Source::JsonLd);
@@ -300,11 +303,15 @@ impl Metadata {
                 self.sources.insert("date_published", source(microdata));
             }
         }
-        if let (None, Some((date, microdata))) = (&self.date_modified, found.modified) {
+        if self.date_modified.is_none()
+            && let Some((date, microdata)) = found.modified
+        {
             self.date_modified = Some(date.to_iso());
             self.sources.insert("date_modified", source(microdata));
         }
-        if let (None, Some(date)) = (&self.date_published, self.url.as_deref().and_then(dates::from_url)) {
+        if self.date_published.is_none()
+            && let Some(date) = self.url.as_deref().and_then(dates::from_url)
+        {
             self.date_published = Some(date.to_iso());
             self.sources.insert("date_published", Source::Url);
         }

@@ -148,10 +148,14 @@ pub fn classify(evidence: &Evidence<'_>) -> PageType {
     }
 }
 
-/// The kind named by a word of the URL's path.
+/// A path segment of more than this many words is a headline's slug
+/// (`/best-oral-hygiene-products/`): its words do not name the kind of page.
+const MAX_KIND_SEGMENT_WORDS: usize = 2;
+
+/// The kind named by a word of the URL's path, in a segment that is not a slug.
 fn path_kind(url: &str) -> Option<PageType> {
     let path = path_of(url);
-    path.split(['/', '-', '_', '.']).find_map(|word| {
+    path.split('/').filter(|segment| segment.split(['-', '_']).count() <= MAX_KIND_SEGMENT_WORDS).flat_map(|segment| segment.split(['-', '_', '.'])).find_map(|word| {
         let word = word.to_ascii_lowercase();
         PATH_WORDS.iter().find(|(w, _)| *w == word).map(|&(_, kind)| kind)
     })
@@ -224,6 +228,9 @@ mod tests {
         assert_eq!(classify_with(&["Article"], "https://x.org/forum/t/123", &[]), PageType::Forum);
         assert_eq!(classify_with(&[], "https://x.org/docs/install", &[]), PageType::Documentation);
         assert_eq!(classify_with(&[], "https://x.org/", &[]), PageType::Service);
+        assert_eq!(path_kind("https://x.org/product-category/shoes"), Some(PageType::Product));
+        assert_eq!(path_kind("https://x.org/best-oral-hygiene-products/"), None);
+        assert_eq!(path_kind("https://x.org/viewtopic.php?t=1"), Some(PageType::Forum));
     }
 
     #[test]

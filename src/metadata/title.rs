@@ -1,7 +1,7 @@
 //! The headline: the page's visible `<h1>` when it is one, else a declared title (OpenGraph,
 //! JSON-LD, `<title>`) with the site's name cut off.
 
-use crate::dom::{Dom, NodeId, Tag};
+use crate::dom::{Dom, NodeData, NodeId, Tag};
 use crate::text::collapse;
 
 use super::Source;
@@ -16,7 +16,7 @@ const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " «
 pub(super) fn h1_texts(dom: &Dom) -> Vec<String> {
     (0..dom.nodes.len() as NodeId)
         .filter(|&id| dom.tag(id) == Tag::H1 && !in_hidden_or_template(dom, id))
-        .map(|id| collapse(&dom.raw_text(id)))
+        .map(|id| heading_text(dom, id))
         .filter(|t| !t.is_empty())
         .take(MAX_H1_CANDIDATES)
         .collect()
@@ -24,7 +24,21 @@ pub(super) fn h1_texts(dom: &Dom) -> Vec<String> {
 
 /// The visible `<h1>` whose text is `title`.
 pub(super) fn node_of(dom: &Dom, title: &str) -> Option<NodeId> {
-    (0..dom.nodes.len() as NodeId).find(|&id| dom.tag(id) == Tag::H1 && !in_hidden_or_template(dom, id) && collapse(&dom.raw_text(id)) == title)
+    (0..dom.nodes.len() as NodeId).find(|&id| dom.tag(id) == Tag::H1 && !in_hidden_or_template(dom, id) && heading_text(dom, id) == title)
+}
+
+/// A heading's text, collapsed, with a space for each line break and block inside it
+/// (`News Product<br>Management` reads as two words, not `ProductManagement`).
+fn heading_text(dom: &Dom, id: NodeId) -> String {
+    let mut out = String::new();
+    for node in id..dom.subtree_end(id) {
+        match &dom.node(node).data {
+            NodeData::Text(text) => out.push_str(text),
+            NodeData::Element(e) if e.tag == Tag::Br || e.tag.is_block() => out.push(' '),
+            _ => {}
+        }
+    }
+    collapse(&out)
 }
 
 /// True when `id` sits in a `<template>`, a `<noscript>` or an element hidden by an
@@ -44,7 +58,7 @@ fn in_hidden_or_template(dom: &Dom, id: NodeId) -> bool {
 ///    often word differently from the title they declare for search engines and sharing.
 /// 3. The declared title with the site's name cut off.
 /// 4. The first `<h1>`.
-pub(super) fn choose(h1s: &[String], declared: Option<(String, Source)>, html_title: Option<String>, site: Option<&str>) -> Option<(String, Source)> {
+pub(super) fn choose(h1s: &[String], declared: Option<(String, Source)>, html_title: Option<String>, site: &Site<'_>) -> Option<(String, Source)> {
     let titles: Vec<&String> = [declared.as_ref().map(|(t, _)| t), html_title.as_ref()].into_iter().flatten().collect();
     let confirmed = h1s.iter().find(|h1| {
         let key = normalize(h1);
@@ -61,8 +75,13 @@ pub(super) fn choose(h1s: &[String], declared: Option<(String, Source)>, html_ti
         return Some((h1.clone(), Source::Dom));
     }
     if let [only] = h1s {
-        let is_site = site.is_some_and(|s| normalize(s) == normalize(only));
-        if !is_site {
+        // An `<h1>` sharing no word with the declared titles is a section, blog or site name
+        // ("Our Blog", "Latest News"); a reworded headline keeps some words. Not when the
+        // titles open with the site's name: `Brand - tagline` is a home page's title, and its
+        // `<h1>` is the better headline.
+        let unrelated = !titles.is_empty()
+            && titles.iter().all(|t| !shares_a_word(only, t) && !split_at(t, &strong_separators()).first().is_some_and(|s| site.is(s)));
+        if !site.is(only) && !unrelated {
             return Some((only.clone(), Source::Dom));
         }
     }
@@ -72,10 +91,59 @@ pub(super) fn choose(h1s: &[String], declared: Option<(String, Source)>, html_ti
         .or_else(|| h1s.first().map(|h| (h.clone(), Source::Dom)))
 }
 
+/// What names the site: its declared name and the main label of its host name.
+#[derive(Debug, Default)]
+pub(super) struct Site<'a> {
+    /// The declared site name (`og:site_name`, JSON-LD).
+    pub name: Option<&'a str>,
+    /// The registrable label of the page's host (`example` for `www.example.co.uk`).
+    pub host_label: Option<String>,
+}
+
+/// Second-level labels under which country domains register names (`example.co.uk`).
+const SECOND_LEVEL_LABELS: &[&str] = &["co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"];
+
+impl<'a> Site<'a> {
+    /// The site of a page with this declared name and URL.
+    pub(super) fn new(name: Option<&'a str>, url: Option<&str>) -> Self {
+        let host = url.and_then(|u| url::Url::parse(u).ok()).and_then(|u| u.host_str().map(str::to_ascii_lowercase));
+        let host_label = host.and_then(|h| {
+            let mut labels: Vec<&str> = h.split('.').collect();
+            labels.pop();
+            if labels.len() >= 2 && labels.last().is_some_and(|l| SECOND_LEVEL_LABELS.contains(l)) {
+                labels.pop();
+            }
+            labels.last().filter(|l| !l.is_empty() && **l != "www").map(|l| (*l).to_string())
+        });
+        Self { name, host_label }
+    }
+
+    /// True when `text` is the site's name: the declared one, or the host's label written
+    /// with spaces or capitals (`Hacker News` for `hackernews.com`).
+    pub(super) fn is(&self, text: &str) -> bool {
+        let key = normalize(text);
+        !key.is_empty() && (self.name.is_some_and(|n| normalize(n) == key) || self.host_label.as_deref().is_some_and(|h| key.replace(' ', "") == h))
+    }
+}
+
+/// The separators that cut a title: [`TITLE_SEPARATORS`] less the [`WEAK_SEPARATORS`].
+fn strong_separators() -> Vec<&'static str> {
+    TITLE_SEPARATORS.iter().copied().filter(|s| !WEAK_SEPARATORS.contains(s)).collect()
+}
+
+/// Separators that also occur inside headlines (`snake_case`, `Movers / Moving Companies`):
+/// they confirm an `<h1>` but do not cut a title.
+const WEAK_SEPARATORS: &[&str] = &[" / ", "_"];
+
 /// A title split at the separators sites put between headline, section and site name.
 fn segments(title: &str) -> Vec<&str> {
+    split_at(title, TITLE_SEPARATORS)
+}
+
+/// A title split at `separators`, segments trimmed, empty ones dropped.
+fn split_at<'a>(title: &'a str, separators: &[&str]) -> Vec<&'a str> {
     let mut segments = vec![title];
-    for sep in TITLE_SEPARATORS {
+    for sep in separators {
         segments = segments.iter().flat_map(|s| s.split(sep)).collect();
     }
     segments.into_iter().map(str::trim).filter(|s| !s.is_empty()).collect()
@@ -86,19 +154,20 @@ fn normalize(title: &str) -> String {
     crate::cleanup::normalize(title)
 }
 
-/// Removes a " | Site name" part from a title: the segment equal to the site name, or else
-/// the shorter trailing segments, keeping the longest.
-pub(super) fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    for sep in TITLE_SEPARATORS {
-        if let Some(pos) = title.rfind(sep) {
-            let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
-            let tail_is_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail.trim()));
-            if tail_is_site || (tail.chars().count() * 2 < head.chars().count() && head.chars().count() >= 10) {
-                return head.trim().to_string();
-            }
-        }
-    }
-    title.trim().to_string()
+/// True when the two texts have a word in common (after [`normalize`]).
+fn shares_a_word(a: &str, b: &str) -> bool {
+    let b = normalize(b);
+    let words: Vec<&str> = b.split(' ').collect();
+    normalize(a).split(' ').any(|w| !w.is_empty() && words.contains(&w))
+}
+
+/// The headline in a declared title: its first segment (`Headline | Section | Site`), the
+/// order nearly all sites use; the segment after it when the first is the site's name
+/// (`Site | Headline`).
+pub(super) fn strip_site_name(title: &str, site: &Site<'_>) -> String {
+    let segments = split_at(title, &strong_separators());
+    let headline = segments.iter().find(|s| !site.is(s)).or(segments.first());
+    headline.map_or_else(|| title.trim().to_string(), |h| (*h).to_string())
 }
 
 #[cfg(test)]
@@ -107,22 +176,43 @@ mod tests {
 
     fn title(h1s: &[&str], html_title: &str) -> Option<String> {
         let h1s: Vec<String> = h1s.iter().map(|s| (*s).to_string()).collect();
-        choose(&h1s, None, Some(html_title.to_string()), None).map(|(t, _)| t)
+        choose(&h1s, None, Some(html_title.to_string()), &Site::default()).map(|(t, _)| t)
     }
 
     #[test]
     fn prefers_a_confirmed_h1_and_strips_site_names() {
         assert_eq!(title(&["Rain expected today"], "Rain expected today | Daily").as_deref(), Some("Rain expected today"));
         assert_eq!(title(&["Harbor Guide", "Retrying requests"], "Retrying requests - Harbor Guide").as_deref(), Some("Retrying requests"));
-        assert_eq!(strip_site_name("A long headline here - Daily News", Some("Daily News")), "A long headline here");
-        assert_eq!(strip_site_name("Short - Title", None), "Short - Title");
+        let daily = Site::new(Some("Daily News"), None);
+        let none = Site::default();
+        assert_eq!(strip_site_name("A long headline here - Daily News", &daily), "A long headline here");
+        assert_eq!(strip_site_name("Short - Title", &none), "Short");
+        assert_eq!(strip_site_name("Daily News | A long headline here", &daily), "A long headline here");
+        assert_eq!(strip_site_name("rustc_codegen_gcc: Progress Report", &none), "rustc_codegen_gcc: Progress Report");
+        let by_host = Site::new(None, Some("https://www.dailynews.co.uk/a/b"));
+        assert_eq!(by_host.host_label.as_deref(), Some("dailynews"));
+        assert_eq!(strip_site_name("Daily News - Rain expected today", &by_host), "Rain expected today");
     }
 
     #[test]
     fn the_only_h1_is_the_headline_unless_it_is_the_site() {
         assert_eq!(title(&["Recent Trends in Photography"], "8 Recent Trends in Photography - Flatworld").as_deref(), Some("Recent Trends in Photography"));
         let h1s = vec!["Daily News".to_string()];
-        let got = choose(&h1s, None, Some("Rain expected today | Daily News".into()), Some("Daily News"));
+        let got = choose(&h1s, None, Some("Rain expected today | Daily News".into()), &Site::new(Some("Daily News"), None));
         assert_eq!(got.map(|(t, _)| t).as_deref(), Some("Rain expected today"));
+    }
+
+    #[test]
+    fn line_breaks_in_a_heading_separate_words() {
+        let dom = crate::dom::parse("<h1>News Product<br>Management <span>Course</span></h1>");
+        assert_eq!(h1_texts(&dom), vec!["News Product Management Course".to_string()]);
+    }
+
+    #[test]
+    fn an_h1_unrelated_to_the_title_is_a_section_name() {
+        assert_eq!(title(&["Our Blog"], "Rain expected today | Jane Roe").as_deref(), Some("Rain expected today"));
+        let h1s = vec!["Enameled cast iron pan".to_string()];
+        let got = choose(&h1s, None, Some("Reddit - The heart of the internet".into()), &Site::new(None, Some("https://www.reddit.com/r/x")));
+        assert_eq!(got.map(|(t, _)| t).as_deref(), Some("Enameled cast iron pan"));
     }
 }
