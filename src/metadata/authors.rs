@@ -65,15 +65,30 @@ const END_OF_NAMES: &[&str] = &[
 /// Cuts a byline before the first word that ends the names in it (see [`END_OF_NAMES`]),
 /// except at its start ("Staff Writer" alone stays, to be rejected later).
 fn cut_at_label(text: &str) -> &str {
+    let words: Vec<&str> = text.split(' ').collect();
     let mut offset = 0;
-    for (index, word) in text.split(' ').enumerate() {
+    for (index, word) in words.iter().enumerate() {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        if index > 0 && (END_OF_NAMES.contains(&bare.as_str()) || super::datetime::month_number(&bare).is_some()) {
+        if index > 0 && (END_OF_NAMES.contains(&bare.as_str()) || starts_a_date(&bare, words.get(index + 1).copied())) {
             return text[..offset].trim_end();
         }
         offset += word.len() + 1;
     }
     text
+}
+
+/// A month name longer than this, ending a byline, starts a date ("Luke Kim December");
+/// shorter ones are names as often ("Tom May", "Alyssa Maio") unless a number follows.
+const MAX_NAME_LIKE_MONTH_CHARS: usize = 5;
+
+/// True when `word` is a month that starts a date: followed by a number, or a long month name
+/// at the end of the byline.
+fn starts_a_date(word: &str, next: Option<&str>) -> bool {
+    super::datetime::month_number(word).is_some()
+        && match next {
+            Some(next) => next.starts_with(|c: char| c.is_ascii_digit()),
+            None => word.chars().count() > MAX_NAME_LIKE_MONTH_CHARS,
+        }
 }
 
 /// Words that label a byline rather than name anyone.
@@ -189,7 +204,9 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId) -> Option<(Vec<String>, 
             id += 1;
             continue;
         };
-        if matches!(element.tag, Tag::Script | Tag::Style | Tag::Template | Tag::Nav | Tag::Footer | Tag::Aside) {
+        // The page's footer is skipped, but an article's own `<footer>` holds its byline.
+        let page_footer = element.tag == Tag::Footer && !dom.ancestors(id).any(|a| dom.tag(a) == Tag::Article);
+        if matches!(element.tag, Tag::Script | Tag::Style | Tag::Template | Tag::Nav | Tag::Aside) || page_footer {
             id = dom.subtree_end(id);
             continue;
         }
@@ -362,6 +379,8 @@ mod tests {
         assert_eq!(clean("Cazzy Magennis Last Updated: August"), ["Cazzy Magennis"]);
         assert_eq!(clean("David Jackson - FullStack Editorial Team"), ["David Jackson"]);
         assert_eq!(clean("Luke Kim December"), ["Luke Kim"]);
+        assert_eq!(clean("Tom May"), ["Tom May"]);
+        assert_eq!(clean("Alyssa Maio May 5, 2025"), ["Alyssa Maio"]);
         assert!(clean("Author").is_empty() && clean("August").is_empty());
         assert_eq!(clean("paulb203"), ["paulb203"]);
         assert_eq!(clean("JonB"), ["JonB"]);
@@ -402,6 +421,10 @@ mod tests {
         assert_eq!(all(&dom), Some(vec!["starter".to_string()]));
         let dom = crate::dom::parse("<div class='PostUser'><h3 class='PostUser-name'>antonym</h3></div><p>Post</p>");
         assert_eq!(all(&dom), Some(vec!["antonym".to_string()]));
+        let dom = crate::dom::parse("<article><p>Body</p><footer><a rel='author' href='/a/jo'>Jo Bloggs</a></footer></article><footer><a rel='author' href='/x'>Site Team</a></footer>");
+        assert_eq!(all(&dom), Some(vec!["Jo Bloggs".to_string()]));
+        let dom = crate::dom::parse("<p>Body</p><footer><a rel='author' href='/x'>Site Team</a></footer>");
+        assert_eq!(all(&dom), None);
         let dom = crate::dom::parse("<a class='product-meta__write-review'>Write a review</a>");
         assert_eq!(all(&dom), None);
         let dom = crate::dom::parse("<div itemprop='author' itemscope><span itemprop='name'>Max Muster</span></div>");
