@@ -1,0 +1,90 @@
+//! `gleaner batch`: many inputs in parallel, one JSON line per input (see `gleaner::batch`).
+
+mod args;
+mod progress;
+
+use std::collections::HashSet;
+use std::fs::OpenOptions;
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::Context;
+use clap::Parser;
+use gleaner::batch::inputs::{self, Jobs};
+
+use args::BatchArgs;
+use progress::Progress;
+
+/// Runs `gleaner batch` with the process's arguments (the first one being `batch`).
+pub fn main() -> ExitCode {
+    let args = BatchArgs::parse_from(std::env::args_os().skip(1));
+    match run(&args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(err) if crate::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("gleaner batch: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs the batch; returns whether every input succeeded.
+fn run(args: &BatchArgs) -> anyhow::Result<bool> {
+    let options = args.options();
+    let arguments = if args.inputs.is_empty() { vec![inputs::STDIN.to_string()] } else { args.inputs.clone() };
+    let mut jobs = inputs::expand(arguments, args.jsonl);
+    let skipped = Arc::new(AtomicUsize::new(0));
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => {
+            if args.resume {
+                let done = gleaner::batch::resume::completed_ids(path)
+                    .with_context(|| format!("cannot read {} to resume", path.display()))?;
+                jobs = skip_done(jobs, done, Arc::clone(&skipped));
+            }
+            Box::new(open_output(path, args.resume)?)
+        }
+        None => Box::new(io::stdout()),
+    };
+    let progress = Progress::new();
+    let summary = gleaner::batch::pipeline::run(jobs, &options, |record| {
+        // One write of the whole line, then a flush: a reader never sees half a record.
+        out.write_all(record.to_json_line().as_bytes())?;
+        out.flush()?;
+        progress.record(record);
+        Ok(())
+    })
+    .context("cannot write the records")?;
+    progress.finish();
+    let skipped = skipped.load(Ordering::SeqCst);
+    if skipped > 0 {
+        eprintln!("gleaner batch: {skipped} inputs already done, skipped");
+    }
+    eprintln!("gleaner batch: {summary}");
+    Ok(summary.failed() == 0)
+}
+
+/// Leaves out the jobs whose ids are in `done`, counting them.
+fn skip_done(jobs: Jobs, done: HashSet<String>, skipped: Arc<AtomicUsize>) -> Jobs {
+    Box::new(jobs.filter(move |job| {
+        let is_done = done.contains(&job.id);
+        if is_done {
+            skipped.fetch_add(1, Ordering::SeqCst);
+        }
+        !is_done
+    }))
+}
+
+/// The output file: appended to when resuming, else written anew.
+fn open_output(path: &Path, resume: bool) -> anyhow::Result<std::fs::File> {
+    let mut open = OpenOptions::new();
+    if resume {
+        open.create(true).append(true);
+    } else {
+        open.create(true).write(true).truncate(true);
+    }
+    open.open(path).with_context(|| format!("cannot write {}", path.display()))
+}
