@@ -399,3 +399,40 @@ fn resume_completes_an_interrupted_output_without_duplicates() {
     let records: Vec<Value> = after.lines().map(|line| serde_json::from_str(line).expect("every line is whole")).collect();
     assert_eq!(ids(&records), expected, "the set completed in order, no duplicates");
 }
+
+#[test]
+fn ctrl_c_ends_on_a_whole_record_and_resume_finishes_the_set() {
+    const PAGES: usize = 8;
+    let routes: Vec<(String, Response)> =
+        (0..PAGES).map(|n| (format!("/p{n}"), Response::html(small_page(n)).with_delay(Duration::from_millis(200)))).collect();
+    let server = Server::start(routes.iter().map(|(path, response)| (path.as_str(), response.clone())).collect());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let list = dir.path().join("urls.txt");
+    let urls: Vec<String> = (0..PAGES).map(|n| server.url(&format!("/p{n}"))).collect();
+    std::fs::write(&list, urls.join("\n")).expect("write list");
+    let output = dir.path().join("out.jsonl");
+    let args = ["batch", "--ignore-robots", "--host-delay", "0", "--concurrency", "1", "-o", output.to_str().expect("UTF-8"), list.to_str().expect("UTF-8")];
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gleaner")).args(args).stderr(Stdio::piped()).spawn().expect("run");
+    let started = Instant::now();
+    while std::fs::read_to_string(&output).map_or(0, |text| text.lines().count()) < 2 {
+        assert!(started.elapsed() < Duration::from_secs(10), "records were written");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let interrupted = Command::new("kill").args(["-INT", &child.id().to_string()]).status().expect("kill -INT");
+    assert!(interrupted.success());
+    let status = child.wait().expect("wait");
+    assert_eq!(status.code(), Some(130), "Ctrl-C exits with 130");
+    let cut = std::fs::read_to_string(&output).expect("read");
+    assert!(cut.ends_with('\n'), "the output ends on a whole line");
+    let done = cut.lines().count();
+    assert!(done < PAGES, "interrupted before the end ({done} records)");
+
+    let mut resume = args.to_vec();
+    resume.insert(1, "--resume");
+    let resumed = batch(&resume[1..]);
+    assert_eq!(resumed.code, Some(0), "{}", resumed.stderr);
+    let text = std::fs::read_to_string(&output).expect("read");
+    let records: Vec<Value> = text.lines().map(|line| serde_json::from_str(line).expect("whole lines")).collect();
+    assert_eq!(ids(&records), urls, "every URL once, in order");
+}

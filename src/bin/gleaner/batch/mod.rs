@@ -8,8 +8,8 @@ use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::Context;
 use clap::Parser;
@@ -18,9 +18,16 @@ use gleaner::batch::inputs::{self, Jobs};
 use args::BatchArgs;
 use progress::Progress;
 
+/// The exit code after Ctrl-C (128 + SIGINT, as shells report it).
+const INTERRUPTED_EXIT: i32 = 130;
+
+/// Held while a record is written, so that Ctrl-C never cuts a line.
+static WRITING: Mutex<()> = Mutex::new(());
+
 /// Runs `gleaner batch` with the process's arguments (the first one being `batch`).
 pub fn main() -> ExitCode {
     let args = BatchArgs::parse_from(std::env::args_os().skip(1));
+    exit_between_records_on_interrupt();
     match run(&args) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
@@ -52,6 +59,7 @@ fn run(args: &BatchArgs) -> anyhow::Result<bool> {
     let progress = Progress::new();
     let summary = gleaner::batch::pipeline::run(jobs, &options, |record| {
         // One write of the whole line, then a flush: a reader never sees half a record.
+        let _writing = WRITING.lock().unwrap_or_else(PoisonError::into_inner);
         out.write_all(record.to_json_line().as_bytes())?;
         out.flush()?;
         progress.record(record);
@@ -65,6 +73,19 @@ fn run(args: &BatchArgs) -> anyhow::Result<bool> {
     }
     eprintln!("gleaner batch: {summary}");
     Ok(summary.failed() == 0)
+}
+
+/// On Ctrl-C, waits for the record being written, then exits with [`INTERRUPTED_EXIT`]:
+/// the output ends on a whole line, ready for `--resume`.
+fn exit_between_records_on_interrupt() {
+    let installed = ctrlc::set_handler(|| {
+        let _writing = WRITING.lock().unwrap_or_else(PoisonError::into_inner);
+        eprintln!("\ngleaner batch: interrupted (rerun with --output FILE --resume to finish)");
+        std::process::exit(INTERRUPTED_EXIT);
+    });
+    if let Err(err) = installed {
+        eprintln!("gleaner batch: cannot catch Ctrl-C ({err}); an interruption may cut the last record");
+    }
 }
 
 /// Leaves out the jobs whose ids are in `done`, counting them.
