@@ -436,3 +436,41 @@ fn ctrl_c_ends_on_a_whole_record_and_resume_finishes_the_set() {
     let records: Vec<Value> = text.lines().map(|line| serde_json::from_str(line).expect("whole lines")).collect();
     assert_eq!(ids(&records), urls, "every URL once, in order");
 }
+
+#[test]
+fn output_dir_gets_one_readable_file_per_page_and_an_index() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("a")).expect("mkdir");
+    let first = dir.path().join("a/x.html");
+    let second = dir.path().join("a-x.html");
+    std::fs::write(&first, small_page(1)).expect("write");
+    std::fs::write(&second, small_page(2)).expect("write");
+    let (first, second) = (first.to_str().expect("UTF-8"), second.to_str().expect("UTF-8"));
+    let out = dir.path().join("out");
+    let out_str = out.to_str().expect("UTF-8");
+    let run = batch(&["--output-dir", out_str, "--format", "markdown", first, second, "missing.html"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    let index: Vec<Value> = std::fs::read_to_string(out.join("index.jsonl"))
+        .expect("index")
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON"))
+        .collect();
+    assert_eq!(ids(&index), [first, second, "missing.html"]);
+    let files: Vec<&str> = index[..2].iter().map(|entry| entry["file"].as_str().expect("file")).collect();
+    assert_ne!(files[0], files[1], "the same stem gets two names");
+    assert!(files.iter().all(|name| name.ends_with("a-x-html.md") || name.ends_with("a-x-html-2.md")), "{files:?}");
+    let markdown = std::fs::read_to_string(out.join(files[1])).expect("page file");
+    assert!(markdown.starts_with("# Page 2"), "{markdown}");
+    assert_eq!(index[2]["file"], Value::Null);
+    assert_eq!(kind(&index[2]), "not_found");
+
+    // Resuming keeps the names taken and adds only what is missing.
+    let extra = dir.path().join("b.html");
+    std::fs::write(&extra, small_page(3)).expect("write");
+    let extra = extra.to_str().expect("UTF-8");
+    let resumed = batch(&["--output-dir", out_str, "--resume", first, second, extra]);
+    assert_eq!(resumed.code, Some(0), "{}", resumed.stderr);
+    let lines = std::fs::read_to_string(out.join("index.jsonl")).expect("index").lines().count();
+    assert_eq!(lines, 4);
+}

@@ -12,6 +12,7 @@ use gleaner::batch::fetch::{
 use gleaner::batch::{BatchOptions, FetchOptions};
 use gleaner::Options;
 
+use super::output_dir::FileFormat;
 use crate::args::InputFormatArg;
 
 /// Extract many pages in parallel: one JSON line per input, in input order.
@@ -39,8 +40,18 @@ pub struct BatchArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Skip the inputs whose records are already in --output, and append the others.
-    #[arg(long, requires = "output")]
+    /// Write one file per extracted input into DIR, and the records (with `file`, without the
+    /// article) to DIR/index.jsonl.
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    pub output_dir: Option<PathBuf>,
+
+    /// The format of the files in --output-dir.
+    #[arg(short, long, value_enum, default_value_t = FileFormat::Text, requires = "output_dir")]
+    pub format: FileFormat,
+
+    /// Skip the inputs whose records are already in --output (or DIR/index.jsonl), and append
+    /// the others.
+    #[arg(long)]
     pub resume: bool,
 
     /// Write records as they complete instead of in input order.

@@ -1,6 +1,7 @@
 //! `gleaner batch`: many inputs in parallel, one JSON line per input (see `gleaner::batch`).
 
 mod args;
+mod output_dir;
 mod progress;
 
 use std::collections::HashSet;
@@ -16,6 +17,7 @@ use clap::Parser;
 use gleaner::batch::inputs::{self, Jobs};
 
 use args::BatchArgs;
+use output_dir::OutputDir;
 use progress::Progress;
 
 /// The exit code after Ctrl-C (128 + SIGINT, as shells report it).
@@ -45,23 +47,33 @@ fn run(args: &BatchArgs) -> anyhow::Result<bool> {
     let arguments = if args.inputs.is_empty() { vec![inputs::STDIN.to_string()] } else { args.inputs.clone() };
     let mut jobs = inputs::expand(arguments, args.jsonl);
     let skipped = Arc::new(AtomicUsize::new(0));
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => {
-            if args.resume {
-                let done = gleaner::batch::resume::completed_ids(path)
-                    .with_context(|| format!("cannot read {} to resume", path.display()))?;
-                jobs = skip_done(jobs, done, Arc::clone(&skipped));
-            }
-            Box::new(open_output(path, args.resume)?)
-        }
-        None => Box::new(io::stdout()),
+    let resume_from = match (&args.output, &args.output_dir) {
+        (Some(path), _) => Some(path.clone()),
+        (None, Some(dir)) => Some(OutputDir::index_path(dir)),
+        (None, None) => None,
+    };
+    if args.resume {
+        let Some(path) = &resume_from else { anyhow::bail!("--resume needs --output or --output-dir") };
+        let done = gleaner::batch::resume::completed_ids(path)
+            .with_context(|| format!("cannot read {} to resume", path.display()))?;
+        jobs = skip_done(jobs, done, Arc::clone(&skipped));
+    }
+    let mut sink = match (&args.output, &args.output_dir) {
+        (Some(path), _) => Sink::Lines(Box::new(open_output(path, args.resume)?)),
+        (None, Some(dir)) => Sink::Dir(OutputDir::open(dir, args.format, args.resume)?),
+        (None, None) => Sink::Lines(Box::new(io::stdout())),
     };
     let progress = Progress::new();
     let summary = gleaner::batch::pipeline::run(jobs, &options, |record| {
         // One write of the whole line, then a flush: a reader never sees half a record.
         let _writing = WRITING.lock().unwrap_or_else(PoisonError::into_inner);
-        out.write_all(record.to_json_line().as_bytes())?;
-        out.flush()?;
+        match &mut sink {
+            Sink::Lines(out) => {
+                out.write_all(record.to_json_line().as_bytes())?;
+                out.flush()?;
+            }
+            Sink::Dir(dir) => dir.write(record)?,
+        }
         progress.record(record);
         Ok(())
     })
@@ -73,6 +85,14 @@ fn run(args: &BatchArgs) -> anyhow::Result<bool> {
     }
     eprintln!("gleaner batch: {summary}");
     Ok(summary.failed() == 0)
+}
+
+/// Where records go.
+enum Sink {
+    /// JSON lines on stdout or in `--output`.
+    Lines(Box<dyn Write>),
+    /// Files in `--output-dir`, and its index.
+    Dir(OutputDir),
 }
 
 /// On Ctrl-C, waits for the record being written, then exits with [`INTERRUPTED_EXIT`]:
