@@ -73,6 +73,13 @@ pub enum Error {
         /// What went wrong, as reported by the HTTP client.
         reason: NetworkReason,
     },
+    /// robots.txt of the URL's host does not allow gleaner to fetch it (batch fetching obeys
+    /// robots.txt unless told not to).
+    #[error("robots.txt of the host disallows {url}")]
+    RobotsDenied {
+        /// The URL that was not fetched.
+        url: String,
+    },
     /// The argument is not a valid URL.
     #[error("invalid URL {url:?}: {source}")]
     BadUrl {
@@ -115,7 +122,7 @@ impl std::fmt::Display for NetworkReason {
 impl Error {
     /// A stable, snake_case name for the kind of failure, used as `error.kind` in JSON output:
     /// `empty`, `not_html`, `too_large`, `bad_gzip`, `no_content`, `not_found`, `io`,
-    /// `http_status`, `network`, `timeout`, `bad_url`.
+    /// `http_status`, `network`, `timeout`, `robots_denied`, `bad_url`.
     #[must_use]
     pub fn kind(&self) -> &'static str {
         match self {
@@ -130,6 +137,7 @@ impl Error {
             Self::Network { reason: NetworkReason::Timeout, .. } => "timeout",
             Self::Network { reason: NetworkReason::TooLarge(_), .. } => "too_large",
             Self::Network { .. } => "network",
+            Self::RobotsDenied { .. } => "robots_denied",
             Self::BadUrl { .. } => "bad_url",
         }
     }

@@ -88,12 +88,12 @@ impl Fetcher {
 }
 
 /// HTML, XHTML, XML and plain text are accepted; images, PDFs, JSON and the like are not.
-fn is_textual(content_type: &str) -> bool {
+pub(crate) fn is_textual(content_type: &str) -> bool {
     let mime = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     mime.is_empty() || mime.starts_with("text/") || mime.contains("html") || mime.contains("xml")
 }
 
-fn network_error(url: &str, err: &reqwest::Error) -> Error {
+pub(crate) fn network_error(url: &str, err: &reqwest::Error) -> Error {
     let reason = if err.is_timeout() {
         NetworkReason::Timeout
     } else if err.is_redirect() {

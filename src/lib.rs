@@ -29,8 +29,9 @@
 //! # Ok::<(), gleaner::Error>(())
 //! ```
 //!
-//! Fetching URLs (`fetch` feature) and the command-line tool (`cli` feature) are optional:
-//! `default-features = false` gives the pure extractor.
+//! Fetching URLs (`fetch` feature), batch processing ([`batch`], `batch` feature) and the
+//! command-line tool (`cli` feature) are optional: `default-features = false` gives the pure
+//! extractor.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -50,6 +51,8 @@ mod options;
 pub mod render;
 mod text;
 
+#[cfg(feature = "batch")]
+pub mod batch;
 #[cfg(feature = "fetch")]
 pub mod fetch;
 

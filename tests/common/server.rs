@@ -1,16 +1,17 @@
 //! A tiny HTTP/1.1 server for the URL tests, on 127.0.0.1 only (never any other address).
 //!
 //! Routes are fixed when the server starts: each path answers with a status, headers and a
-//! body; unknown paths get a 404. Every connection is served by its own thread, answers one
+//! body (or a sequence of them: the nth request gets the nth, the last one repeating); unknown
+//! paths get a 404. Every request is logged with when it came and when its answer was sent. Every connection is served by its own thread, answers one
 //! request and is closed (`Connection: close`). The server stops when it is dropped.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long a connection may stay silent before the server gives up on it.
 const IO_TIMEOUT: Duration = Duration::from_secs(10);
@@ -60,9 +61,23 @@ impl Response {
     }
 }
 
+/// One request the server got.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub path: String,
+    /// When its request line was read.
+    pub start: Instant,
+    /// When its answer was written.
+    pub end: Instant,
+}
+
+/// Each path's answers, and how many times it was asked for.
+type Routes = HashMap<String, (Vec<Response>, usize)>;
+
 /// A running server; dropping it stops it.
 pub struct Server {
     addr: SocketAddr,
+    hits: Arc<Mutex<Vec<Hit>>>,
     stop: Arc<AtomicBool>,
     acceptor: Option<JoinHandle<()>>,
 }
@@ -71,27 +86,41 @@ impl Server {
     /// Starts a server on an ephemeral port of 127.0.0.1 with the given `(path, response)`
     /// routes.
     pub fn start(routes: Vec<(&str, Response)>) -> Self {
+        Self::start_sequences(routes.into_iter().map(|(path, response)| (path, vec![response])).collect())
+    }
+
+    /// Starts a server whose paths answer in turn with each response of their sequence (the
+    /// last one repeating).
+    pub fn start_sequences(routes: Vec<(&str, Vec<Response>)>) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("local address");
-        let routes: Arc<HashMap<String, Response>> = Arc::new(routes.into_iter().map(|(p, r)| (p.to_string(), r)).collect());
+        let routes: Routes = routes.into_iter().map(|(p, r)| (p.to_string(), (r, 0))).collect();
+        let routes = Arc::new(Mutex::new(routes));
+        let hits = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));
         let acceptor = {
             let stop = Arc::clone(&stop);
+            let hits = Arc::clone(&hits);
             std::thread::spawn(move || {
                 for stream in listener.incoming() {
                     if stop.load(Ordering::SeqCst) {
                         break;
                     }
                     let Ok(stream) = stream else { continue };
-                    let routes = Arc::clone(&routes);
+                    let (routes, hits) = (Arc::clone(&routes), Arc::clone(&hits));
                     std::thread::spawn(move || {
                         // A client that hangs up early is not the test's concern.
-                        let _ = serve(stream, &routes);
+                        let _ = serve(stream, &routes, &hits);
                     });
                 }
             })
         };
-        Self { addr, stop, acceptor: Some(acceptor) }
+        Self { addr, hits, stop, acceptor: Some(acceptor) }
+    }
+
+    /// Every request so far, in the order their answers were sent.
+    pub fn hits(&self) -> Vec<Hit> {
+        self.hits.lock().expect("hits").clone()
     }
 
     /// The full URL of `path` on this server.
@@ -112,12 +141,13 @@ impl Drop for Server {
 }
 
 /// Reads one request head and writes the route's response.
-fn serve(stream: TcpStream, routes: &HashMap<String, Response>) -> std::io::Result<()> {
+fn serve(stream: TcpStream, routes: &Mutex<Routes>, hits: &Mutex<Vec<Hit>>) -> std::io::Result<()> {
     stream.set_read_timeout(Some(IO_TIMEOUT))?;
     stream.set_write_timeout(Some(IO_TIMEOUT))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
+    let start = Instant::now();
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
@@ -126,7 +156,13 @@ fn serve(stream: TcpStream, routes: &HashMap<String, Response>) -> std::io::Resu
     }
     let path = request_line.split_whitespace().nth(1).unwrap_or("/");
     let not_found = Response::ok("text/html", "<html><body><h1>Not Found</h1></body></html>").with_status(404);
-    let response = routes.get(path).unwrap_or(&not_found);
+    let response = match routes.lock().expect("routes").get_mut(path) {
+        Some((responses, asked)) => {
+            *asked += 1;
+            responses[(*asked - 1).min(responses.len() - 1)].clone()
+        }
+        None => not_found,
+    };
     std::thread::sleep(response.delay);
     let mut head = format!("HTTP/1.1 {} {}\r\n", response.status, reason(response.status));
     for (name, value) in &response.headers {
@@ -136,7 +172,9 @@ fn serve(stream: TcpStream, routes: &HashMap<String, Response>) -> std::io::Resu
     let mut stream = stream;
     stream.write_all(head.as_bytes())?;
     stream.write_all(&response.body)?;
-    stream.flush()
+    stream.flush()?;
+    hits.lock().expect("hits").push(Hit { path: path.to_string(), start, end: Instant::now() });
+    Ok(())
 }
 
 fn reason(status: u16) -> &'static str {
@@ -148,6 +186,8 @@ fn reason(status: u16) -> &'static str {
         307 => "Temporary Redirect",
         308 => "Permanent Redirect",
         404 => "Not Found",
+        429 => "Too Many Requests",
+        503 => "Service Unavailable",
         500 => "Internal Server Error",
         _ => "Status",
     }

@@ -5,7 +5,8 @@ use clap::{Parser, ValueEnum};
 /// Extract the main content of web pages: articles, forum threads, product pages, docs…
 ///
 /// Each INPUT is an http(s):// URL, a file (HTML, plain text, or gzip of either), or `-` for
-/// standard input. With no INPUT, standard input is read.
+/// standard input. With no INPUT, standard input is read. For many inputs in parallel, see
+/// `gleaner batch --help`.
 #[derive(Debug, Parser)]
 #[command(name = "gleaner", version, about, long_about = None)]
 pub struct Args {

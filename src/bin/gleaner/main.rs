@@ -1,6 +1,7 @@
 //! The `gleaner` command: extracts the main content of each input and prints it.
 
 mod args;
+mod batch;
 mod output;
 
 use std::io::Write;
@@ -15,7 +16,13 @@ use gleaner::{Article, Error, Hints, Options};
 
 use args::Args;
 
+/// The subcommand that runs a batch; any other first argument is an input, as always.
+const BATCH_COMMAND: &str = "batch";
+
 fn main() -> ExitCode {
+    if std::env::args_os().nth(1).is_some_and(|first| first == BATCH_COMMAND) {
+        return batch::main();
+    }
     let args = Args::parse();
     match run(&args) {
         Ok(true) => ExitCode::SUCCESS,
@@ -78,6 +85,6 @@ fn is_url(input: &str) -> bool {
 }
 
 /// A closed stdout (`gleaner page.html | head`) ends the program quietly.
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
+pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
 }

@@ -1,0 +1,298 @@
+//! Turning command-line arguments into jobs, lazily (a million-line list is never held whole).
+//!
+//! Without `--jsonl`, each argument is:
+//! - an `http(s)://` URL: one job;
+//! - `-`: the lines of standard input, each a URL or a path;
+//! - a directory: every `.html`, `.htm`, `.xhtml` and `.gz` file below it, in name order;
+//! - a file named `.html`, `.htm`, `.xhtml` or `.gz`, or one whose first byte is `<` or gzip's
+//!   magic: one page;
+//! - any other file: a list, one URL or path per line (blank lines and `#` comments skipped);
+//! - a glob pattern (`*`, `?`, `[`) that is not an existing path: every file it matches
+//!   (directories matched are walked).
+//!
+//! With `--jsonl`, each argument is a JSONL file (or `-`) with one object per line:
+//! `{"id", "url", "html"}` (the page's HTML, `url` optional), `{"id", "path"}` (a file) or
+//! `{"id", "url"}` (a URL to fetch).
+//!
+//! Ids are stable: the given `id` (a string, or a number written as a string), else the URL,
+//! else the path, else `FILE:LINE`.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::record::{ErrorInfo, KIND_BAD_INPUT};
+
+/// File name extensions read as pages when a directory is walked.
+pub const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "gz"];
+
+/// The argument that means standard input.
+pub const STDIN: &str = "-";
+
+/// One input to process.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// The stable id.
+    pub id: String,
+    /// Where it came from: the URL, the path, or `FILE:LINE` for a JSONL line.
+    pub input: String,
+    /// What to read.
+    pub source: Source,
+}
+
+/// What a job reads.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum Source {
+    /// A URL to fetch.
+    Url(String),
+    /// A page file, with the page's URL when known.
+    File {
+        /// The file.
+        path: PathBuf,
+        /// The page's own URL.
+        url: Option<String>,
+    },
+    /// A page given inline (JSONL `html`).
+    Html {
+        /// The page's HTML.
+        html: String,
+        /// The page's own URL.
+        url: Option<String>,
+    },
+    /// An input that cannot be processed (a bad JSONL line, a glob matching nothing): its
+    /// record is this error.
+    Invalid(ErrorInfo),
+}
+
+impl Source {
+    /// The URL asked for or given with the page.
+    #[must_use]
+    pub fn url(&self) -> Option<&str> {
+        match self {
+            Self::Url(url) => Some(url),
+            Self::File { url, .. } | Self::Html { url, .. } => url.as_deref(),
+            Self::Invalid(_) => None,
+        }
+    }
+}
+
+/// A lazy sequence of jobs.
+pub type Jobs = Box<dyn Iterator<Item = Job> + Send>;
+
+/// Expands the arguments into jobs, in argument order; `jsonl` reads each argument as JSONL.
+#[must_use]
+pub fn expand(args: Vec<String>, jsonl: bool) -> Jobs {
+    Box::new(args.into_iter().flat_map(move |arg| if jsonl { jsonl_jobs(arg) } else { argument_jobs(arg) }))
+}
+
+/// Whether `text` is an `http://` or `https://` URL.
+#[must_use]
+pub fn is_url(text: &str) -> bool {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+fn argument_jobs(arg: String) -> Jobs {
+    if arg == STDIN {
+        return list_jobs(Box::new(std::io::stdin()));
+    }
+    if is_url(&arg) {
+        return one(url_job(arg));
+    }
+    let path = Path::new(&arg);
+    if path.is_dir() {
+        return directory_jobs(path);
+    }
+    if path.is_file() {
+        if is_page_file(path) {
+            return one(file_job(arg));
+        }
+        return match File::open(path) {
+            Ok(file) => list_jobs(Box::new(file)),
+            Err(_) => one(file_job(arg)),
+        };
+    }
+    if arg.contains(['*', '?', '[']) {
+        return glob_jobs(arg);
+    }
+    // Missing: its record says `not_found`.
+    one(file_job(arg))
+}
+
+fn one(job: Job) -> Jobs {
+    Box::new(std::iter::once(job))
+}
+
+fn url_job(url: String) -> Job {
+    Job { id: url.clone(), input: url.clone(), source: Source::Url(url) }
+}
+
+fn file_job(path: String) -> Job {
+    Job { id: path.clone(), input: path.clone(), source: Source::File { path: PathBuf::from(path), url: None } }
+}
+
+fn invalid_job(id: String, kind: &'static str, message: String) -> Job {
+    Job { id: id.clone(), input: id, source: Source::Invalid(ErrorInfo { kind, message }) }
+}
+
+/// A page by its name, or by its first byte (`<`, or gzip's magic) when the name says nothing.
+fn is_page_file(path: &Path) -> bool {
+    if has_page_extension(path) {
+        return true;
+    }
+    let mut head = [0u8; 64];
+    let read = File::open(path).and_then(|mut file| file.read(&mut head)).unwrap_or(0);
+    match head[..read].iter().find(|byte| !byte.is_ascii_whitespace()) {
+        Some(b'<') => true,
+        _ => head[..read].starts_with(&[0x1f, 0x8b]),
+    }
+}
+
+fn has_page_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| PAGE_EXTENSIONS.iter().any(|page| ext.eq_ignore_ascii_case(page)))
+}
+
+/// Every page file below `dir`, in name order so that a rerun sees the same order.
+fn directory_jobs(dir: &Path) -> Jobs {
+    let walk = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter();
+    Box::new(walk.filter_map(|entry| match entry {
+        Ok(entry) if entry.file_type().is_file() && has_page_extension(entry.path()) => {
+            Some(file_job(entry.path().to_string_lossy().into_owned()))
+        }
+        Ok(_) => None,
+        Err(err) => {
+            let path = err.path().map_or_else(String::new, |path| path.to_string_lossy().into_owned());
+            Some(invalid_job(path, "io", err.to_string()))
+        }
+    }))
+}
+
+/// Every file a glob pattern matches (directories walked); a pattern matching nothing, or an
+/// invalid one, is one failed input.
+fn glob_jobs(pattern: String) -> Jobs {
+    let paths = match glob::glob(&pattern) {
+        Ok(paths) => paths,
+        Err(err) => return one(invalid_job(pattern, KIND_BAD_INPUT, format!("invalid glob pattern: {err}"))),
+    };
+    let mut matched = paths.filter_map(Result::ok).peekable();
+    if matched.peek().is_none() {
+        return one(invalid_job(pattern.clone(), "not_found", format!("no file matches {pattern}")));
+    }
+    Box::new(matched.flat_map(|path| {
+        if path.is_dir() { directory_jobs(&path) } else { one(file_job(path.to_string_lossy().into_owned())) }
+    }))
+}
+
+/// The lines of `reader` (UTF-8, invalid bytes replaced), each trimmed.
+fn lines(reader: Box<dyn Read + Send>) -> impl Iterator<Item = String> + Send {
+    let mut reader = BufReader::new(reader);
+    std::iter::from_fn(move || {
+        let mut line = Vec::new();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => None,
+            Ok(_) => Some(String::from_utf8_lossy(&line).trim().to_string()),
+        }
+    })
+}
+
+/// A list: one URL or path per line; blank lines and `#` comments are skipped.
+fn list_jobs(reader: Box<dyn Read + Send>) -> Jobs {
+    Box::new(lines(reader).filter(|line| !line.is_empty() && !line.starts_with('#')).map(|line| {
+        if is_url(&line) { url_job(line) } else { file_job(line) }
+    }))
+}
+
+/// The jobs of a JSONL file (or `-`), one per non-blank line.
+fn jsonl_jobs(arg: String) -> Jobs {
+    let reader: Box<dyn Read + Send> = if arg == STDIN {
+        Box::new(std::io::stdin())
+    } else {
+        match File::open(&arg) {
+            Ok(file) => Box::new(file),
+            Err(err) => return one(invalid_job(arg.clone(), "not_found", format!("cannot open {arg}: {err}"))),
+        }
+    };
+    Box::new(
+        lines(reader)
+            .enumerate()
+            .filter(|(_, line)| !line.is_empty())
+            .map(move |(index, line)| jsonl_job(&line, format!("{arg}:{}", index + 1))),
+    )
+}
+
+/// One JSONL line as a job; `input` is `FILE:LINE`.
+#[must_use]
+pub fn jsonl_job(line: &str, input: String) -> Job {
+    let object = match serde_json::from_str::<Value>(line) {
+        Ok(Value::Object(object)) => object,
+        Ok(_) => return invalid_job(input, KIND_BAD_INPUT, "a JSONL input line must be an object".into()),
+        Err(err) => return invalid_job(input, KIND_BAD_INPUT, format!("not JSON: {err}")),
+    };
+    let text = |key: &str| object.get(key).and_then(Value::as_str).map(str::to_string);
+    let url = text("url");
+    let path = text("path");
+    let given_id = match object.get("id") {
+        Some(Value::String(id)) => Some(id.clone()),
+        Some(Value::Number(id)) => Some(id.to_string()),
+        _ => None,
+    };
+    let id = given_id.or_else(|| url.clone()).or_else(|| path.clone()).unwrap_or_else(|| input.clone());
+    let source = if let Some(html) = text("html") {
+        Source::Html { html, url }
+    } else if let Some(path) = path {
+        Source::File { path: PathBuf::from(path), url }
+    } else if let Some(url) = url {
+        Source::Url(url)
+    } else {
+        Source::Invalid(ErrorInfo { kind: KIND_BAD_INPUT, message: "a JSONL input needs \"html\", \"path\" or \"url\"".into() })
+    };
+    Job { id, input, source }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_lines_become_jobs_with_their_ids() {
+        let job = jsonl_job(r#"{"id": "p1", "url": "http://127.0.0.1/a", "html": "<p>hi</p>"}"#, "-:1".into());
+        assert_eq!(job.id, "p1");
+        assert!(matches!(job.source, Source::Html { ref url, .. } if url.as_deref() == Some("http://127.0.0.1/a")));
+        let job = jsonl_job(r#"{"id": 7, "path": "a.html"}"#, "-:2".into());
+        assert_eq!(job.id, "7");
+        assert!(matches!(job.source, Source::File { .. }));
+        let job = jsonl_job(r#"{"url": "http://127.0.0.1/b"}"#, "-:3".into());
+        assert_eq!(job.id, "http://127.0.0.1/b");
+        assert!(matches!(job.source, Source::Url(_)));
+    }
+
+    #[test]
+    fn bad_jsonl_lines_are_failed_inputs() {
+        for line in ["not json", "[1]", r#"{"id": "x"}"#] {
+            let job = jsonl_job(line, "in.jsonl:4".into());
+            assert!(matches!(job.source, Source::Invalid(ErrorInfo { kind: KIND_BAD_INPUT, .. })), "{line}");
+        }
+        assert_eq!(jsonl_job("nope", "in.jsonl:4".into()).id, "in.jsonl:4");
+    }
+
+    #[test]
+    fn lists_skip_blanks_and_comments() {
+        let list = "# pages\nhttp://127.0.0.1/a\n\n  b.html  \n";
+        let jobs: Vec<Job> = list_jobs(Box::new(std::io::Cursor::new(list.as_bytes().to_vec()))).collect();
+        let ids: Vec<&str> = jobs.iter().map(|job| job.id.as_str()).collect();
+        assert_eq!(ids, ["http://127.0.0.1/a", "b.html"]);
+        assert!(matches!(jobs[1].source, Source::File { .. }));
+    }
+
+    #[test]
+    fn a_glob_matching_nothing_is_one_failed_input() {
+        let jobs: Vec<Job> = expand(vec!["/nonexistent-gleaner-dir/*.html".into()], false).collect();
+        assert_eq!(jobs.len(), 1);
+        assert!(matches!(jobs[0].source, Source::Invalid(ErrorInfo { kind: "not_found", .. })));
+    }
+}

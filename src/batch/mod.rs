@@ -1,0 +1,104 @@
+//! Batch processing (feature `batch`): many inputs — URLs, files, directories, globs, JSONL
+//! records — extracted in parallel, one [`Record`] per input.
+//!
+//! The batch is a pipeline of small stages, each in its own module:
+//!
+//! ```text
+//! arguments ─inputs→ Job… ─pipeline─┬─ Url ──fetch (tokio: robots, hosts, retry)→ bytes ─┐
+//!                                   └─ File | Html ────────────────────────────→ bytes ─┴─extract (threads)→ Record… ─(reorder)→ caller
+//! ```
+//!
+//! - [`inputs`]: turns arguments into [`Job`]s, lazily, each with a stable id.
+//! - [`fetch`]: concurrent fetching with per-host politeness ([`hosts`]), retries
+//!   ([`retry`]), robots.txt ([`robots`]), a cap on the decoded body.
+//! - [`pipeline`]: runs jobs with `jobs` extraction threads and hands records back in input
+//!   order (or completion order), with a bounded number in flight so memory stays flat.
+//! - [`record`]: the JSONL record of one input; [`summary`]: counts for the end of a run;
+//!   [`resume`]: the ids already done in an earlier output.
+//!
+//! ```no_run
+//! use gleaner::batch::{self, BatchOptions};
+//!
+//! let jobs = batch::inputs::expand(vec!["pages/".to_string()], false);
+//! let summary = batch::pipeline::run(jobs, &BatchOptions::default(), |record| {
+//!     println!("{}", record.to_json_line());
+//!     Ok(())
+//! })?;
+//! eprintln!("{summary}");
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+pub mod fetch;
+pub mod hosts;
+pub mod inputs;
+pub mod pipeline;
+pub mod record;
+pub mod resume;
+pub mod retry;
+pub mod robots;
+pub mod summary;
+
+use std::num::NonZeroUsize;
+
+pub use fetch::FetchOptions;
+pub use inputs::{Job, Source};
+pub use record::{ErrorInfo, Record};
+pub use summary::Summary;
+
+use crate::Options;
+
+/// Settings of a batch run. Build with [`BatchOptions::default`] and the `with_*` setters.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct BatchOptions {
+    /// Extraction threads.
+    pub jobs: NonZeroUsize,
+    /// Whether records come back in input order (otherwise in completion order).
+    pub ordered: bool,
+    /// How pages are fetched.
+    pub fetch: FetchOptions,
+    /// How pages are extracted.
+    pub extract: Options,
+}
+
+impl Default for BatchOptions {
+    fn default() -> Self {
+        Self { jobs: default_jobs(), ordered: true, fetch: FetchOptions::default(), extract: Options::default() }
+    }
+}
+
+impl BatchOptions {
+    /// Sets the number of extraction threads (default: the number of cores).
+    #[must_use]
+    pub fn with_jobs(mut self, jobs: NonZeroUsize) -> Self {
+        self.jobs = jobs;
+        self
+    }
+
+    /// Records in input order (`true`, the default) or in completion order (`false`).
+    #[must_use]
+    pub fn with_ordered(mut self, ordered: bool) -> Self {
+        self.ordered = ordered;
+        self
+    }
+
+    /// Sets the fetch settings (default [`FetchOptions::default`]).
+    #[must_use]
+    pub fn with_fetch(mut self, fetch: FetchOptions) -> Self {
+        self.fetch = fetch;
+        self
+    }
+
+    /// Sets the extraction settings (default [`Options::default`]).
+    #[must_use]
+    pub fn with_extract(mut self, extract: Options) -> Self {
+        self.extract = extract;
+        self
+    }
+}
+
+/// The default number of extraction threads: the number of cores (1 if unknown).
+#[must_use]
+pub fn default_jobs() -> NonZeroUsize {
+    std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN)
+}

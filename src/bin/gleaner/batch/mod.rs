@@ -1,0 +1,131 @@
+//! `gleaner batch`: many inputs in parallel, one JSON line per input (see `gleaner::batch`).
+
+mod args;
+mod output_dir;
+mod progress;
+
+use std::collections::HashSet;
+use std::fs::OpenOptions;
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use anyhow::Context;
+use clap::Parser;
+use gleaner::batch::inputs::{self, Jobs};
+
+use args::BatchArgs;
+use output_dir::OutputDir;
+use progress::Progress;
+
+/// The exit code after Ctrl-C (128 + SIGINT, as shells report it).
+const INTERRUPTED_EXIT: i32 = 130;
+
+/// Held while a record is written, so that Ctrl-C never cuts a line.
+static WRITING: Mutex<()> = Mutex::new(());
+
+/// Runs `gleaner batch` with the process's arguments (the first one being `batch`).
+pub fn main() -> ExitCode {
+    let args = BatchArgs::parse_from(std::env::args_os().skip(1));
+    exit_between_records_on_interrupt();
+    match run(&args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(err) if crate::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("gleaner batch: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs the batch; returns whether every input succeeded.
+fn run(args: &BatchArgs) -> anyhow::Result<bool> {
+    let options = args.options();
+    let arguments = if args.inputs.is_empty() { vec![inputs::STDIN.to_string()] } else { args.inputs.clone() };
+    let mut jobs = inputs::expand(arguments, args.jsonl);
+    let skipped = Arc::new(AtomicUsize::new(0));
+    let resume_from = match (&args.output, &args.output_dir) {
+        (Some(path), _) => Some(path.clone()),
+        (None, Some(dir)) => Some(OutputDir::index_path(dir)),
+        (None, None) => None,
+    };
+    if args.resume {
+        let Some(path) = &resume_from else { anyhow::bail!("--resume needs --output or --output-dir") };
+        let done = gleaner::batch::resume::completed_ids(path)
+            .with_context(|| format!("cannot read {} to resume", path.display()))?;
+        jobs = skip_done(jobs, done, Arc::clone(&skipped));
+    }
+    let mut sink = match (&args.output, &args.output_dir) {
+        (Some(path), _) => Sink::Lines(Box::new(open_output(path, args.resume)?)),
+        (None, Some(dir)) => Sink::Dir(OutputDir::open(dir, args.format, args.resume)?),
+        (None, None) => Sink::Lines(Box::new(io::stdout())),
+    };
+    let progress = Progress::new();
+    let summary = gleaner::batch::pipeline::run(jobs, &options, |record| {
+        // One write of the whole line, then a flush: a reader never sees half a record.
+        let _writing = WRITING.lock().unwrap_or_else(PoisonError::into_inner);
+        match &mut sink {
+            Sink::Lines(out) => {
+                out.write_all(record.to_json_line().as_bytes())?;
+                out.flush()?;
+            }
+            Sink::Dir(dir) => dir.write(record)?,
+        }
+        progress.record(record);
+        Ok(())
+    })
+    .context("cannot write the records")?;
+    progress.finish();
+    let skipped = skipped.load(Ordering::SeqCst);
+    if skipped > 0 {
+        eprintln!("gleaner batch: {skipped} inputs already done, skipped");
+    }
+    eprintln!("gleaner batch: {summary}");
+    Ok(summary.failed() == 0)
+}
+
+/// Where records go.
+enum Sink {
+    /// JSON lines on stdout or in `--output`.
+    Lines(Box<dyn Write>),
+    /// Files in `--output-dir`, and its index.
+    Dir(OutputDir),
+}
+
+/// On Ctrl-C, waits for the record being written, then exits with [`INTERRUPTED_EXIT`]:
+/// the output ends on a whole line, ready for `--resume`.
+fn exit_between_records_on_interrupt() {
+    let installed = ctrlc::set_handler(|| {
+        let _writing = WRITING.lock().unwrap_or_else(PoisonError::into_inner);
+        eprintln!("\ngleaner batch: interrupted (rerun with --output FILE --resume to finish)");
+        std::process::exit(INTERRUPTED_EXIT);
+    });
+    if let Err(err) = installed {
+        eprintln!("gleaner batch: cannot catch Ctrl-C ({err}); an interruption may cut the last record");
+    }
+}
+
+/// Leaves out the jobs whose ids are in `done`, counting them.
+fn skip_done(jobs: Jobs, done: HashSet<String>, skipped: Arc<AtomicUsize>) -> Jobs {
+    Box::new(jobs.filter(move |job| {
+        let is_done = done.contains(&job.id);
+        if is_done {
+            skipped.fetch_add(1, Ordering::SeqCst);
+        }
+        !is_done
+    }))
+}
+
+/// The output file: appended to when resuming, else written anew.
+fn open_output(path: &Path, resume: bool) -> anyhow::Result<std::fs::File> {
+    let mut open = OpenOptions::new();
+    if resume {
+        open.create(true).append(true);
+    } else {
+        open.create(true).write(true).truncate(true);
+    }
+    open.open(path).with_context(|| format!("cannot write {}", path.display()))
+}

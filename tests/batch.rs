@@ -1,0 +1,476 @@
+//! Tests of `gleaner batch`: every kind of input, one record per input in input order, the
+//! polite fetcher against a local server (redirects, error statuses, retries, timeouts, a gzip
+//! bomb, robots.txt, per-host limits read from the server's timestamps), and `--resume`.
+//!
+//! URL tests talk only to `tests/common/server.rs` on 127.0.0.1. Delays and timeouts are shrunk
+//! with the command's options so that the suite takes seconds.
+
+mod common;
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::server::{Response, Server};
+use serde_json::Value;
+
+/// Options that keep URL tests fast: no gap between requests to the test server, short waits.
+const FAST: &[&str] = &["--host-delay", "0", "--backoff", "0.05", "--timeout", "2", "--connect-timeout", "1"];
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn records(&self) -> Vec<Value> {
+        self.stdout
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap_or_else(|err| panic!("not a JSON line ({err}): {line}")))
+            .collect()
+    }
+
+    fn only_record(&self) -> Value {
+        let records = self.records();
+        assert_eq!(records.len(), 1, "one record: {}\n{}", self.stdout, self.stderr);
+        records.into_iter().next().expect("one record")
+    }
+}
+
+fn batch_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_gleaner"));
+    command.arg("batch").args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
+    for var in ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"] {
+        command.env_remove(var);
+    }
+    command.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    let mut child = command.spawn().expect("run gleaner batch");
+    if let Some(bytes) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin pipe");
+        pipe.write_all(bytes).expect("write stdin");
+    }
+    let output = child.wait_with_output().expect("wait for gleaner");
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn batch(args: &[&str]) -> Run {
+    batch_with_stdin(args, None)
+}
+
+/// Fetches `path` from `server` with the fast options (robots.txt obeyed unless told).
+fn fetch(server: &Server, path: &str, extra: &[&str]) -> Value {
+    let url = server.url(path);
+    let mut args: Vec<&str> = FAST.to_vec();
+    args.extend_from_slice(extra);
+    args.push(&url);
+    batch(&args).only_record()
+}
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(path)
+}
+
+fn page() -> Vec<u8> {
+    std::fs::read(fixture("pages/blog-post/source.html")).expect("fixture")
+}
+
+/// A small page the extractor keeps, different for each `n`.
+fn small_page(n: usize) -> String {
+    format!(
+        "<html><head><title>Page {n}</title></head><body><nav><a href=\"/\">Home</a></nav><article><h1>Page {n}</h1>\
+         <p>Paragraph {n} tells of the harbour town where the ferries run twice a day and the bakery opens at six.</p>\
+         <p>The second paragraph of page {n} describes the market square and the old clock tower beside it.</p>\
+         </article></body></html>"
+    )
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(bytes).expect("gzip");
+    encoder.finish().expect("gzip")
+}
+
+fn ids(records: &[Value]) -> Vec<String> {
+    records.iter().map(|record| record["id"].as_str().expect("id").to_string()).collect()
+}
+
+fn kind(record: &Value) -> &str {
+    record["error"]["kind"].as_str().unwrap_or("")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs and records
+
+#[test]
+fn thousand_mixed_file_inputs_give_one_record_each_in_input_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut list = String::from("# the inputs\n");
+    let mut expected = Vec::new();
+    for n in 0..1000 {
+        let path = dir.path().join(format!("p{n}.html"));
+        match n % 5 {
+            0 | 1 => std::fs::write(&path, small_page(n)).expect("write"),
+            2 => std::fs::write(&path, gzip(small_page(n).as_bytes())).expect("write"),
+            3 => std::fs::write(&path, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("write"),
+            _ => {} // missing
+        }
+        let path = path.to_str().expect("UTF-8").to_string();
+        list.push_str(&path);
+        list.push('\n');
+        expected.push(path);
+    }
+    let list_path = dir.path().join("list.txt");
+    std::fs::write(&list_path, list).expect("write list");
+    let run = batch(&["--jobs", "2", list_path.to_str().expect("UTF-8")]);
+    assert_eq!(run.code, Some(1), "some inputs failed: {}", run.stderr);
+    let records = run.records();
+    assert_eq!(ids(&records), expected, "one record per input, in input order");
+    for (n, record) in records.iter().enumerate() {
+        let want = match n % 5 {
+            0..=2 => "",
+            3 => "not_html",
+            _ => "not_found",
+        };
+        assert_eq!(kind(record), want, "record {n}: {record}");
+        assert_eq!(record["ok"], want.is_empty());
+        if want.is_empty() {
+            assert!(record["text"].as_str().is_some_and(|text| text.contains(&format!("Paragraph {n} tells"))), "{record}");
+        }
+    }
+    assert!(run.stderr.contains("1000 inputs: 600 ok, 400 failed (not_found 200, not_html 200)"), "summary: {}", run.stderr);
+}
+
+#[test]
+fn unordered_output_still_has_every_record() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for n in 0..30 {
+        std::fs::write(dir.path().join(format!("{n:02}.html")), small_page(n)).expect("write");
+    }
+    let run = batch(&["--unordered", "--jobs", "2", dir.path().to_str().expect("UTF-8")]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let got: HashSet<String> = ids(&run.records()).into_iter().collect();
+    assert_eq!(got.len(), 30);
+}
+
+#[test]
+fn a_directory_is_walked_for_page_files_in_name_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("b/deeper")).expect("mkdir");
+    std::fs::write(dir.path().join("a.html"), small_page(1)).expect("write");
+    std::fs::write(dir.path().join("b/deeper/c.htm"), small_page(2)).expect("write");
+    std::fs::write(dir.path().join("b/d.html.gz"), gzip(small_page(3).as_bytes())).expect("write");
+    std::fs::write(dir.path().join("b/notes.txt"), "not a page").expect("write");
+    let root = dir.path().to_str().expect("UTF-8");
+    let run = batch(&[root]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let expected: Vec<String> = ["a.html", "b/d.html.gz", "b/deeper/c.htm"].iter().map(|name| format!("{root}/{name}")).collect();
+    assert_eq!(ids(&run.records()), expected);
+    // The same files through a glob pattern.
+    let pattern = format!("{root}/b/*.gz");
+    assert_eq!(ids(&batch(&[&pattern]).records()), [format!("{root}/b/d.html.gz")]);
+}
+
+#[test]
+fn jsonl_filter_from_stdin_to_stdout_keeps_ids() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("page.html");
+    std::fs::write(&file, small_page(7)).expect("write");
+    let lines = [
+        serde_json::json!({"id": "first", "url": "https://example.org/news/1", "html": small_page(1)}),
+        serde_json::json!({"id": 2, "path": file.to_str().expect("UTF-8")}),
+        serde_json::json!({"html": small_page(3)}),
+    ];
+    let input: String = lines.iter().map(|line| format!("{line}\n")).collect();
+    let run = batch_with_stdin(&["--jsonl", "-"], Some(input.as_bytes()));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let records = run.records();
+    assert_eq!(ids(&records), ["first", "2", "-:3"]);
+    assert_eq!(records[0]["url"], "https://example.org/news/1");
+    assert_eq!(records[0]["input"], "-:1");
+    assert!(records.iter().all(|record| record["ok"] == true));
+    assert!(records[1]["text"].as_str().is_some_and(|text| text.contains("Paragraph 7")));
+
+    let bad = batch_with_stdin(&["--jsonl"], Some(b"{\"id\": \"x\", \"html\": \"\"}\nnot json\n"));
+    assert_eq!(bad.code, Some(1));
+    let records = bad.records();
+    assert_eq!(records.len(), 2);
+    assert_eq!(kind(&records[0]), "empty");
+    assert_eq!(kind(&records[1]), "bad_input");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fetching
+
+#[test]
+fn fetched_page_record_has_urls_and_status() {
+    let server = Server::start(vec![("/story", Response::html(page()))]);
+    let record = fetch(&server, "/story", &[]);
+    assert_eq!(record["ok"], true, "{record}");
+    assert_eq!(record["url"], server.url("/story"));
+    assert_eq!(record["final_url"], server.url("/story"));
+    assert_eq!(record["status"], 200);
+    assert_eq!(record["title"], "Why my sourdough stopped rising (and how I fixed it)");
+}
+
+#[test]
+fn redirect_chain_is_followed_and_a_loop_fails() {
+    let server = Server::start(vec![
+        ("/old", Response::redirect(301, "/moved")),
+        ("/moved", Response::redirect(302, "/story")),
+        ("/story", Response::html(page())),
+        ("/a", Response::redirect(302, "/b")),
+        ("/b", Response::redirect(302, "/a")),
+    ]);
+    let record = fetch(&server, "/old", &[]);
+    assert_eq!(record["ok"], true, "{record}");
+    assert_eq!(record["url"], server.url("/old"));
+    assert_eq!(record["final_url"], server.url("/story"));
+    let record = fetch(&server, "/a", &[]);
+    assert_eq!(kind(&record), "network", "{record}");
+    assert!(record["error"]["message"].as_str().is_some_and(|m| m.contains("redirect")), "{record}");
+    let requests = server.hits().iter().filter(|hit| hit.path == "/a" || hit.path == "/b").count();
+    assert_eq!(requests, 2, "the loop is seen at once, not followed ten times");
+}
+
+#[test]
+fn not_found_is_an_http_status_with_its_code() {
+    let server = Server::start(vec![]);
+    let record = fetch(&server, "/missing", &[]);
+    assert_eq!(kind(&record), "http_status");
+    assert_eq!(record["status"], 404);
+}
+
+#[test]
+fn retry_after_is_honoured_and_a_long_one_is_not_waited_for() {
+    let server = Server::start_sequences(vec![
+        ("/busy", vec![Response::html("busy").with_status(429).with_header("Retry-After", "1"), Response::html(page())]),
+        ("/down", vec![Response::html("down").with_status(503).with_header("Retry-After", "120")]),
+    ]);
+    let started = Instant::now();
+    let record = fetch(&server, "/busy", &[]);
+    assert_eq!(record["ok"], true, "{record}");
+    assert!(started.elapsed() >= Duration::from_secs(1), "waited as asked");
+    let started = Instant::now();
+    let record = fetch(&server, "/down", &[]);
+    assert_eq!(kind(&record), "http_status");
+    assert_eq!(record["status"], 503);
+    assert!(started.elapsed() < Duration::from_secs(5), "gave up rather than wait 120 s");
+    assert_eq!(server.hits().iter().filter(|hit| hit.path == "/down").count(), 1);
+}
+
+#[test]
+fn server_error_then_success_is_retried() {
+    let server = Server::start_sequences(vec![(
+        "/flaky",
+        vec![Response::html("oops").with_status(500), Response::html("oops").with_status(502), Response::html(page())],
+    )]);
+    let record = fetch(&server, "/flaky", &[]);
+    assert_eq!(record["ok"], true, "{record}");
+    let record = fetch(&server, "/flaky", &["--retries", "0"]);
+    assert_eq!(record["ok"], true, "the route now answers 200: {record}");
+
+    let server = Server::start_sequences(vec![("/flaky", vec![Response::html("oops").with_status(500), Response::html(page())])]);
+    let record = fetch(&server, "/flaky", &["--retries", "0"]);
+    assert_eq!(kind(&record), "http_status", "no retry asked for: {record}");
+}
+
+#[test]
+fn a_server_that_never_answers_is_a_timeout() {
+    let server = Server::start(vec![("/silent", Response::html(page()).with_delay(Duration::from_secs(5)))]);
+    let started = Instant::now();
+    let record = fetch(&server, "/silent", &["--timeout", "0.5", "--ignore-robots"]);
+    assert_eq!(kind(&record), "timeout", "{record}");
+    assert!(started.elapsed() < Duration::from_secs(3), "gave up after the timeout");
+}
+
+#[test]
+fn a_gzip_bomb_stops_at_the_cap() {
+    let bomb = gzip(&vec![b' '; 8 * 1024 * 1024]);
+    let server = Server::start(vec![(
+        "/bomb",
+        Response::html(bomb).with_header("Content-Encoding", "gzip"),
+    )]);
+    let record = fetch(&server, "/bomb", &["--max-bytes", "1000000"]);
+    assert_eq!(kind(&record), "too_large", "{record}");
+}
+
+#[test]
+fn a_non_html_content_type_is_not_html() {
+    let server = Server::start(vec![("/logo.png", Response::ok("image/png", b"\x89PNG\r\n\x1a\n".to_vec()))]);
+    let record = fetch(&server, "/logo.png", &[]);
+    assert_eq!(kind(&record), "not_html", "{record}");
+    assert_eq!(record["status"], 200);
+}
+
+#[test]
+fn robots_txt_is_obeyed_unless_ignored() {
+    let robots = "User-agent: *\nDisallow: /private/\n";
+    let server = Server::start(vec![
+        ("/robots.txt", Response::ok("text/plain", robots)),
+        ("/private/page", Response::html(page())),
+        ("/public/page", Response::html(page())),
+    ]);
+    let record = fetch(&server, "/private/page", &[]);
+    assert_eq!(kind(&record), "robots_denied", "{record}");
+    assert_eq!(fetch(&server, "/public/page", &[])["ok"], true);
+    assert_eq!(fetch(&server, "/private/page", &["--ignore-robots"])["ok"], true);
+    assert!(server.hits().iter().filter(|hit| hit.path == "/private/page").count() == 1, "fetched only when ignored");
+
+    // robots.txt answering 5xx disallows everything; 404 allows everything.
+    let broken = Server::start(vec![("/robots.txt", Response::html("").with_status(500)), ("/page", Response::html(page()))]);
+    assert_eq!(kind(&fetch(&broken, "/page", &["--retries", "0"])), "robots_denied");
+    let none = Server::start(vec![("/page", Response::html(page()))]);
+    assert_eq!(fetch(&none, "/page", &[])["ok"], true);
+}
+
+#[test]
+fn robots_txt_is_fetched_once_per_host() {
+    let server = Server::start(vec![("/robots.txt", Response::ok("text/plain", "User-agent: *\nAllow: /\n"))]);
+    let urls: Vec<String> = (0..5).map(|n| server.url(&format!("/p{n}"))).collect();
+    let mut args: Vec<&str> = FAST.to_vec();
+    args.extend(urls.iter().map(String::as_str));
+    let run = batch(&args);
+    assert_eq!(run.records().len(), 5);
+    assert_eq!(server.hits().iter().filter(|hit| hit.path == "/robots.txt").count(), 1);
+}
+
+#[test]
+fn one_host_gets_at_most_its_connections_and_its_gap() {
+    const PAGES: usize = 12;
+    const GAP: Duration = Duration::from_millis(100);
+    let routes: Vec<(String, Response)> =
+        (0..PAGES).map(|n| (format!("/p{n}"), Response::html(small_page(n)).with_delay(Duration::from_millis(150)))).collect();
+    let server = Server::start(routes.iter().map(|(path, response)| (path.as_str(), response.clone())).collect());
+    let urls: Vec<String> = (0..PAGES).map(|n| server.url(&format!("/p{n}"))).collect();
+    let mut args = vec!["--host-connections", "2", "--host-delay", "0.1", "--ignore-robots", "--concurrency", "8"];
+    args.extend(urls.iter().map(String::as_str));
+    let run = batch(&args);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let mut hits = server.hits();
+    assert_eq!(hits.len(), PAGES);
+    hits.sort_by_key(|hit| hit.start);
+    // The server reads a request line a little after the client sent it, so allow for jitter.
+    let slack = Duration::from_millis(15);
+    for pair in hits.windows(2) {
+        let gap = pair[1].start - pair[0].start;
+        assert!(gap + slack >= GAP, "requests {gap:?} apart");
+    }
+    for hit in &hits {
+        let open = hits.iter().filter(|other| other.start <= hit.start && other.end > hit.start).count();
+        assert!(open <= 2, "{open} requests open at once");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output file and resume
+
+#[test]
+fn resume_completes_an_interrupted_output_without_duplicates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pages = dir.path().join("pages");
+    std::fs::create_dir(&pages).expect("mkdir");
+    for n in 0..20 {
+        std::fs::write(pages.join(format!("{n:02}.html")), small_page(n)).expect("write");
+    }
+    let pages = pages.to_str().expect("UTF-8");
+    let output = dir.path().join("out.jsonl");
+    let output_str = output.to_str().expect("UTF-8");
+    let full = batch(&["--output", output_str, pages]);
+    assert_eq!(full.code, Some(0), "{}", full.stderr);
+    assert!(full.stdout.is_empty(), "records go to --output");
+    let complete = std::fs::read_to_string(&output).expect("read");
+    let expected = ids(&complete.lines().map(|line| serde_json::from_str(line).expect("JSON")).collect::<Vec<Value>>());
+    assert_eq!(expected.len(), 20);
+
+    // An interruption after seven records and a half.
+    let cut: usize = complete.lines().take(7).map(|line| line.len() + 1).sum::<usize>() + 40;
+    std::fs::write(&output, &complete[..cut]).expect("cut");
+    let resumed = batch(&["--output", output_str, "--resume", pages]);
+    assert_eq!(resumed.code, Some(0), "{}", resumed.stderr);
+    assert!(resumed.stderr.contains("7 inputs already done"), "{}", resumed.stderr);
+    let after = std::fs::read_to_string(&output).expect("read");
+    let records: Vec<Value> = after.lines().map(|line| serde_json::from_str(line).expect("every line is whole")).collect();
+    assert_eq!(ids(&records), expected, "the set completed in order, no duplicates");
+}
+
+#[test]
+fn ctrl_c_ends_on_a_whole_record_and_resume_finishes_the_set() {
+    const PAGES: usize = 8;
+    let routes: Vec<(String, Response)> =
+        (0..PAGES).map(|n| (format!("/p{n}"), Response::html(small_page(n)).with_delay(Duration::from_millis(200)))).collect();
+    let server = Server::start(routes.iter().map(|(path, response)| (path.as_str(), response.clone())).collect());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let list = dir.path().join("urls.txt");
+    let urls: Vec<String> = (0..PAGES).map(|n| server.url(&format!("/p{n}"))).collect();
+    std::fs::write(&list, urls.join("\n")).expect("write list");
+    let output = dir.path().join("out.jsonl");
+    let args = ["batch", "--ignore-robots", "--host-delay", "0", "--concurrency", "1", "-o", output.to_str().expect("UTF-8"), list.to_str().expect("UTF-8")];
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gleaner")).args(args).stderr(Stdio::piped()).spawn().expect("run");
+    let started = Instant::now();
+    while std::fs::read_to_string(&output).map_or(0, |text| text.lines().count()) < 2 {
+        assert!(started.elapsed() < Duration::from_secs(10), "records were written");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let interrupted = Command::new("kill").args(["-INT", &child.id().to_string()]).status().expect("kill -INT");
+    assert!(interrupted.success());
+    let status = child.wait().expect("wait");
+    assert_eq!(status.code(), Some(130), "Ctrl-C exits with 130");
+    let cut = std::fs::read_to_string(&output).expect("read");
+    assert!(cut.ends_with('\n'), "the output ends on a whole line");
+    let done = cut.lines().count();
+    assert!(done < PAGES, "interrupted before the end ({done} records)");
+
+    let mut resume = args.to_vec();
+    resume.insert(1, "--resume");
+    let resumed = batch(&resume[1..]);
+    assert_eq!(resumed.code, Some(0), "{}", resumed.stderr);
+    let text = std::fs::read_to_string(&output).expect("read");
+    let records: Vec<Value> = text.lines().map(|line| serde_json::from_str(line).expect("whole lines")).collect();
+    assert_eq!(ids(&records), urls, "every URL once, in order");
+}
+
+#[test]
+fn output_dir_gets_one_readable_file_per_page_and_an_index() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("a")).expect("mkdir");
+    let first = dir.path().join("a/x.html");
+    let second = dir.path().join("a-x.html");
+    std::fs::write(&first, small_page(1)).expect("write");
+    std::fs::write(&second, small_page(2)).expect("write");
+    let (first, second) = (first.to_str().expect("UTF-8"), second.to_str().expect("UTF-8"));
+    let out = dir.path().join("out");
+    let out_str = out.to_str().expect("UTF-8");
+    let run = batch(&["--output-dir", out_str, "--format", "markdown", first, second, "missing.html"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    let index: Vec<Value> = std::fs::read_to_string(out.join("index.jsonl"))
+        .expect("index")
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON"))
+        .collect();
+    assert_eq!(ids(&index), [first, second, "missing.html"]);
+    let files: Vec<&str> = index[..2].iter().map(|entry| entry["file"].as_str().expect("file")).collect();
+    assert_ne!(files[0], files[1], "the same stem gets two names");
+    assert!(files.iter().all(|name| name.ends_with("a-x-html.md") || name.ends_with("a-x-html-2.md")), "{files:?}");
+    let markdown = std::fs::read_to_string(out.join(files[1])).expect("page file");
+    assert!(markdown.starts_with("# Page 2"), "{markdown}");
+    assert_eq!(index[2]["file"], Value::Null);
+    assert_eq!(kind(&index[2]), "not_found");
+
+    // Resuming keeps the names taken and adds only what is missing.
+    let extra = dir.path().join("b.html");
+    std::fs::write(&extra, small_page(3)).expect("write");
+    let extra = extra.to_str().expect("UTF-8");
+    let resumed = batch(&["--output-dir", out_str, "--resume", first, second, extra]);
+    assert_eq!(resumed.code, Some(0), "{}", resumed.stderr);
+    let lines = std::fs::read_to_string(out.join("index.jsonl")).expect("index").lines().count();
+    assert_eq!(lines, 4);
+}
