@@ -28,7 +28,7 @@ pub fn is_dateline(text: &str) -> bool {
         return false;
     }
     let other_words = lower
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_alphanumeric(c))
         .filter(|t| !t.is_empty())
         .filter(|t| !(t.chars().all(|c| c.is_ascii_digit()) || is_month(t) || matches!(*t, "am" | "pm" | "utc" | "gmt" | "st" | "nd" | "rd" | "th")))
         .count();
@@ -55,7 +55,7 @@ fn has_numeric_date(text: &str) -> bool {
 
 /// A month name next to a day number or year: `5 September 2025`, `Sep. 5, 2025`.
 fn has_named_date(text: &str) -> bool {
-    let tokens: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = text.split(|c: char| !crate::text::is_alphanumeric(c)).filter(|t| !t.is_empty()).collect();
     tokens.iter().enumerate().any(|(i, t)| {
         is_month(t)
             && [i.checked_sub(1), Some(i + 1)].into_iter().flatten().filter_map(|j| tokens.get(j)).any(|n| n.chars().all(|c| c.is_ascii_digit()) && n.len() <= 4)

@@ -116,7 +116,7 @@ fn keep_block<'a>(
 pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if crate::text::is_alphanumeric(c) {
             out.extend(c.to_lowercase());
         } else if !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
