@@ -227,3 +227,41 @@ pub fn parse(html: &str) -> Dom {
     let html = crate::depth_limit::limit_depth(html, crate::depth_limit::DEFAULT_MAX_DEPTH);
     html5ever::driver::parse_document(sink::DomSink::new(), options).one(&*html)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nodes_are_in_document_order_with_contiguous_subtrees() {
+        let dom = parse("<html><body><div id='Main' class='A b'><p>one <b>two</b></p><p>three</p></div><span>x</span></body></html>");
+        let div = dom.find_tag(Tag::Div).expect("a div");
+        let element = dom.element(div).expect("an element");
+        assert_eq!(element.id_class, "main a b");
+        assert_eq!(element.attr("id"), Some("Main"));
+        assert_eq!(dom.raw_text(div), "one twothree");
+        let span = dom.find_tag(Tag::Span).expect("a span");
+        assert!(span >= dom.subtree_end(div), "the span follows the div's subtree");
+        let bold = dom.find_tag(Tag::B).expect("a b");
+        assert!(dom.contains(div, bold) && !dom.contains(bold, div));
+        assert_eq!(dom.ancestors(bold).map(|a| dom.tag(a)).take(3).collect::<Vec<_>>(), [Tag::P, Tag::Div, Tag::Body]);
+        for (id, node) in dom.nodes.iter().enumerate() {
+            for &child in &node.children {
+                assert!(child as usize > id && dom.node(child).parent == Some(id as NodeId));
+            }
+        }
+    }
+
+    #[test]
+    fn adjacent_text_is_one_node_and_unknown_tags_are_other() {
+        let dom = parse("<p>a&amp;b<!-- c -->d</p><custom-card>e</custom-card>");
+        let p = dom.find_tag(Tag::P).expect("a p");
+        let texts: Vec<&str> = dom.node(p).children.iter().filter_map(|&c| match &dom.node(c).data {
+            NodeData::Text(t) => Some(&**t),
+            _ => None,
+        }).collect();
+        assert_eq!(texts, ["a&b", "d"]);
+        assert_eq!(Tag::from_name("custom-card"), Tag::Other);
+        assert_eq!(Tag::from_name("h3").heading_level(), Some(3));
+    }
+}

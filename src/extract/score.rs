@@ -174,3 +174,32 @@ fn inside_links(dom: &Dom) -> Vec<bool> {
 pub(crate) fn is_navigating_link(element: &crate::dom::Element) -> bool {
     element.tag == Tag::A && element.attr("href").is_some_and(|href| !href.trim_start().starts_with('#'))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::parse;
+
+    fn stats_of(html: &str, tag: Tag) -> NodeStats {
+        let dom = parse(html);
+        let stats = compute(&dom, &|_| false);
+        stats[dom.find_tag(tag).expect("the element") as usize]
+    }
+
+    #[test]
+    fn prose_scores_and_navigation_costs() {
+        let prose = stats_of("<article><p>A sentence of prose, long enough to count, with commas, and a full stop.</p></article>", Tag::Article);
+        assert!(prose.score > 0.0 && prose.good > 0.0 && prose.paragraphs == 1, "{prose:?}");
+        let nav = stats_of("<ul><li><a href='/a'>Home</a></li><li><a href='/b'>News</a></li><li><a href='/c'>Sport</a></li></ul>", Tag::Ul);
+        assert!(nav.score < 0.0 && nav.good == 0.0, "{nav:?}");
+        assert!((nav.link_density() - 1.0).abs() < f32::EPSILON);
+    }
+
+    #[test]
+    fn headline_links_count_for_a_listing_but_not_as_prose() {
+        let list = stats_of("<ul><li><a href='/1'>Council approves the new cycle lanes for the city centre</a></li><li><a href='/2'>Heavy rain expected across the north on Sunday night</a></li></ul>", Tag::Ul);
+        assert!(list.score > 0.0 && list.good == 0.0 && list.paragraphs == 0, "{list:?}");
+        let same_page = stats_of("<p><a href='#top'>Back to the top of this page, where the summary is</a></p>", Tag::P);
+        assert_eq!(same_page.link_chars, 0, "fragment links are not navigation");
+    }
+}
