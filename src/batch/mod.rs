@@ -5,10 +5,11 @@
 //!
 //! ```text
 //! arguments ─inputs→ Job… ─pipeline─┬─ Url ──fetch (tokio: robots, hosts, retry)→ bytes ─┐
-//!                                   └─ File | Html ────────────────────────────→ bytes ─┴─extract (threads)→ Record… ─(reorder)→ caller
+//!                                   └─ File | Html | Response (WARC) ──────────→ bytes ─┴─extract (threads)→ Record… ─(reorder)→ caller
 //! ```
 //!
-//! - [`inputs`]: turns arguments into [`Job`]s, lazily, each with a stable id.
+//! - [`inputs`]: turns arguments into [`Job`]s, lazily, each with a stable id; [`warc`]
+//!   reads the HTTP responses of WARC files.
 //! - [`fetch`]: concurrent fetching with per-host politeness ([`hosts`]), retries
 //!   ([`retry`]), robots.txt ([`robots`]), a cap on the decoded body.
 //! - [`pipeline`]: runs jobs with `jobs` extraction threads and hands records back in input
@@ -37,6 +38,7 @@ pub mod resume;
 pub mod retry;
 pub mod robots;
 pub mod summary;
+pub mod warc;
 
 use std::num::NonZeroUsize;
 

@@ -155,6 +155,16 @@ async fn process(job: Job, context: &Context) -> Record {
         Source::Html { html, url } => {
             context.extract(move |options| crate::extract_bytes(html.as_bytes(), &page_hints(url), options)).await
         }
+        Source::Response { url, status, content_type, body } => {
+            record.status = Some(status);
+            match archived_failure(url.as_deref(), status, content_type.as_deref()) {
+                Some(error) => Err(error.into()),
+                None => {
+                    let hints = Hints { url, content_type };
+                    context.extract(move |options| crate::extract_bytes(&body, &hints, options)).await
+                }
+            }
+        }
     };
     record
 }
@@ -173,6 +183,18 @@ impl Context {
             Err(join) => Err(ErrorInfo { kind: KIND_PANIC, message: join.to_string() }),
         }
     }
+}
+
+/// Why an archived response is not extracted, judged as a fetched one would be: a status
+/// other than 2xx, or a content type that is not HTML or text.
+fn archived_failure(url: Option<&str>, status: u16, content_type: Option<&str>) -> Option<Error> {
+    let url = url.unwrap_or_default().to_string();
+    if !(200..300).contains(&status) {
+        return Some(Error::HttpStatus { url, status });
+    }
+    content_type
+        .filter(|content_type| !crate::fetch::is_textual(content_type))
+        .map(|content_type| Error::NotHtmlContentType { url, content_type: content_type.to_string() })
 }
 
 fn read_and_extract(path: &Path, url: Option<String>, options: &Options) -> Result<Article, Error> {

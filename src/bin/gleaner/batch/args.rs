@@ -20,7 +20,8 @@ use crate::args::InputFormatArg;
 /// Each INPUT is an http(s):// URL, a page file (.html, .htm, .xhtml, .gz), a directory (walked
 /// for page files), a glob pattern, a list file (one URL or path per line, `#` comments), or `-`
 /// for such a list on standard input (the default). With --jsonl, each INPUT is a JSONL file
-/// (or `-`) of {"id", "url", "html"}, {"id", "path"} or {"id", "url"} objects.
+/// (or `-`) of {"id", "url", "html"}, {"id", "path"} or {"id", "url"} objects. With --warc,
+/// each INPUT is a WARC or WARC.gz file whose response records are the inputs.
 #[derive(Debug, Parser)]
 #[command(name = "gleaner batch", bin_name = "gleaner batch", version, about, long_about = None, args_override_self = true)]
 pub struct BatchArgs {
@@ -31,6 +32,11 @@ pub struct BatchArgs {
     /// Read each INPUT as JSONL: {"id", "url", "html"}, {"id", "path"} or {"id", "url"} per line.
     #[arg(long)]
     pub jsonl: bool,
+
+    /// Read each INPUT as a WARC or WARC.gz file (or a directory or glob of them, or `-`): its
+    /// HTTP response records are the inputs.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub warc: bool,
 
     /// Extraction threads [default: the number of cores].
     #[arg(short, long, value_name = "N")]
