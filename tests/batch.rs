@@ -601,3 +601,26 @@ fn a_warc_gz_cut_inside_its_gzip_keeps_the_records_before() {
     assert_eq!(records[0]["ok"], true);
     assert_eq!(kind(&records[1]), "bad_warc");
 }
+
+#[test]
+fn a_page_over_the_doc_timeout_is_a_timeout_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let big = dir.path().join("big.html");
+    let paragraphs: String = (0..40_000).map(|n| format!("<div><p>Paragraph {n} of a very long page.</p></div>")).collect();
+    std::fs::write(&big, format!("<html><body><article>{paragraphs}</article></body></html>")).expect("write");
+    let small = dir.path().join("small.html");
+    std::fs::write(&small, small_page(1)).expect("write");
+    let (big, small) = (big.to_str().expect("UTF-8"), small.to_str().expect("UTF-8"));
+    let started = Instant::now();
+    let run = batch(&["--jobs", "1", "--doc-timeout", "0.001", big, "missing.html"]);
+    let records = run.records();
+    assert_eq!(ids(&records), [big, "missing.html"], "{}", run.stdout);
+    assert_eq!(kind(&records[0]), "timeout", "{}", run.stdout);
+    // The next input is not held behind the overdue one (a 1 ms budget may catch it too).
+    assert!(["not_found", "timeout"].contains(&kind(&records[1])), "{}", run.stdout);
+    assert!(started.elapsed() < Duration::from_secs(30));
+    // With a budget that fits, both pages come through, in order.
+    let run = batch(&["--jobs", "1", "--doc-timeout", "60", big, small]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(ids(&run.records()), [big, small]);
+}

@@ -112,6 +112,11 @@ pub struct BatchArgs {
     #[arg(long)]
     pub ignore_robots: bool,
 
+    /// Seconds one page's extraction may take; past it the page is a `timeout` failure and the
+    /// run goes on (0: no limit).
+    #[arg(long, value_name = "SECS", value_parser = seconds, default_value_t = gleaner::batch::DEFAULT_DOC_TIMEOUT.as_secs_f64())]
+    pub doc_timeout: f64,
+
     /// How to treat the inputs: `auto` detects HTML vs plain text.
     #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
     pub input_format: InputFormatArg,
@@ -146,6 +151,7 @@ impl BatchArgs {
             .with_ordered(!self.unordered)
             .with_fetch(fetch)
             .with_extract(extract)
+            .with_doc_timeout((self.doc_timeout > 0.0).then(|| Duration::from_secs_f64(self.doc_timeout)))
     }
 }
 
