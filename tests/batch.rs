@@ -474,3 +474,153 @@ fn output_dir_gets_one_readable_file_per_page_and_an_index() {
     let lines = std::fs::read_to_string(out.join("index.jsonl")).expect("index").lines().count();
     assert_eq!(lines, 4);
 }
+
+// ---------------------------------------------------------------------------------------------
+// WARC input
+
+/// One WARC record; `block` is the record's content (its Content-Length is counted here).
+fn warc_record(warc_type: &str, id: &str, uri: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "WARC/1.1\r\nWARC-Type: {warc_type}\r\nWARC-Record-ID: <urn:uuid:{id}>\r\nWARC-Target-URI: {uri}\r\n\
+         WARC-Date: 2026-01-02T03:04:05Z\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(block);
+    out.extend_from_slice(b"\r\n\r\n");
+    out
+}
+
+fn http_response(headers: &str, body: &[u8]) -> Vec<u8> {
+    let mut out = format!("HTTP/1.1 200 OK\r\n{headers}\r\n").into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+/// A crawl of five pages as WARC records (each a separate `Vec`, so that the test can gzip them
+/// one by one): warcinfo, a request, a windows-1251 page whose charset is only in the HTTP
+/// header, its metadata, a chunked and gzipped page, a revisit, a 404, an image, and a last
+/// response cut short.
+fn crawl() -> Vec<Vec<u8>> {
+    const HTTP: &str = "application/http; msgtype=response";
+    let cyrillic = "<html><head><title>Новости города</title></head><body><article><h1>Новости города</h1>\
+        <p>В четверг в городе открылся новый мост через реку, и жители первыми прошли по нему пешком.</p>\
+        <p>Строительство моста заняло три года; теперь дорога до вокзала занимает десять минут.</p>\
+        </article></body></html>";
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(cyrillic);
+    let page_two = gzip(small_page(2).as_bytes());
+    let mut chunked = Vec::new();
+    for piece in page_two.chunks(100) {
+        chunked.extend(format!("{:x}\r\n", piece.len()).bytes());
+        chunked.extend_from_slice(piece);
+        chunked.extend_from_slice(b"\r\n");
+    }
+    chunked.extend_from_slice(b"0\r\n\r\n");
+    let cut = warc_record("response", "9", "http://example.test/cut", HTTP, &http_response("Content-Type: text/html\r\n", small_page(9).as_bytes()));
+    vec![
+        warc_record("warcinfo", "0", "", "application/warc-fields", b"software: gleaner-test\r\n"),
+        warc_record("request", "1", "http://example.test/ru", "application/http; msgtype=request", b"GET /ru HTTP/1.1\r\nHost: example.test\r\n\r\n"),
+        warc_record("response", "2", "http://example.test/ru", HTTP, &http_response("Content-Type: text/html; charset=windows-1251\r\n", &cp1251)),
+        warc_record("metadata", "3", "http://example.test/ru", "application/warc-fields", b"via: http://example.test/\r\n"),
+        warc_record("response", "4", "http://example.test/two", HTTP, &http_response("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n", &chunked)),
+        warc_record("revisit", "5", "http://example.test/two", HTTP, b"HTTP/1.1 200 OK\r\n\r\n"),
+        warc_record("response", "6", "http://example.test/gone", HTTP, b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>gone</p>"),
+        warc_record("response", "7", "http://example.test/logo.png", HTTP, &http_response("Content-Type: image/png\r\n", b"\x89PNG\r\n")),
+        cut[..cut.len() - 40].to_vec(),
+    ]
+}
+
+fn check_crawl_records(run: &Run, file: &str) {
+    assert_eq!(run.code, Some(1), "failures make the exit code 1: {}", run.stderr);
+    let records = run.records();
+    assert_eq!(ids(&records), ["urn:uuid:2", "urn:uuid:4", "urn:uuid:6", "urn:uuid:7", &format!("{file}:9")], "{}", run.stdout);
+    let inputs: Vec<&str> = records.iter().map(|record| record["input"].as_str().expect("input")).collect();
+    assert_eq!(inputs, [3, 5, 7, 8, 9].map(|n| format!("{file}:{n}")));
+
+    let russian = &records[0];
+    assert_eq!(russian["ok"], true, "{russian}");
+    assert_eq!(russian["url"], "http://example.test/ru");
+    assert_eq!(russian["status"], 200);
+    assert_eq!(russian["title"], "Новости города");
+    assert_eq!(russian["encoding"], serde_json::json!({"name": "windows-1251", "source": "http"}));
+    assert!(russian["text"].as_str().is_some_and(|text| text.contains("новый мост")), "{russian}");
+
+    let chunked = &records[1];
+    assert_eq!(chunked["ok"], true, "{chunked}");
+    assert_eq!(chunked["title"], "Page 2");
+
+    assert_eq!((kind(&records[2]), &records[2]["status"]), ("http_status", &Value::from(404)));
+    assert_eq!(kind(&records[3]), "not_html");
+    assert_eq!(kind(&records[4]), "bad_warc");
+    assert!(records[4]["error"]["message"].as_str().is_some_and(|message| message.contains("truncated")), "{}", records[4]);
+}
+
+#[test]
+fn warc_response_records_are_the_inputs_and_a_truncated_one_fails_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("crawl.warc");
+    std::fs::write(&path, crawl().concat()).expect("write");
+    let file = path.to_str().expect("UTF-8");
+    check_crawl_records(&batch(&["--warc", file]), file);
+}
+
+#[test]
+fn warc_gz_is_read_gzipped_per_record_or_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let per_record = dir.path().join("per-record.warc.gz");
+    std::fs::write(&per_record, crawl().iter().map(|record| gzip(record)).collect::<Vec<_>>().concat()).expect("write");
+    let whole = dir.path().join("whole.warc.gz");
+    std::fs::write(&whole, gzip(&crawl().concat())).expect("write");
+    for path in [per_record, whole] {
+        let file = path.to_str().expect("UTF-8");
+        check_crawl_records(&batch(&["--warc", file]), file);
+    }
+}
+
+#[test]
+fn warc_from_stdin_and_a_missing_file() {
+    let run = batch_with_stdin(&["--warc", "-", "missing.warc.gz"], Some(&crawl()[..3].concat()));
+    let records = run.records();
+    assert_eq!(ids(&records), ["urn:uuid:2", "missing.warc.gz"], "{}", run.stdout);
+    assert_eq!(records[0]["input"], "-:3");
+    assert_eq!(kind(&records[1]), "not_found");
+}
+
+#[test]
+fn a_warc_gz_cut_inside_its_gzip_keeps_the_records_before() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cut.warc.gz");
+    let mut members: Vec<Vec<u8>> = crawl()[..5].iter().map(|record| gzip(record)).collect();
+    let last = members.pop().expect("a member");
+    members.push(last[..last.len() / 2].to_vec());
+    std::fs::write(&path, members.concat()).expect("write");
+    let file = path.to_str().expect("UTF-8");
+    let run = batch(&["--warc", file]);
+    let records = run.records();
+    assert_eq!(ids(&records), ["urn:uuid:2".to_string(), format!("{file}:5")], "{}", run.stdout);
+    assert_eq!(records[0]["ok"], true);
+    assert_eq!(kind(&records[1]), "bad_warc");
+}
+
+#[test]
+fn a_page_over_the_doc_timeout_is_a_timeout_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let big = dir.path().join("big.html");
+    let paragraphs: String = (0..40_000).map(|n| format!("<div><p>Paragraph {n} of a very long page.</p></div>")).collect();
+    std::fs::write(&big, format!("<html><body><article>{paragraphs}</article></body></html>")).expect("write");
+    let small = dir.path().join("small.html");
+    std::fs::write(&small, small_page(1)).expect("write");
+    let (big, small) = (big.to_str().expect("UTF-8"), small.to_str().expect("UTF-8"));
+    let started = Instant::now();
+    let run = batch(&["--jobs", "1", "--doc-timeout", "0.001", big, "missing.html"]);
+    let records = run.records();
+    assert_eq!(ids(&records), [big, "missing.html"], "{}", run.stdout);
+    assert_eq!(kind(&records[0]), "timeout", "{}", run.stdout);
+    // The next input is not held behind the overdue one (a 1 ms budget may catch it too).
+    assert!(["not_found", "timeout"].contains(&kind(&records[1])), "{}", run.stdout);
+    assert!(started.elapsed() < Duration::from_secs(30));
+    // With a budget that fits, both pages come through, in order.
+    let run = batch(&["--jobs", "1", "--doc-timeout", "60", big, small]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(ids(&run.records()), [big, small]);
+}

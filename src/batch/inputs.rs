@@ -62,6 +62,17 @@ pub enum Source {
         /// The page's own URL.
         url: Option<String>,
     },
+    /// An archived HTTP response (a WARC `response` record).
+    Response {
+        /// The page's URL (`WARC-Target-URI`).
+        url: Option<String>,
+        /// The archived HTTP status.
+        status: u16,
+        /// The archived `Content-Type` header: its charset is the decoding hint.
+        content_type: Option<String>,
+        /// The body, unchunked.
+        body: Vec<u8>,
+    },
     /// An input that cannot be processed (a bad JSONL line, a glob matching nothing): its
     /// record is this error.
     Invalid(ErrorInfo),
@@ -73,7 +84,7 @@ impl Source {
     pub fn url(&self) -> Option<&str> {
         match self {
             Self::Url(url) => Some(url),
-            Self::File { url, .. } | Self::Html { url, .. } => url.as_deref(),
+            Self::File { url, .. } | Self::Html { url, .. } | Self::Response { url, .. } => url.as_deref(),
             Self::Invalid(_) => None,
         }
     }
@@ -86,6 +97,45 @@ pub type Jobs = Box<dyn Iterator<Item = Job> + Send>;
 #[must_use]
 pub fn expand(args: Vec<String>, jsonl: bool) -> Jobs {
     Box::new(args.into_iter().flat_map(move |arg| if jsonl { jsonl_jobs(arg) } else { argument_jobs(arg) }))
+}
+
+/// Expands the arguments of `--warc` into jobs, in argument order: each is a WARC or WARC.gz
+/// file, `-` (standard input), a directory (walked for `.warc` and `.warc.gz` files, in name
+/// order) or a glob pattern; blocks over `max_block_bytes` are skipped (see [`super::warc`]).
+#[must_use]
+pub fn expand_warc(args: Vec<String>, max_block_bytes: usize) -> Jobs {
+    Box::new(args.into_iter().flat_map(move |arg| {
+        let path = Path::new(&arg);
+        let files: Box<dyn Iterator<Item = String> + Send> = if path.is_dir() {
+            Box::new(warc_files_below(path))
+        } else if arg != STDIN && !path.exists() && arg.contains(['*', '?', '[']) {
+            match glob::glob(&arg) {
+                Ok(paths) => {
+                    let mut matched = paths.filter_map(Result::ok).peekable();
+                    if matched.peek().is_none() {
+                        // Read as a file: its record says `not_found`.
+                        Box::new(std::iter::once(arg))
+                    } else {
+                        Box::new(matched.map(|path| path.to_string_lossy().into_owned()))
+                    }
+                }
+                Err(_) => Box::new(std::iter::once(arg)),
+            }
+        } else {
+            Box::new(std::iter::once(arg))
+        };
+        files.flat_map(move |file| super::warc::jobs(file, max_block_bytes))
+    }))
+}
+
+fn warc_files_below(dir: &Path) -> impl Iterator<Item = String> + Send + use<> {
+    walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file() && super::warc::is_warc_name(entry.path()))
+        .map(|entry| entry.path().to_string_lossy().into_owned())
 }
 
 /// Whether `text` is an `http://` or `https://` URL.

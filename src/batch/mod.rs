@@ -5,10 +5,11 @@
 //!
 //! ```text
 //! arguments ─inputs→ Job… ─pipeline─┬─ Url ──fetch (tokio: robots, hosts, retry)→ bytes ─┐
-//!                                   └─ File | Html ────────────────────────────→ bytes ─┴─extract (threads)→ Record… ─(reorder)→ caller
+//!                                   └─ File | Html | Response (WARC) ──────────→ bytes ─┴─extract (threads)→ Record… ─(reorder)→ caller
 //! ```
 //!
-//! - [`inputs`]: turns arguments into [`Job`]s, lazily, each with a stable id.
+//! - [`inputs`]: turns arguments into [`Job`]s, lazily, each with a stable id; [`warc`]
+//!   reads the HTTP responses of WARC files.
 //! - [`fetch`]: concurrent fetching with per-host politeness ([`hosts`]), retries
 //!   ([`retry`]), robots.txt ([`robots`]), a cap on the decoded body.
 //! - [`pipeline`]: runs jobs with `jobs` extraction threads and hands records back in input
@@ -37,8 +38,10 @@ pub mod resume;
 pub mod retry;
 pub mod robots;
 pub mod summary;
+pub mod warc;
 
 use std::num::NonZeroUsize;
+use std::time::Duration;
 
 pub use fetch::FetchOptions;
 pub use inputs::{Job, Source};
@@ -59,11 +62,23 @@ pub struct BatchOptions {
     pub fetch: FetchOptions,
     /// How pages are extracted.
     pub extract: Options,
+    /// The longest one page's extraction is waited for; `None`: no limit.
+    pub doc_timeout: Option<Duration>,
 }
+
+/// The default per-document time budget: far above a normal page's milliseconds, and above
+/// the seconds the largest accepted page (20 MB) may take.
+pub const DEFAULT_DOC_TIMEOUT: Duration = Duration::from_secs(60);
 
 impl Default for BatchOptions {
     fn default() -> Self {
-        Self { jobs: default_jobs(), ordered: true, fetch: FetchOptions::default(), extract: Options::default() }
+        Self {
+            jobs: default_jobs(),
+            ordered: true,
+            fetch: FetchOptions::default(),
+            extract: Options::default(),
+            doc_timeout: Some(DEFAULT_DOC_TIMEOUT),
+        }
     }
 }
 
@@ -86,6 +101,16 @@ impl BatchOptions {
     #[must_use]
     pub fn with_fetch(mut self, fetch: FetchOptions) -> Self {
         self.fetch = fetch;
+        self
+    }
+
+    /// Sets the longest one page's extraction is waited for (default [`DEFAULT_DOC_TIMEOUT`];
+    /// `None`: no limit). A page over it gets a `timeout` record and the run goes on; its
+    /// thread cannot be stopped and runs on in the background until the extractor's own limits
+    /// end it, its result dropped (see [`pipeline`]).
+    #[must_use]
+    pub fn with_doc_timeout(mut self, doc_timeout: Option<Duration>) -> Self {
+        self.doc_timeout = doc_timeout;
         self
     }
 

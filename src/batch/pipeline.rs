@@ -2,6 +2,13 @@
 //! at most `jobs` blocking threads, and handed to the caller one by one, in input order (held
 //! back until the ones before are done) or in completion order.
 //!
+//! Each extraction has a time budget (`doc_timeout`): past it, the page's record is a
+//! `timeout` error and its extraction slot is given to the next page. A thread cannot be
+//! stopped from outside, so the overdue extraction runs on in the background, its result
+//! dropped, until it ends (the extractor's caps on size, depth and node count bound it).
+//! The blocking pool holds twice `jobs` threads (plus one), so up to `jobs` overdue
+//! extractions can run on beside the live ones before new ones wait for a thread.
+//!
 //! At most [`in_flight_limit`] jobs are between being read and being handed back, so memory
 //! stays flat however long the input is; a slow page at the head of an ordered run holds the
 //! others back rather than letting them pile up.
@@ -13,7 +20,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use tokio::runtime::Handle;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
@@ -43,6 +50,8 @@ struct Context {
     extract: Options,
     /// One permit per extraction thread.
     extraction: Semaphore,
+    /// The time budget of one extraction.
+    doc_timeout: Option<Duration>,
 }
 
 /// A finished job on its way back: its place in the input, its record, and its in-flight slot.
@@ -62,11 +71,16 @@ where
     let started = Instant::now();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(FETCH_THREADS)
-        .max_blocking_threads(options.jobs.get() + 1)
+        .max_blocking_threads(options.jobs.get() * 2 + 1)
         .enable_all()
         .build()?;
     let fetcher = Fetcher::new(options.fetch.clone()).map_err(io::Error::other)?;
-    let context = Arc::new(Context { fetcher, extract: options.extract.clone(), extraction: Semaphore::new(options.jobs.get()) });
+    let context = Arc::new(Context {
+        fetcher,
+        extract: options.extract.clone(),
+        extraction: Semaphore::new(options.jobs.get()),
+        doc_timeout: options.doc_timeout,
+    });
     let window = Arc::new(Semaphore::new(in_flight_limit(options)));
     let stop = Arc::new(AtomicBool::new(false));
     let (sender, receiver) = mpsc::channel::<Done>();
@@ -155,6 +169,16 @@ async fn process(job: Job, context: &Context) -> Record {
         Source::Html { html, url } => {
             context.extract(move |options| crate::extract_bytes(html.as_bytes(), &page_hints(url), options)).await
         }
+        Source::Response { url, status, content_type, body } => {
+            record.status = Some(status);
+            match archived_failure(url.as_deref(), status, content_type.as_deref()) {
+                Some(error) => Err(error.into()),
+                None => {
+                    let hints = Hints { url, content_type };
+                    context.extract(move |options| crate::extract_bytes(&body, &hints, options)).await
+                }
+            }
+        }
     };
     record
 }
@@ -168,11 +192,39 @@ impl Context {
         // The semaphore is never closed.
         let _slot = self.extraction.acquire().await.ok();
         let options = self.extract.clone();
-        match tokio::task::spawn_blocking(move || guarded(move || extract(&options))).await {
+        let task = tokio::task::spawn_blocking(move || guarded(move || extract(&options)));
+        let joined = match self.doc_timeout {
+            Some(budget) => match tokio::time::timeout(budget, task).await {
+                Ok(joined) => joined,
+                // Dropping the handle detaches the thread: it runs on, its result dropped.
+                Err(_) => return Err(overdue(budget)),
+            },
+            None => task.await,
+        };
+        match joined {
             Ok(outcome) => outcome,
             Err(join) => Err(ErrorInfo { kind: KIND_PANIC, message: join.to_string() }),
         }
     }
+}
+
+/// Why an archived response is not extracted, judged as a fetched one would be: a status
+/// other than 2xx, or a content type that is not HTML or text.
+fn archived_failure(url: Option<&str>, status: u16, content_type: Option<&str>) -> Option<Error> {
+    let url = url.unwrap_or_default().to_string();
+    if !(200..300).contains(&status) {
+        return Some(Error::HttpStatus { url, status });
+    }
+    content_type
+        .filter(|content_type| !crate::fetch::is_textual(content_type))
+        .map(|content_type| Error::NotHtmlContentType { url, content_type: content_type.to_string() })
+}
+
+/// The `error.kind` of a page whose extraction ran past its time budget.
+pub const KIND_TIMEOUT: &str = "timeout";
+
+fn overdue(budget: Duration) -> ErrorInfo {
+    ErrorInfo { kind: KIND_TIMEOUT, message: format!("extraction took longer than {} s", budget.as_secs_f64()) }
 }
 
 fn read_and_extract(path: &Path, url: Option<String>, options: &Options) -> Result<Article, Error> {

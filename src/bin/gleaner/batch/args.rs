@@ -20,7 +20,8 @@ use crate::args::InputFormatArg;
 /// Each INPUT is an http(s):// URL, a page file (.html, .htm, .xhtml, .gz), a directory (walked
 /// for page files), a glob pattern, a list file (one URL or path per line, `#` comments), or `-`
 /// for such a list on standard input (the default). With --jsonl, each INPUT is a JSONL file
-/// (or `-`) of {"id", "url", "html"}, {"id", "path"} or {"id", "url"} objects.
+/// (or `-`) of {"id", "url", "html"}, {"id", "path"} or {"id", "url"} objects. With --warc,
+/// each INPUT is a WARC or WARC.gz file whose response records are the inputs.
 #[derive(Debug, Parser)]
 #[command(name = "gleaner batch", bin_name = "gleaner batch", version, about, long_about = None, args_override_self = true)]
 pub struct BatchArgs {
@@ -31,6 +32,11 @@ pub struct BatchArgs {
     /// Read each INPUT as JSONL: {"id", "url", "html"}, {"id", "path"} or {"id", "url"} per line.
     #[arg(long)]
     pub jsonl: bool,
+
+    /// Read each INPUT as a WARC or WARC.gz file (or a directory or glob of them, or `-`): its
+    /// HTTP response records are the inputs.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub warc: bool,
 
     /// Extraction threads [default: the number of cores].
     #[arg(short, long, value_name = "N")]
@@ -106,6 +112,11 @@ pub struct BatchArgs {
     #[arg(long)]
     pub ignore_robots: bool,
 
+    /// Seconds one page's extraction may take; past it the page is a `timeout` failure and the
+    /// run goes on (0: no limit).
+    #[arg(long, value_name = "SECS", value_parser = seconds, default_value_t = gleaner::batch::DEFAULT_DOC_TIMEOUT.as_secs_f64())]
+    pub doc_timeout: f64,
+
     /// How to treat the inputs: `auto` detects HTML vs plain text.
     #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
     pub input_format: InputFormatArg,
@@ -140,6 +151,7 @@ impl BatchArgs {
             .with_ordered(!self.unordered)
             .with_fetch(fetch)
             .with_extract(extract)
+            .with_doc_timeout((self.doc_timeout > 0.0).then(|| Duration::from_secs_f64(self.doc_timeout)))
     }
 }
 

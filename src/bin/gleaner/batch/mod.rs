@@ -45,7 +45,11 @@ pub fn main() -> ExitCode {
 fn run(args: &BatchArgs) -> anyhow::Result<bool> {
     let options = args.options();
     let arguments = if args.inputs.is_empty() { vec![inputs::STDIN.to_string()] } else { args.inputs.clone() };
-    let mut jobs = inputs::expand(arguments, args.jsonl);
+    let mut jobs = if args.warc {
+        inputs::expand_warc(arguments, args.max_bytes)
+    } else {
+        inputs::expand(arguments, args.jsonl)
+    };
     let skipped = Arc::new(AtomicUsize::new(0));
     let resume_from = match (&args.output, &args.output_dir) {
         (Some(path), _) => Some(path.clone()),
