@@ -38,9 +38,14 @@ enum Input {
 enum Expect {
     /// Fails with this [`gleaner::Error::kind`].
     Fails(&'static str),
-    /// Succeeds; the text contains each of `contains`, none of `absent`, and the page was
-    /// decoded with `encoding` (when given).
-    Ok { contains: &'static [&'static str], absent: &'static [&'static str], encoding: Option<&'static str> },
+    /// Succeeds; the text contains each of `contains`, none of `absent`, the page was
+    /// decoded with `encoding` (when given), and the article has exactly these `warnings`.
+    Ok {
+        contains: &'static [&'static str],
+        absent: &'static [&'static str],
+        encoding: Option<&'static str>,
+        warnings: &'static [&'static str],
+    },
 }
 
 struct Case {
@@ -56,7 +61,7 @@ const fn fails(name: &'static str, input: Input, kind: &'static str) -> Case {
 }
 
 const fn ok(name: &'static str, input: Input, contains: &'static [&'static str], encoding: Option<&'static str>) -> Case {
-    Case { name, input, content_type: None, expect: Expect::Ok { contains, absent: &[HIDDEN], encoding } }
+    Case { name, input, content_type: None, expect: Expect::Ok { contains, absent: &[HIDDEN], encoding, warnings: &[] } }
 }
 
 use Input::{File, Generated};
@@ -96,7 +101,7 @@ fn cases() -> Vec<Case> {
             name: "header-and-meta-disagree",
             input: File("header-meta-disagree.html"),
             content_type: Some("text/html; charset=windows-1251"),
-            expect: Expect::Ok { contains: &["Река медленно поднималась"], absent: &[HIDDEN], encoding: Some("windows-1251") },
+            expect: Expect::Ok { contains: &["Река медленно поднималась"], absent: &[HIDDEN], encoding: Some("windows-1251"), warnings: &[] },
         },
         ok("undeclared-windows-1252", File("undeclared-windows-1252.html"), &["À Besançon, la rivière"], Some("windows-1252")),
         ok("undeclared-shift_jis", File("undeclared-shift_jis.html"), &["川は夜通しゆっくりと"], Some("Shift_JIS")),
@@ -112,7 +117,7 @@ fn cases() -> Vec<Case> {
             name: "unclosed-plaintext",
             input: File("unclosed-plaintext.html"),
             content_type: None,
-            expect: Expect::Ok { contains: &[RIVER, "<p>shown as text</p>"], absent: &[], encoding: None },
+            expect: Expect::Ok { contains: &[RIVER, "<p>shown as text</p>"], absent: &[], encoding: None, warnings: &[] },
         },
         // Content that is not shown
         ok("template", File("template.html"), &[RIVER], None),
@@ -126,7 +131,19 @@ fn cases() -> Vec<Case> {
         ok("nested-ul-li-100k", Generated(nested_lists), &[PROSE_TEXT], None),
         ok("nested-b-100k", Generated(nested_bold), &[PROSE_TEXT], None),
         ok("a-in-i-40k", Generated(anchors_in_italics), &[PROSE_TEXT], None),
-        ok("sibling-p-1m", Generated(million_paragraphs), &[PROSE_TEXT], None),
+        Case {
+            // Two million nodes (each <p> and its text): past the default cap of a million.
+            name: "sibling-p-1m",
+            input: Generated(million_paragraphs),
+            content_type: None,
+            expect: Expect::Ok { contains: &["x"], absent: &[], encoding: None, warnings: &["node_limit"] },
+        },
+        Case {
+            name: "sibling-p-5m-node-limit",
+            input: Generated(five_million_paragraphs),
+            content_type: None,
+            expect: Expect::Ok { contains: &["x"], absent: &[], encoding: None, warnings: &["node_limit"] },
+        },
         ok("text-node-10mb", Generated(huge_text_node), &["word word word"], None),
         ok("attributes-100k", Generated(many_attributes), &[PROSE_TEXT], None),
         ok("unterminated-tags-100k", Generated(unterminated_tags), &[PROSE_TEXT], None),
@@ -173,6 +190,11 @@ fn anchors_in_italics() -> Vec<u8> {
 
 fn million_paragraphs() -> Vec<u8> {
     page(&format!("{}{PROSE}", "<p>x".repeat(1_000_000)))
+}
+
+/// 20 MB of `<p>x`: ten million nodes, cut at the node cap (the result says `node_limit`).
+fn five_million_paragraphs() -> Vec<u8> {
+    page(&"<p>x".repeat(5_000_000))
 }
 
 fn huge_text_node() -> Vec<u8> {
@@ -226,7 +248,7 @@ fn run(case: &Case) -> Result<Duration, String> {
         (Expect::Fails(kind), Err(err)) => Err(format!("expected {kind}, got {} ({err})", err.kind())),
         (Expect::Fails(kind), Ok(article)) => Err(format!("expected {kind}, got an article: {:.200}", article.text)),
         (Expect::Ok { .. }, Err(err)) => Err(format!("expected an article, got {} ({err})", err.kind())),
-        (Expect::Ok { contains, absent, encoding }, Ok(article)) => {
+        (Expect::Ok { contains, absent, encoding, warnings }, Ok(article)) => {
             let mut problems = Vec::new();
             for wanted in *contains {
                 if !article.text.contains(wanted) {
@@ -241,6 +263,9 @@ fn run(case: &Case) -> Result<Duration, String> {
             let used = article.encoding.as_ref().map(|e| e.name);
             if encoding.is_some() && used != *encoding {
                 problems.push(format!("decoded as {used:?}, expected {encoding:?}"));
+            }
+            if article.warnings != *warnings {
+                problems.push(format!("warnings {:?}, expected {warnings:?}", article.warnings));
             }
             if problems.is_empty() {
                 Ok(elapsed)
