@@ -54,6 +54,10 @@ pub struct Article {
     pub sources: BTreeMap<&'static str, Source>,
     /// `input_format`: `"html"` or `"text"` — how the input was treated.
     pub input_format: &'static str,
+    /// `warnings`: what limits degraded the result, as stable codes (`[]` when none):
+    /// `node_limit` when the page had more nodes than [`crate::Options::max_nodes`] and only
+    /// its beginning was read.
+    pub warnings: Vec<&'static str>,
     /// The content as structured blocks (headings, paragraphs, list items, table rows…), from
     /// which `text` and the Markdown output are rendered. Not serialized.
     #[serde(skip)]

@@ -6,11 +6,19 @@
 //! that need an end tag, and drops the start tags (and their matching end tags) that would
 //! nest deeper than the cap; their text is kept, one level up. Pages within the cap are
 //! returned untouched, without a copy.
+//!
+//! The same pass caps the attributes of one tag at [`MAX_ATTRIBUTES`]: html5ever checks each
+//! new attribute against all earlier ones of the tag for duplicates, so 100,000 attributes on
+//! one element take seconds (and a 20 MB tag minutes). Attributes past the cap are dropped.
 
 use std::borrow::Cow;
 
 /// The default nesting cap, as in Chromium.
 pub const DEFAULT_MAX_DEPTH: usize = 512;
+
+/// Most attributes kept on one tag. Real elements carry a few dozen at most; the cap only
+/// bounds html5ever's quadratic duplicate check.
+pub const MAX_ATTRIBUTES: usize = 1000;
 
 /// Elements closed implicitly by the parser (a new `<p>` ends the open one) or that never have
 /// content: they do not deepen the tree in practice and are not counted, so sloppy pages full
@@ -31,7 +39,9 @@ pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
     let mut depth: usize = 0;
     let mut out: Option<String> = None;
     let mut copied_to = 0; // bytes of `html` already copied into `out`
-    let mut dropped: Vec<(String, usize)> = Vec::new(); // tag name, number of dropped start tags
+    // Tag name → number of its start tags dropped (a map: a hostile page can use 100,000
+    // distinct custom-element names).
+    let mut dropped: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut pos = 0;
     while let Some(offset) = bytes[pos..].iter().position(|&b| b == b'<') {
         let start = pos + offset;
@@ -49,8 +59,8 @@ pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
         let mut remove = false;
         if tag.end {
             if counted {
-                if let Some(entry) = dropped.iter_mut().find(|(n, count)| n == name && *count > 0) {
-                    entry.1 -= 1;
+                if let Some(count) = dropped.get_mut(name).filter(|count| **count > 0) {
+                    *count -= 1;
                     remove = true;
                 } else {
                     depth = depth.saturating_sub(1);
@@ -59,10 +69,7 @@ pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
         } else if counted {
             if depth >= max_depth {
                 remove = true;
-                match dropped.iter_mut().find(|(n, _)| n == name) {
-                    Some(entry) => entry.1 += 1,
-                    None => dropped.push((name.to_string(), 1)),
-                }
+                *dropped.entry(name.to_string()).or_default() += 1;
             } else {
                 depth += 1;
             }
@@ -71,8 +78,16 @@ pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
             let buffer = out.get_or_insert_with(|| String::with_capacity(html.len()));
             buffer.push_str(&html[copied_to..start]);
             copied_to = tag.end_offset;
+        } else if let Some(cut) = tag.attributes_cut {
+            let buffer = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            buffer.push_str(&html[copied_to..cut]);
+            buffer.push('>');
+            copied_to = tag.end_offset;
         }
         pos = tag.end_offset;
+        if pos == bytes.len() {
+            break;
+        }
         if !tag.end && RAW_TEXT.contains(&name) {
             let closing = format!("</{name}");
             pos = find_ignore_case(bytes, pos, closing.as_bytes()).unwrap_or(bytes.len());
@@ -101,6 +116,8 @@ struct TagToken {
     self_closing: bool,
     /// Byte offset just past the closing `>`.
     end_offset: usize,
+    /// Where the attribute after the first [`MAX_ATTRIBUTES`] starts, when there are more.
+    attributes_cut: Option<usize>,
 }
 
 impl TagToken {
@@ -128,23 +145,48 @@ fn parse_tag(bytes: &[u8], start: usize) -> Option<TagToken> {
     for (slot, b) in name_buf.iter_mut().zip(&bytes[name_start..name_start + name_len]) {
         *slot = b.to_ascii_lowercase();
     }
-    // Skip attributes up to the `>` that is not inside quotes.
+    // Skip attributes up to the `>` that is not inside quotes, counting them: an attribute
+    // starts where a token follows whitespace and neither it nor the token before is `=`.
     let mut quote: Option<u8> = None;
+    let mut attributes = 0;
+    let mut attributes_cut = None;
+    let mut previous = b' ';
+    let mut last_token_byte = b' ';
     while i < bytes.len() {
         let b = bytes[i];
         match quote {
-            Some(q) if b == q => quote = None,
+            Some(q) if b == q => {
+                quote = None;
+                last_token_byte = b;
+            }
             Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
+            // As in the tokenizer, a quote opens a value only right after `=`; elsewhere it is
+            // part of a name or an unquoted value.
+            None if (b == b'"' || b == b'\'') && last_token_byte == b'=' => {
+                quote = Some(b);
+                last_token_byte = b;
+            }
             None if b == b'>' => {
                 let self_closing = i > start && bytes[i - 1] == b'/';
-                return Some(TagToken { name_buf, name_len, end, self_closing, end_offset: i + 1 });
+                return Some(TagToken { name_buf, name_len, end, self_closing, end_offset: i + 1, attributes_cut });
             }
-            None => {}
+            None => {
+                if previous.is_ascii_whitespace() && !b.is_ascii_whitespace() && b != b'=' && b != b'/' && last_token_byte != b'=' {
+                    attributes += 1;
+                    if attributes == MAX_ATTRIBUTES + 1 && !end {
+                        attributes_cut = Some(i);
+                    }
+                }
+                if !b.is_ascii_whitespace() {
+                    last_token_byte = b;
+                }
+            }
         }
+        previous = b;
         i += 1;
     }
-    None
+    // The tag runs to the end of the input: the tokenizer, too, reads the rest as this tag.
+    Some(TagToken { name_buf, name_len, end, self_closing: false, end_offset: bytes.len(), attributes_cut: None })
 }
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -176,6 +218,28 @@ mod tests {
     fn tags_in_scripts_and_comments_do_not_count() {
         let html = "<!-- <div><div><div> --><script><div><div><div></script><div>x</div>";
         assert!(matches!(limit_depth(html, 1), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn attributes_past_the_cap_are_dropped() {
+        let attrs: String = (0..MAX_ATTRIBUTES + 5).map(|i| format!(" a{i} = \"x y\"")).collect();
+        let html = format!("<div{attrs}>text</div>");
+        let limited = limit_depth(&html, 10);
+        let kept: String = (0..MAX_ATTRIBUTES).map(|i| format!(" a{i} = \"x y\"")).collect();
+        assert_eq!(limited, format!("<div{kept} >text</div>"));
+        let few = "<a href='/x' title = 'y z' data-k>t</a>";
+        assert!(matches!(limit_depth(few, 10), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_tag_left_open_ends_the_scan() {
+        // Each `<a'` once scanned to the end of the input looking for a closing quote:
+        // quadratic. A quote not after `=` is part of a name, and an unterminated tag ends
+        // the scan.
+        let html = "<a'".repeat(200_000);
+        assert!(matches!(limit_depth(&html, 10), Cow::Borrowed(_)));
+        let html = format!("<a x=\"{}", "<div>".repeat(50));
+        assert!(matches!(limit_depth(&html, 10), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub use article::Article;
 pub use blocks::{Block, BlockKind};
 pub use decode::{EncodingInfo, EncodingSource};
 pub use error::{Error, NetworkReason};
-pub use options::{DEFAULT_MAX_INPUT_BYTES, Hints, InputFormat, Options};
+pub use options::{DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, Hints, InputFormat, Options};
 
 /// Extracts the main content of an HTML page given as text.
 ///

@@ -3,6 +3,8 @@
 /// The default cap on input bytes after decompression: 20 MB.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
 
+pub use crate::dom::DEFAULT_MAX_NODES;
+
 /// How the input should be treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
@@ -23,6 +25,10 @@ pub enum InputFormat {
 pub struct Options {
     /// Largest accepted input in bytes, counted after gzip decompression.
     pub max_input_bytes: usize,
+    /// Most nodes (elements, texts, comments) built for one page. Past it the rest of the page
+    /// is not read: the result is degraded, not an error, and says so in
+    /// [`crate::Article::warnings`] (`node_limit`).
+    pub max_nodes: usize,
     /// Whether the input is HTML, plain text, or to be detected.
     pub input_format: InputFormat,
     /// Whether the text-level clean-up (repeated headlines, link tails…) runs after selection.
@@ -31,7 +37,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Self { max_input_bytes: DEFAULT_MAX_INPUT_BYTES, input_format: InputFormat::Auto, text_cleanup: true }
+        Self { max_input_bytes: DEFAULT_MAX_INPUT_BYTES, max_nodes: DEFAULT_MAX_NODES, input_format: InputFormat::Auto, text_cleanup: true }
     }
 }
 
@@ -40,6 +46,14 @@ impl Options {
     #[must_use]
     pub fn with_max_input_bytes(mut self, bytes: usize) -> Self {
         self.max_input_bytes = bytes;
+        self
+    }
+
+    /// Sets the node cap (default [`DEFAULT_MAX_NODES`], a million): past it the page is cut
+    /// and [`crate::Article::warnings`] has `node_limit`.
+    #[must_use]
+    pub fn with_max_nodes(mut self, nodes: usize) -> Self {
+        self.max_nodes = nodes;
         self
     }
 

@@ -52,6 +52,11 @@ impl DomSink {
         Self { nodes: RefCell::new(nodes) }
     }
 
+    /// Nodes created so far (comments and detached nodes included).
+    pub(super) fn node_count(&self) -> usize {
+        self.nodes.borrow().len()
+    }
+
     fn push(&self, data: BuildData) -> Handle {
         let mut nodes = self.nodes.borrow_mut();
         nodes.push(BuildNode::new(data));

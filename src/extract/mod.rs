@@ -35,7 +35,7 @@ pub(crate) fn html_article(
     hints: &Hints,
     options: &Options,
 ) -> Result<Article, Error> {
-    let dom = dom::parse(html);
+    let (dom, cut) = dom::parse_capped(html, options.max_nodes);
     let mut meta = metadata::extract(&dom, hints);
     let evidence = Evidence {
         article_body: meta.article_body.as_deref(),
@@ -51,7 +51,11 @@ pub(crate) fn html_article(
     }
     let text = render::text(&blocks);
     meta.finish(&blocks, &text);
-    Ok(meta.into_article(text, blocks, encoding, "html"))
+    let mut article = meta.into_article(text, blocks, encoding, "html");
+    if cut {
+        article.warnings.push("node_limit");
+    }
+    Ok(article)
 }
 
 /// What the page's metadata says about where and what its content is.

@@ -392,6 +392,7 @@ impl Metadata {
             page_type: self.page_type.unwrap_or(PageType::Unknown),
             sources: self.sources,
             input_format,
+            warnings: Vec::new(),
             blocks,
         }
     }
