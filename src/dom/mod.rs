@@ -285,11 +285,6 @@ mod tests {
         assert!(!cut);
         assert_eq!(dom.raw_text(Dom::ROOT), "é€𠀀\n".repeat(20_000));
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
 
     #[test]
     fn nodes_are_in_document_order_with_contiguous_subtrees() {

@@ -9,7 +9,7 @@ use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::Context;
@@ -26,11 +26,24 @@ const INTERRUPTED_EXIT: i32 = 130;
 /// Held while a record is written, so that Ctrl-C never cuts a line.
 static WRITING: Mutex<()> = Mutex::new(());
 
+/// Set on Ctrl-C: the run stops after the record being written.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// How long Ctrl-C waits for the run to stop by itself (after the next record) before the
+/// process exits between two records.
+const INTERRUPT_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// Runs `gleaner batch` with the process's arguments (the first one being `batch`).
 pub fn main() -> ExitCode {
     let args = BatchArgs::parse_from(std::env::args_os().skip(1));
     exit_between_records_on_interrupt();
-    match run(&args) {
+    let result = run(&args);
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        let _writing = WRITING.lock().unwrap_or_else(PoisonError::into_inner);
+        eprintln!("\ngleaner batch: interrupted (rerun with --output FILE --resume to finish)");
+        return ExitCode::from(INTERRUPTED_EXIT as u8);
+    }
+    match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         Err(err) if crate::is_broken_pipe(&err) => ExitCode::SUCCESS,
@@ -79,6 +92,9 @@ fn run(args: &BatchArgs) -> anyhow::Result<bool> {
             Sink::Dir(dir) => dir.write(record)?,
         }
         progress.record(record);
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+        }
         Ok(())
     })
     .context("cannot write the records")?;
@@ -99,10 +115,14 @@ enum Sink {
     Dir(OutputDir),
 }
 
-/// On Ctrl-C, waits for the record being written, then exits with [`INTERRUPTED_EXIT`]:
-/// the output ends on a whole line, ready for `--resume`.
+/// On Ctrl-C, the run stops after the record being written and the command exits with
+/// [`INTERRUPTED_EXIT`]; if no record comes within [`INTERRUPT_GRACE`] (a slow fetch), the
+/// process exits at once, between two records. Either way the output ends on a whole line,
+/// ready for `--resume`.
 fn exit_between_records_on_interrupt() {
     let installed = ctrlc::set_handler(|| {
+        INTERRUPTED.store(true, Ordering::SeqCst);
+        std::thread::sleep(INTERRUPT_GRACE);
         let _writing = WRITING.lock().unwrap_or_else(PoisonError::into_inner);
         eprintln!("\ngleaner batch: interrupted (rerun with --output FILE --resume to finish)");
         std::process::exit(INTERRUPTED_EXIT);
