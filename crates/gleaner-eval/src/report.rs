@@ -34,6 +34,9 @@ pub fn summary(evals: &[Evaluation]) -> String {
         ("errors", "errors"),
         ("empty", "empty"),
         ("pages/s", "pages_per_s"),
+        ("ms/page p50", "ms_p50"),
+        ("ms/page p99", "ms_p99"),
+        ("ms/page max", "ms_max"),
     ]
     .iter()
     .map(|&(label, key)| {
@@ -220,6 +223,9 @@ pub fn to_json(eval: &Evaluation) -> Value {
     m.insert("seconds".into(), json!(eval.run.seconds));
     m.insert("pages_per_s".into(), json!(eval.run.pages_per_second()));
     m.insert("jobs".into(), json!(eval.run.jobs));
+    m.insert("ms_p50".into(), json!(eval.run.page_ms_quantile(0.5)));
+    m.insert("ms_p99".into(), json!(eval.run.page_ms_quantile(0.99)));
+    m.insert("ms_max".into(), json!(eval.run.page_ms_quantile(1.0)));
     if let Some(t) = &eval.scores.text {
         let mut by_type = Map::new();
         for ts in &t.by_type {
@@ -264,6 +270,9 @@ fn cell(eval: &Evaluation, key: &str) -> String {
     match key {
         "pages" => eval.scores.pages.to_string(),
         "pages_per_s" => format!("{:.1}", eval.run.pages_per_second()),
+        "ms_p50" => format!("{:.1}", eval.run.page_ms_quantile(0.5)),
+        "ms_p99" => format!("{:.1}", eval.run.page_ms_quantile(0.99)),
+        "ms_max" => format!("{:.1}", eval.run.page_ms_quantile(1.0)),
         "errors" | "empty" => eval.metric(key).map_or("-".to_owned(), |v| format!("{v:.0}")),
         "with_share" | "without_share" => eval.metric(key).map_or("-".to_owned(), |v| format!("{:.1}", 100.0 * v)),
         _ => eval.metric(key).map_or("-".to_owned(), f3),

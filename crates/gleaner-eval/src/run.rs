@@ -24,6 +24,8 @@ pub struct Run {
     pub seconds: f64,
     /// Number of threads that extracted.
     pub jobs: usize,
+    /// Milliseconds each page's extraction took, in dataset order.
+    pub page_ms: Vec<f64>,
 }
 
 impl Run {
@@ -41,6 +43,16 @@ impl Run {
             *out.entry(*kind).or_insert(0) += 1;
         }
         out
+    }
+
+    /// The per-page extraction time (milliseconds) at quantile `q` (0.5 the median, 1.0 the
+    /// slowest page); 0 for an empty run.
+    #[must_use]
+    pub fn page_ms_quantile(&self, q: f64) -> f64 {
+        let mut times = self.page_ms.clone();
+        times.sort_by(f64::total_cmp);
+        let Some(last) = times.len().checked_sub(1) else { return 0.0 };
+        times[((q.clamp(0.0, 1.0) * last as f64).ceil() as usize).min(last)]
     }
 
     /// Pages per wall-clock second (0 when no time was measured).
@@ -68,15 +80,21 @@ pub fn extract_all(dataset: &Dataset, jobs: usize) -> Result<Run> {
     }
 
     let started = Instant::now();
-    let outcomes: Vec<Result<(String, MetaPred), &'static str>> = if jobs == 1 {
-        dataset.pages.iter().zip(&inputs).map(|(page, input)| extract_page(page, input)).collect()
+    let timed = |page: &Page, input: &Result<Vec<u8>>| {
+        let start = Instant::now();
+        let outcome = extract_page(page, input);
+        (outcome, start.elapsed().as_secs_f64() * 1000.0)
+    };
+    let outcomes: Vec<(Result<(String, MetaPred), &'static str>, f64)> = if jobs == 1 {
+        dataset.pages.iter().zip(&inputs).map(|(page, input)| timed(page, input)).collect()
     } else {
-        pool.install(|| dataset.pages.par_iter().zip(&inputs).map(|(page, input)| extract_page(page, input)).collect())
+        pool.install(|| dataset.pages.par_iter().zip(&inputs).map(|(page, input)| timed(page, input)).collect())
     };
     let seconds = started.elapsed().as_secs_f64();
 
-    let mut run = Run { texts: Vec::new(), metas: Vec::new(), failures: Vec::new(), seconds, jobs };
-    for outcome in outcomes {
+    let mut run = Run { texts: Vec::new(), metas: Vec::new(), failures: Vec::new(), seconds, jobs, page_ms: Vec::new() };
+    for (outcome, ms) in outcomes {
+        run.page_ms.push(ms);
         let ((text, meta), failure) = match outcome {
             Ok(prediction) => (prediction, None),
             Err(kind) => ((String::new(), MetaPred::default()), Some(kind)),
@@ -108,5 +126,21 @@ fn extract_page(page: &Page, input: &Result<Vec<u8>>) -> Result<(String, MetaPre
             eprintln!("warning: gleaner panicked on page {} ({})", page.id, page.html_path.display());
             Err("panic")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_time_quantiles() {
+        let run = Run { texts: Vec::new(), metas: Vec::new(), failures: Vec::new(), seconds: 0.0, jobs: 1, page_ms: (1..=100).map(f64::from).rev().collect() };
+        assert_eq!(run.page_ms_quantile(0.5), 51.0);
+        assert_eq!(run.page_ms_quantile(0.99), 100.0);
+        assert_eq!(run.page_ms_quantile(1.0), 100.0);
+        assert_eq!(run.page_ms_quantile(0.0), 1.0);
+        let empty = Run { page_ms: Vec::new(), ..run };
+        assert_eq!(empty.page_ms_quantile(0.99), 0.0);
     }
 }
