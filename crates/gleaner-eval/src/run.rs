@@ -85,7 +85,7 @@ pub fn extract_all(dataset: &Dataset, jobs: usize) -> Result<Run> {
         let outcome = extract_page(page, input);
         (outcome, start.elapsed().as_secs_f64() * 1000.0)
     };
-    let outcomes: Vec<(Result<(String, MetaPred), &'static str>, f64)> = if jobs == 1 {
+    let outcomes: Vec<(Outcome, f64)> = if jobs == 1 {
         dataset.pages.iter().zip(&inputs).map(|(page, input)| timed(page, input)).collect()
     } else {
         pool.install(|| dataset.pages.par_iter().zip(&inputs).map(|(page, input)| timed(page, input)).collect())
@@ -106,8 +106,11 @@ pub fn extract_all(dataset: &Dataset, jobs: usize) -> Result<Run> {
     Ok(run)
 }
 
+/// A page's text and metadata, or the kind of its failure.
+type Outcome = Result<(String, MetaPred), &'static str>;
+
 /// Extracts one page's text and metadata, or names why there are none.
-fn extract_page(page: &Page, input: &Result<Vec<u8>>) -> Result<(String, MetaPred), &'static str> {
+fn extract_page(page: &Page, input: &Result<Vec<u8>>) -> Outcome {
     let Ok(bytes) = input else {
         return Err("read");
     };
