@@ -247,13 +247,6 @@ pub fn story_body(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn
     current
 }
 
-/// The end (exclusive node id) of the story's body inside `root` (see [`story_body`]).
-/// Elements after it inside the root are what pages put after a story.
-#[must_use]
-pub fn body_end(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> NodeId {
-    dom.subtree_end(story_body(dom, stats, root, removed))
-}
-
 /// Name tokens of the lead paragraph (standfirst, chapô, teaser) that news and blog templates
 /// place between the headline and the body.
 const LEAD_TOKENS: &[&str] = &[

@@ -223,22 +223,22 @@ mod tests {
 
     #[test]
     fn declared_types_and_paths_decide() {
-        assert_eq!(classify_with(&["DiscussionForumPosting"], "https://x.org/a", &[]), PageType::Forum);
-        assert_eq!(classify_with(&["Product"], "https://x.org/a", &[]), PageType::Product);
-        assert_eq!(classify_with(&["Article"], "https://x.org/forum/t/123", &[]), PageType::Forum);
-        assert_eq!(classify_with(&[], "https://x.org/docs/install", &[]), PageType::Documentation);
-        assert_eq!(classify_with(&[], "https://x.org/", &[]), PageType::Service);
-        assert_eq!(path_kind("https://x.org/product-category/shoes"), Some(PageType::Product));
-        assert_eq!(path_kind("https://x.org/best-oral-hygiene-products/"), None);
-        assert_eq!(path_kind("https://x.org/viewtopic.php?t=1"), Some(PageType::Forum));
+        assert_eq!(classify_with(&["DiscussionForumPosting"], "https://shop.example/a", &[]), PageType::Forum);
+        assert_eq!(classify_with(&["Product"], "https://shop.example/a", &[]), PageType::Product);
+        assert_eq!(classify_with(&["Article"], "https://shop.example/forum/t/123", &[]), PageType::Forum);
+        assert_eq!(classify_with(&[], "https://shop.example/docs/install", &[]), PageType::Documentation);
+        assert_eq!(classify_with(&[], "https://shop.example/", &[]), PageType::Service);
+        assert_eq!(path_kind("https://shop.example/product-category/shoes"), Some(PageType::Product));
+        assert_eq!(path_kind("https://shop.example/best-oral-hygiene-products/"), None);
+        assert_eq!(path_kind("https://shop.example/viewtopic.php?t=1"), Some(PageType::Forum));
     }
 
     #[test]
     fn content_shape_decides_when_nothing_is_declared() {
         let prose = Block::paragraph("A long sentence of running text that goes on and on, as articles do, with more words. ".repeat(3));
-        assert_eq!(classify_with(&[], "https://x.org/a/b", &[prose]), PageType::Article);
+        assert_eq!(classify_with(&[], "https://shop.example/a/b", &[prose]), PageType::Article);
         let prices: Vec<Block> = (0..5).map(|i| Block::paragraph(format!("Item {i} $19.99"))).collect();
-        assert_eq!(classify_with(&["Product"], "https://x.org/a/b", &prices), PageType::Collection);
+        assert_eq!(classify_with(&["Product"], "https://shop.example/a/b", &prices), PageType::Collection);
         assert!(has_price("€ 12,50") && has_price("19.99 EUR") && !has_price("the euro zone"));
     }
 }

@@ -189,7 +189,7 @@ mod tests {
         assert_eq!(strip_site_name("Short - Title", &none), "Short");
         assert_eq!(strip_site_name("Daily News | A long headline here", &daily), "A long headline here");
         assert_eq!(strip_site_name("rustc_codegen_gcc: Progress Report", &none), "rustc_codegen_gcc: Progress Report");
-        let by_host = Site::new(None, Some("https://www.dailynews.co.uk/a/b"));
+        let by_host = Site::new(None, Some("https://www.dailynews.example/a/b"));
         assert_eq!(by_host.host_label.as_deref(), Some("dailynews"));
         assert_eq!(strip_site_name("Daily News - Rain expected today", &by_host), "Rain expected today");
     }
@@ -212,7 +212,7 @@ mod tests {
     fn an_h1_unrelated_to_the_title_is_a_section_name() {
         assert_eq!(title(&["Our Blog"], "Rain expected today | Jane Roe").as_deref(), Some("Rain expected today"));
         let h1s = vec!["Enameled cast iron pan".to_string()];
-        let got = choose(&h1s, None, Some("Reddit - The heart of the internet".into()), &Site::new(None, Some("https://www.reddit.com/r/x")));
+        let got = choose(&h1s, None, Some("Bigboard - The heart of the internet".into()), &Site::new(None, Some("https://www.bigboard.example/r/x")));
         assert_eq!(got.map(|(t, _)| t).as_deref(), Some("Enameled cast iron pan"));
     }
 }
