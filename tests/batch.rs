@@ -248,6 +248,15 @@ fn not_found_is_an_http_status_with_its_code() {
 }
 
 #[test]
+fn gone_is_an_http_status_and_not_retried() {
+    let server = Server::start(vec![("/gone", Response::html("gone").with_status(410))]);
+    let record = fetch(&server, "/gone", &[]);
+    assert_eq!(kind(&record), "http_status", "{record}");
+    assert_eq!(record["status"], 410);
+    assert_eq!(server.hits().iter().filter(|hit| hit.path == "/gone").count(), 1, "a 410 is final");
+}
+
+#[test]
 fn retry_after_is_honoured_and_a_long_one_is_not_waited_for() {
     let server = Server::start_sequences(vec![
         ("/busy", vec![Response::html("busy").with_status(429).with_header("Retry-After", "1"), Response::html(page())]),
@@ -288,6 +297,36 @@ fn a_server_that_never_answers_is_a_timeout() {
     let record = fetch(&server, "/silent", &["--timeout", "0.5", "--ignore-robots"]);
     assert_eq!(kind(&record), "timeout", "{record}");
     assert!(started.elapsed() < Duration::from_secs(3), "gave up after the timeout");
+}
+
+#[test]
+fn a_body_trickling_one_byte_per_second_is_a_timeout() {
+    let server = Server::start(vec![("/slow", Response::html(page()).with_trickle(Duration::from_secs(1)))]);
+    let started = Instant::now();
+    let record = fetch(&server, "/slow", &["--timeout", "1.5", "--ignore-robots"]);
+    assert_eq!(kind(&record), "timeout", "{record}");
+    assert!(started.elapsed() < Duration::from_secs(4), "the timeout covers the body, not only the head");
+}
+
+#[test]
+fn a_lying_content_length_fails_cleanly_or_is_read_to_its_word() {
+    let body = page();
+    let server = Server::start(vec![
+        // Promises more than it sends, then closes: the page is cut short.
+        ("/short", Response::html(body.clone()).with_declared_length(body.len() + 5000)),
+        // Promises a body far over the cap: refused before it is read.
+        ("/huge", Response::html(body.clone()).with_declared_length(50_000_000_000)),
+        // Promises less than it sends: only the promised bytes are the page.
+        ("/long", Response::html([body.clone(), b"<p>TRAILING BYTES PAST THE LENGTH</p>".to_vec()].concat()).with_declared_length(body.len())),
+    ]);
+    let short = fetch(&server, "/short", &["--retries", "0"]);
+    assert_eq!(kind(&short), "network", "{short}");
+    assert!(short["error"]["message"].as_str().unwrap_or_default().contains("/short"), "{short}");
+    let huge = fetch(&server, "/huge", &["--max-bytes", "1000000"]);
+    assert_eq!(kind(&huge), "too_large", "{huge}");
+    let long = fetch(&server, "/long", &[]);
+    assert_eq!(long["ok"], true, "{long}");
+    assert!(!long["text"].as_str().unwrap_or_default().contains("TRAILING"), "{long}");
 }
 
 #[test]
@@ -343,13 +382,13 @@ fn robots_txt_is_fetched_once_per_host() {
 
 #[test]
 fn one_host_gets_at_most_its_connections_and_its_gap() {
-    const PAGES: usize = 12;
-    const GAP: Duration = Duration::from_millis(100);
+    const PAGES: usize = 50;
+    const GAP: Duration = Duration::from_millis(50);
     let routes: Vec<(String, Response)> =
-        (0..PAGES).map(|n| (format!("/p{n}"), Response::html(small_page(n)).with_delay(Duration::from_millis(150)))).collect();
+        (0..PAGES).map(|n| (format!("/p{n}"), Response::html(small_page(n)).with_delay(Duration::from_millis(80)))).collect();
     let server = Server::start(routes.iter().map(|(path, response)| (path.as_str(), response.clone())).collect());
     let urls: Vec<String> = (0..PAGES).map(|n| server.url(&format!("/p{n}"))).collect();
-    let mut args = vec!["--host-connections", "2", "--host-delay", "0.1", "--ignore-robots", "--concurrency", "8"];
+    let mut args = vec!["--host-connections", "2", "--host-delay", "0.05", "--ignore-robots", "--concurrency", "8"];
     args.extend(urls.iter().map(String::as_str));
     let run = batch(&args);
     assert_eq!(run.code, Some(0), "{}", run.stderr);

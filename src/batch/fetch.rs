@@ -247,6 +247,11 @@ impl Fetcher {
             return Err(Error::NotHtmlContentType { url: url.to_string(), content_type: content_type.clone() });
         }
         let limit = self.options.max_body_bytes;
+        // A body declared over the cap is refused unread (a compressed one has no declared
+        // decoded length and is capped as it is read).
+        if response.content_length().is_some_and(|declared| declared > limit as u64) {
+            return Err(Error::Network { url: url.to_string(), reason: NetworkReason::TooLarge(limit) });
+        }
         match read_capped(response, limit, url.as_str()).await? {
             (bytes, false) => Ok(Body { bytes, content_type }),
             (_, true) => Err(Error::Network { url: url.to_string(), reason: NetworkReason::TooLarge(limit) }),

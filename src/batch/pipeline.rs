@@ -54,8 +54,9 @@ struct Context {
     doc_timeout: Option<Duration>,
 }
 
-/// A finished job on its way back: its place in the input, its record, and its in-flight slot.
-type Done = (usize, Record, OwnedSemaphorePermit);
+/// A finished job on its way back: its place in the input, its record, what `prepare` made of
+/// it, and its in-flight slot.
+type Done<T> = (usize, Record, T, OwnedSemaphorePermit);
 
 /// Runs every job and gives each record to `emit`, in input order when `options.ordered`.
 /// Returns the run's summary.
@@ -67,6 +68,23 @@ pub fn run<J, F>(jobs: J, options: &BatchOptions, mut emit: F) -> io::Result<Sum
 where
     J: Iterator<Item = Job> + Send + 'static,
     F: FnMut(&Record) -> io::Result<()>,
+{
+    run_prepared(jobs, options, |_| (), |record, ()| emit(record))
+}
+
+/// Like [`run`], but each record is first given to `prepare` on the thread that finished it
+/// (in parallel, e.g. to serialise it), and `emit` gets the record with what `prepare` made.
+/// This keeps the calling thread, which hands records back one at a time, from being the
+/// bottleneck.
+///
+/// # Errors
+/// As [`run`].
+pub fn run_prepared<J, P, T, F>(jobs: J, options: &BatchOptions, prepare: P, mut emit: F) -> io::Result<Summary>
+where
+    J: Iterator<Item = Job> + Send + 'static,
+    P: Fn(&Record) -> T + Send + Sync + 'static,
+    T: Send + 'static,
+    F: FnMut(&Record, T) -> io::Result<()>,
 {
     let started = Instant::now();
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -83,22 +101,22 @@ where
     });
     let window = Arc::new(Semaphore::new(in_flight_limit(options)));
     let stop = Arc::new(AtomicBool::new(false));
-    let (sender, receiver) = mpsc::channel::<Done>();
+    let (sender, receiver) = mpsc::channel::<Done<T>>();
     {
-        let (handle, stop) = (runtime.handle().clone(), Arc::clone(&stop));
-        std::thread::spawn(move || feed(jobs, &handle, &window, &context, &sender, &stop));
+        let (handle, stop, prepare) = (runtime.handle().clone(), Arc::clone(&stop), Arc::new(prepare));
+        std::thread::spawn(move || feed(jobs, &handle, &window, &context, &prepare, &sender, &stop));
     }
     let mut summary = Summary::default();
-    let mut waiting: BTreeMap<usize, (Record, OwnedSemaphorePermit)> = BTreeMap::new();
+    let mut waiting: BTreeMap<usize, (Record, T, OwnedSemaphorePermit)> = BTreeMap::new();
     let mut next = 0;
-    for (index, record, permit) in receiver {
+    for (index, record, prepared, permit) in receiver {
         if !options.ordered {
-            hand_back(&record, &mut emit, &mut summary, &stop)?;
+            hand_back(record, prepared, &mut emit, &mut summary, &stop)?;
             continue;
         }
-        waiting.insert(index, (record, permit));
-        while let Some((record, _permit)) = waiting.remove(&next) {
-            hand_back(&record, &mut emit, &mut summary, &stop)?;
+        waiting.insert(index, (record, prepared, permit));
+        while let Some((record, prepared, _permit)) = waiting.remove(&next) {
+            hand_back(record, prepared, &mut emit, &mut summary, &stop)?;
             next += 1;
         }
     }
@@ -108,38 +126,45 @@ where
 }
 
 /// Gives one record to the caller; on the caller's error, stops the feeder.
-fn hand_back<F>(
-    record: &Record,
+fn hand_back<T, F>(
+    record: Record,
+    prepared: T,
     emit: &mut F,
     summary: &mut Summary,
     stop: &AtomicBool,
 ) -> io::Result<()>
 where
-    F: FnMut(&Record) -> io::Result<()>,
+    F: FnMut(&Record, T) -> io::Result<()>,
 {
-    summary.add(record);
-    emit(record).inspect_err(|_| stop.store(true, Ordering::SeqCst))
+    summary.add(&record);
+    emit(&record, prepared).inspect_err(|_| stop.store(true, Ordering::SeqCst))
 }
 
 /// Reads jobs and starts a task for each, waiting for an in-flight slot first.
-fn feed<J: Iterator<Item = Job>>(
+fn feed<J, P, T>(
     jobs: J,
     handle: &Handle,
     window: &Arc<Semaphore>,
     context: &Arc<Context>,
-    sender: &mpsc::Sender<Done>,
+    prepare: &Arc<P>,
+    sender: &mpsc::Sender<Done<T>>,
     stop: &AtomicBool,
-) {
+) where
+    J: Iterator<Item = Job>,
+    P: Fn(&Record) -> T + Send + Sync + 'static,
+    T: Send + 'static,
+{
     for (index, job) in jobs.enumerate() {
         if stop.load(Ordering::SeqCst) {
             break;
         }
         let Ok(permit) = handle.block_on(Arc::clone(window).acquire_owned()) else { break };
-        let (context, sender) = (Arc::clone(context), sender.clone());
+        let (context, prepare, sender) = (Arc::clone(context), Arc::clone(prepare), sender.clone());
         handle.spawn(async move {
             let record = process(job, &context).await;
+            let prepared = prepare(&record);
             // The receiver is gone only when the caller stopped the run.
-            let _ = sender.send((index, record, permit));
+            let _ = sender.send((index, record, prepared, permit));
         });
     }
 }
@@ -290,5 +315,30 @@ mod tests {
         let expected: Vec<String> = (0..50).map(|n| format!("j{n}")).collect();
         assert_eq!(ids, expected);
         assert_eq!(summary.ok + summary.failed(), 50);
+    }
+
+    #[test]
+    fn prepare_runs_off_the_calling_thread_and_its_result_reaches_emit() {
+        let jobs = (0..20).map(|n| Job {
+            id: format!("j{n}"),
+            input: format!("j{n}"),
+            source: Source::Html { html: format!("<p>{}</p>", "Words of a story. ".repeat(n + 5)), url: None },
+        });
+        let caller = std::thread::current().id();
+        let mut lines = Vec::new();
+        run_prepared(
+            jobs,
+            &BatchOptions::default(),
+            |record| (std::thread::current().id(), record.to_json_line()),
+            |record, (thread, line)| {
+                assert_ne!(thread, caller, "prepare ran on the calling thread");
+                assert_eq!(line, record.to_json_line());
+                lines.push(line);
+                Ok(())
+            },
+        )
+        .expect("run");
+        assert_eq!(lines.len(), 20);
+        assert!(lines[7].starts_with(r#"{"id":"j7""#), "{}", lines[7]);
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! Routes are fixed when the server starts: each path answers with a status, headers and a
 //! body (or a sequence of them: the nth request gets the nth, the last one repeating); unknown
-//! paths get a 404. Every request is logged with when it came and when its answer was sent. Every connection is served by its own thread, answers one
+//! paths get a 404. A body can be trickled byte by byte and its `Content-Length` can lie. Every
+//! request is logged with when it came and when its answer was sent. Every connection is served by its own thread, answers one
 //! request and is closed (`Connection: close`). The server stops when it is dropped.
 
 use std::collections::HashMap;
@@ -24,12 +25,16 @@ pub struct Response {
     pub body: Vec<u8>,
     /// How long the server waits before answering (for timeout tests).
     pub delay: Duration,
+    /// When set, the body is sent one byte at a time with this pause before each byte.
+    pub trickle: Option<Duration>,
+    /// When set, the `Content-Length` sent instead of the body's true length.
+    pub declared_length: Option<usize>,
 }
 
 impl Response {
     /// A 200 response with the given body and `Content-Type`.
     pub fn ok(content_type: &str, body: impl Into<Vec<u8>>) -> Self {
-        Self { status: 200, headers: vec![("Content-Type".into(), content_type.into())], body: body.into(), delay: Duration::ZERO }
+        Self { status: 200, headers: vec![("Content-Type".into(), content_type.into())], body: body.into(), delay: Duration::ZERO, trickle: None, declared_length: None }
     }
 
     /// A 200 `text/html; charset=utf-8` page.
@@ -39,7 +44,7 @@ impl Response {
 
     /// A redirect to `location` (a path on this server or a full URL).
     pub fn redirect(status: u16, location: &str) -> Self {
-        Self { status, headers: vec![("Location".into(), location.into())], body: Vec::new(), delay: Duration::ZERO }
+        Self { status, headers: vec![("Location".into(), location.into())], body: Vec::new(), delay: Duration::ZERO, trickle: None, declared_length: None }
     }
 
     /// The same response with another status.
@@ -51,6 +56,18 @@ impl Response {
     /// The same response, sent only after `delay`.
     pub fn with_delay(mut self, delay: Duration) -> Self {
         self.delay = delay;
+        self
+    }
+
+    /// The same response, its body sent one byte per `pause`.
+    pub fn with_trickle(mut self, pause: Duration) -> Self {
+        self.trickle = Some(pause);
+        self
+    }
+
+    /// The same response, with a `Content-Length` of `length` whatever the body's size.
+    pub fn with_declared_length(mut self, length: usize) -> Self {
+        self.declared_length = Some(length);
         self
     }
 
@@ -168,10 +185,20 @@ fn serve(stream: TcpStream, routes: &Mutex<Routes>, hits: &Mutex<Vec<Hit>>) -> s
     for (name, value) in &response.headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
-    head.push_str(&format!("Content-Length: {}\r\nConnection: close\r\n\r\n", response.body.len()));
+    let length = response.declared_length.unwrap_or(response.body.len());
+    head.push_str(&format!("Content-Length: {length}\r\nConnection: close\r\n\r\n"));
     let mut stream = stream;
     stream.write_all(head.as_bytes())?;
-    stream.write_all(&response.body)?;
+    match response.trickle {
+        Some(pause) => {
+            for byte in &response.body {
+                std::thread::sleep(pause);
+                stream.write_all(std::slice::from_ref(byte))?;
+                stream.flush()?;
+            }
+        }
+        None => stream.write_all(&response.body)?,
+    }
     stream.flush()?;
     hits.lock().expect("hits").push(Hit { path: path.to_string(), start, end: Instant::now() });
     Ok(())
@@ -186,6 +213,7 @@ fn reason(status: u16) -> &'static str {
         307 => "Temporary Redirect",
         308 => "Permanent Redirect",
         404 => "Not Found",
+        410 => "Gone",
         429 => "Too Many Requests",
         503 => "Service Unavailable",
         500 => "Internal Server Error",

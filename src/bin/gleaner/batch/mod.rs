@@ -59,11 +59,12 @@ fn run(args: &BatchArgs) -> anyhow::Result<bool> {
     let options = args.options();
     let arguments = if args.inputs.is_empty() { vec![inputs::STDIN.to_string()] } else { args.inputs.clone() };
     let mut jobs = if args.warc {
-        inputs::expand_warc(arguments, args.max_bytes)
+        inputs::expand_warc(arguments.clone(), args.max_bytes)
     } else {
-        inputs::expand(arguments, args.jsonl)
+        inputs::expand(arguments.clone(), args.jsonl)
     };
     let skipped = Arc::new(AtomicUsize::new(0));
+    let mut done = Arc::new(HashSet::new());
     let resume_from = match (&args.output, &args.output_dir) {
         (Some(path), _) => Some(path.clone()),
         (None, Some(dir)) => Some(OutputDir::index_path(dir)),
@@ -71,9 +72,11 @@ fn run(args: &BatchArgs) -> anyhow::Result<bool> {
     };
     if args.resume {
         let Some(path) = &resume_from else { anyhow::bail!("--resume needs --output or --output-dir") };
-        let done = gleaner::batch::resume::completed_ids(path)
-            .with_context(|| format!("cannot read {} to resume", path.display()))?;
-        jobs = skip_done(jobs, done, Arc::clone(&skipped));
+        done = Arc::new(
+            gleaner::batch::resume::completed_ids(path)
+                .with_context(|| format!("cannot read {} to resume", path.display()))?,
+        );
+        jobs = skip_done(jobs, Arc::clone(&done), Arc::clone(&skipped));
     }
     let mut sink = match (&args.output, &args.output_dir) {
         (Some(path), _) => Sink::Lines(Box::new(open_output(path, args.resume)?)),
@@ -81,15 +84,31 @@ fn run(args: &BatchArgs) -> anyhow::Result<bool> {
         (None, None) => Sink::Lines(Box::new(io::stdout())),
     };
     let progress = Progress::new();
-    let summary = gleaner::batch::pipeline::run(jobs, &options, |record| {
+    // Standard input can be read only once; WARC files would be read twice.
+    if progress.is_shown() && !args.warc && !arguments.iter().any(|arg| arg == inputs::STDIN) {
+        let jsonl = args.jsonl;
+        progress.count_total_in_background(move || {
+            inputs::expand(arguments, jsonl).filter(|job| !done.contains(&job.id)).count()
+        });
+    }
+    // Records are serialised on the threads that finish them; this thread only writes.
+    let file_format = match &sink {
+        Sink::Lines(_) => None,
+        Sink::Dir(_) => Some(args.format),
+    };
+    let prepare = move |record: &gleaner::batch::Record| match file_format {
+        Some(format) => OutputDir::render(format, record),
+        None => Ok(Some(record.to_json_line())),
+    };
+    let summary = gleaner::batch::pipeline::run_prepared(jobs, &options, prepare, |record, prepared| {
         // One write of the whole line, then a flush: a reader never sees half a record.
         let _writing = WRITING.lock().unwrap_or_else(PoisonError::into_inner);
         match &mut sink {
             Sink::Lines(out) => {
-                out.write_all(record.to_json_line().as_bytes())?;
+                out.write_all(prepared?.unwrap_or_default().as_bytes())?;
                 out.flush()?;
             }
-            Sink::Dir(dir) => dir.write(record)?,
+            Sink::Dir(dir) => dir.write(record, prepared)?,
         }
         progress.record(record);
         if INTERRUPTED.load(Ordering::SeqCst) {
@@ -133,7 +152,7 @@ fn exit_between_records_on_interrupt() {
 }
 
 /// Leaves out the jobs whose ids are in `done`, counting them.
-fn skip_done(jobs: Jobs, done: HashSet<String>, skipped: Arc<AtomicUsize>) -> Jobs {
+fn skip_done(jobs: Jobs, done: Arc<HashSet<String>>, skipped: Arc<AtomicUsize>) -> Jobs {
     Box::new(jobs.filter(move |job| {
         let is_done = done.contains(&job.id);
         if is_done {

@@ -70,20 +70,30 @@ impl OutputDir {
         dir.join(INDEX_FILE)
     }
 
-    /// Writes the record's file (when it has an article), then its index line.
-    pub fn write(&mut self, record: &Record) -> io::Result<()> {
-        let file = match &record.outcome {
-            Ok(article) => {
+    /// The content of the record's file in `format`, `None` when it has no article. Rendering
+    /// needs no state, so it is done in parallel, before [`OutputDir::write`].
+    ///
+    /// # Errors
+    /// When the article cannot be serialised as JSON.
+    pub fn render(format: FileFormat, record: &Record) -> io::Result<Option<String>> {
+        let Ok(article) = &record.outcome else { return Ok(None) };
+        Ok(Some(match format {
+            FileFormat::Text => format!("{}\n", article.text.trim_end()),
+            FileFormat::Markdown => format!("{}\n", gleaner::render::markdown(&article.blocks).trim_end()),
+            FileFormat::Json => serde_json::to_string_pretty(article).map_err(io::Error::other)? + "\n",
+        }))
+    }
+
+    /// Writes the record's file (its `rendered` content, when it has an article), then its
+    /// index line.
+    pub fn write(&mut self, record: &Record, rendered: io::Result<Option<String>>) -> io::Result<()> {
+        let file = match rendered? {
+            Some(body) => {
                 let name = self.new_name(&record.id);
-                let body = match self.format {
-                    FileFormat::Text => format!("{}\n", article.text.trim_end()),
-                    FileFormat::Markdown => format!("{}\n", gleaner::render::markdown(&article.blocks).trim_end()),
-                    FileFormat::Json => serde_json::to_string_pretty(article).map_err(io::Error::other)? + "\n",
-                };
                 std::fs::write(self.dir.join(&name), body)?;
                 Some(name)
             }
-            Err(_) => None,
+            None => None,
         };
         let mut line = json!({
             "id": record.id, "input": record.input, "url": record.url, "final_url": record.final_url,
