@@ -56,7 +56,9 @@ pub struct Article {
     pub input_format: &'static str,
     /// `warnings`: what limits degraded the result, as stable codes (`[]` when none):
     /// `node_limit` when the page had more nodes than [`crate::Options::max_nodes`] and only
-    /// its beginning was read.
+    /// its beginning was read, `depth_limit` when nesting deeper than
+    /// [`crate::Options::max_depth`] was flattened, `attribute_limit` when attributes past
+    /// [`crate::Options::max_attributes`] were dropped from a tag.
     pub warnings: Vec<&'static str>,
     /// The content as structured blocks (headings, paragraphs, list items, table rows…), from
     /// which `text` and the Markdown output are rendered. Not serialized.

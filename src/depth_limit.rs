@@ -7,18 +7,55 @@
 //! nest deeper than the cap; their text is kept, one level up. Pages within the cap are
 //! returned untouched, without a copy.
 //!
-//! The same pass caps the attributes of one tag at [`MAX_ATTRIBUTES`]: html5ever checks each
-//! new attribute against all earlier ones of the tag for duplicates, so 100,000 attributes on
-//! one element take seconds (and a 20 MB tag minutes). Attributes past the cap are dropped.
+//! The same pass caps the attributes of one tag (default [`DEFAULT_MAX_ATTRIBUTES`]): html5ever
+//! checks each new attribute against all earlier ones of the tag for duplicates, so 100,000
+//! attributes on one element take seconds (and a 20 MB tag minutes). Attributes past the cap
+//! are dropped.
+//!
+//! Both caps degrade the page rather than fail it; [`Limited`] says which one acted, and the
+//! article's `warnings` carry `depth_limit` / `attribute_limit`.
 
 use std::borrow::Cow;
 
 /// The default nesting cap, as in Chromium.
 pub const DEFAULT_MAX_DEPTH: usize = 512;
 
-/// Most attributes kept on one tag. Real elements carry a few dozen at most; the cap only
-/// bounds html5ever's quadratic duplicate check.
-pub const MAX_ATTRIBUTES: usize = 1000;
+/// The default number of attributes kept on one tag. Real elements carry a few dozen at most;
+/// the cap only bounds html5ever's quadratic duplicate check.
+pub const DEFAULT_MAX_ATTRIBUTES: usize = 1000;
+
+/// The caps of the pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkupLimits {
+    /// Deepest nesting of elements that need an end tag.
+    pub max_depth: usize,
+    /// Most attributes kept on one tag.
+    pub max_attributes: usize,
+}
+
+impl Default for MarkupLimits {
+    fn default() -> Self {
+        Self { max_depth: DEFAULT_MAX_DEPTH, max_attributes: DEFAULT_MAX_ATTRIBUTES }
+    }
+}
+
+/// The markup after the pass, and which caps changed it.
+#[derive(Debug)]
+pub struct Limited<'a> {
+    /// The markup, borrowed when nothing was changed.
+    pub html: Cow<'a, str>,
+    /// Start tags deeper than the depth cap were dropped.
+    pub depth_cut: bool,
+    /// Attributes past the attribute cap were dropped.
+    pub attributes_cut: bool,
+}
+
+/// Returns `html` with start tags beyond `max_depth` (and their end tags) removed, and the
+/// attributes of a tag past the first [`DEFAULT_MAX_ATTRIBUTES`] dropped.
+#[must_use]
+pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
+    limit_markup(html, MarkupLimits { max_depth, ..MarkupLimits::default() }).html
+}
 
 /// Elements closed implicitly by the parser (a new `<p>` ends the open one) or that never have
 /// content: they do not deepen the tree in practice and are not counted, so sloppy pages full
@@ -32,9 +69,13 @@ const UNCOUNTED: &[&str] = &[
 /// Elements whose content is raw text: tags inside them are not tags.
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"];
 
-/// Returns `html` with start tags beyond `max_depth` (and their end tags) removed.
+/// Returns `html` with start tags nested deeper than `limits.max_depth` (and their end tags)
+/// removed and the attributes of a tag past `limits.max_attributes` dropped, saying which cap
+/// acted.
 #[must_use]
-pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
+pub fn limit_markup(html: &str, limits: MarkupLimits) -> Limited<'_> {
+    let MarkupLimits { max_depth, max_attributes } = limits;
+    let (mut depth_cut, mut attributes_cut) = (false, false);
     let bytes = html.as_bytes();
     let mut depth: usize = 0;
     let mut out: Option<String> = None;
@@ -50,7 +91,7 @@ pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
             pos = find(bytes, start + 4, b"-->").map_or(bytes.len(), |end| end + 3);
             continue;
         }
-        let Some(tag) = parse_tag(bytes, start) else {
+        let Some(tag) = parse_tag(bytes, start, max_attributes) else {
             pos = start + 1;
             continue;
         };
@@ -69,6 +110,7 @@ pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
         } else if counted {
             if depth >= max_depth {
                 remove = true;
+                depth_cut = true;
                 *dropped.entry(name.to_string()).or_default() += 1;
             } else {
                 depth += 1;
@@ -79,6 +121,7 @@ pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
             buffer.push_str(&html[copied_to..start]);
             copied_to = tag.end_offset;
         } else if let Some(cut) = tag.attributes_cut {
+            attributes_cut = true;
             let buffer = out.get_or_insert_with(|| String::with_capacity(html.len()));
             buffer.push_str(&html[copied_to..cut]);
             buffer.push('>');
@@ -95,13 +138,14 @@ pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
             break;
         }
     }
-    match out {
+    let html = match out {
         None => Cow::Borrowed(html),
         Some(mut buffer) => {
             buffer.push_str(&html[copied_to..]);
             Cow::Owned(buffer)
         }
-    }
+    };
+    Limited { html, depth_cut, attributes_cut }
 }
 
 /// Longest tag name told apart; longer names (custom elements) are compared by their prefix.
@@ -116,7 +160,7 @@ struct TagToken {
     self_closing: bool,
     /// Byte offset just past the closing `>`.
     end_offset: usize,
-    /// Where the attribute after the first [`MAX_ATTRIBUTES`] starts, when there are more.
+    /// Where the attribute past the cap starts, when there are more.
     attributes_cut: Option<usize>,
 }
 
@@ -127,7 +171,7 @@ impl TagToken {
 }
 
 /// Parses the tag starting at `start` (a `<`), or `None` when it is not a tag.
-fn parse_tag(bytes: &[u8], start: usize) -> Option<TagToken> {
+fn parse_tag(bytes: &[u8], start: usize, max_attributes: usize) -> Option<TagToken> {
     let mut i = start + 1;
     let end = bytes.get(i) == Some(&b'/');
     if end {
@@ -173,7 +217,7 @@ fn parse_tag(bytes: &[u8], start: usize) -> Option<TagToken> {
             None => {
                 if previous.is_ascii_whitespace() && !b.is_ascii_whitespace() && b != b'=' && b != b'/' && last_token_byte != b'=' {
                     attributes += 1;
-                    if attributes == MAX_ATTRIBUTES + 1 && !end {
+                    if attributes == max_attributes + 1 && !end {
                         attributes_cut = Some(i);
                     }
                 }
@@ -210,8 +254,9 @@ mod tests {
     #[test]
     fn deep_nesting_is_flattened_and_text_kept() {
         let html = format!("{}deep{}", "<div>".repeat(10), "</div>".repeat(10));
-        let limited = limit_depth(&html, 3);
-        assert_eq!(limited, format!("{}deep{}", "<div>".repeat(3), "</div>".repeat(3)));
+        let limited = limit_markup(&html, MarkupLimits { max_depth: 3, ..MarkupLimits::default() });
+        assert_eq!(limited.html, format!("{}deep{}", "<div>".repeat(3), "</div>".repeat(3)));
+        assert!(limited.depth_cut && !limited.attributes_cut);
     }
 
     #[test]
@@ -222,11 +267,14 @@ mod tests {
 
     #[test]
     fn attributes_past_the_cap_are_dropped() {
-        let attrs: String = (0..MAX_ATTRIBUTES + 5).map(|i| format!(" a{i} = \"x y\"")).collect();
+        let attrs: String = (0..DEFAULT_MAX_ATTRIBUTES + 5).map(|i| format!(" a{i} = \"x y\"")).collect();
         let html = format!("<div{attrs}>text</div>");
-        let limited = limit_depth(&html, 10);
-        let kept: String = (0..MAX_ATTRIBUTES).map(|i| format!(" a{i} = \"x y\"")).collect();
-        assert_eq!(limited, format!("<div{kept} >text</div>"));
+        let limited = limit_markup(&html, MarkupLimits::default());
+        let kept: String = (0..DEFAULT_MAX_ATTRIBUTES).map(|i| format!(" a{i} = \"x y\"")).collect();
+        assert_eq!(limited.html, format!("<div{kept} >text</div>"));
+        assert!(limited.attributes_cut && !limited.depth_cut);
+        let three = limit_markup("<p a b c d>x</p>", MarkupLimits { max_attributes: 3, ..MarkupLimits::default() });
+        assert_eq!(three.html, "<p a b c >x</p>");
         let few = "<a href='/x' title = 'y z' data-k>t</a>";
         assert!(matches!(limit_depth(few, 10), Cow::Borrowed(_)));
     }

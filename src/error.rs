@@ -31,6 +31,14 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// Extraction ran past [`crate::Options::time_budget`].
+    #[error("extraction ran past its time budget of {} s (stopped in {stage})", limit.as_secs_f64())]
+    TimeBudget {
+        /// The budget.
+        limit: std::time::Duration,
+        /// The stage that found the budget spent.
+        stage: &'static str,
+    },
     /// The page was parsed but no main content was found in it.
     #[error("no main content found")]
     NoContent,
@@ -131,6 +139,7 @@ impl Error {
             Self::TooLarge { .. } => "too_large",
             Self::BadGzip { .. } => "bad_gzip",
             Self::NoContent => "no_content",
+            Self::TimeBudget { .. } => "timeout",
             Self::NotFound { .. } => "not_found",
             Self::Io { .. } => "io",
             Self::HttpStatus { .. } => "http_status",

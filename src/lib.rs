@@ -39,6 +39,7 @@
 
 pub mod article;
 pub mod blocks;
+pub mod budget;
 pub mod cleanup;
 pub mod decode;
 pub mod depth_limit;
@@ -57,10 +58,14 @@ pub mod batch;
 pub mod fetch;
 
 pub use article::Article;
+use budget::Budget;
 pub use blocks::{Block, BlockKind};
 pub use decode::{EncodingInfo, EncodingSource};
 pub use error::{Error, NetworkReason};
-pub use options::{DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, Hints, InputFormat, Options};
+pub use options::{
+    DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, DEFAULT_TIME_BUDGET, Hints,
+    InputFormat, Options,
+};
 
 /// Extracts the main content of an HTML page given as text.
 ///
@@ -81,7 +86,7 @@ pub fn extract_with_hints(html: &str, hints: &Hints, options: &Options) -> Resul
     if html.len() > options.max_input_bytes {
         return Err(Error::TooLarge { limit: options.max_input_bytes });
     }
-    run_pipeline(html, None, hints, options)
+    run_pipeline(html, None, hints, options, &Budget::start(options.time_budget))
 }
 
 /// Extracts the main content of a page given as raw bytes (possibly gzip-compressed, in any
@@ -91,6 +96,7 @@ pub fn extract_with_hints(html: &str, hints: &Hints, options: &Options) -> Resul
 /// [`Error::Empty`], [`Error::NotHtml`] for binary data, [`Error::TooLarge`],
 /// [`Error::BadGzip`], [`Error::NoContent`].
 pub fn extract_bytes(bytes: &[u8], hints: &Hints, options: &Options) -> Result<Article, Error> {
+    let budget = Budget::start(options.time_budget);
     let bytes = decode::gunzip_if_needed(bytes, options.max_input_bytes)?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Empty);
@@ -102,7 +108,8 @@ pub fn extract_bytes(bytes: &[u8], hints: &Hints, options: &Options) -> Result<A
     if decoded.text.trim().is_empty() {
         return Err(Error::Empty);
     }
-    run_pipeline(&decoded.text, Some(decoded.encoding), hints, options)
+    budget.check("decode")?;
+    run_pipeline(&decoded.text, Some(decoded.encoding), hints, options, &budget)
 }
 
 /// Runs the stages after decoding: plain-text clean-up or the HTML pipeline.
@@ -111,6 +118,7 @@ fn run_pipeline(
     encoding: Option<EncodingInfo>,
     hints: &Hints,
     options: &Options,
+    budget: &Budget,
 ) -> Result<Article, Error> {
     let treat_as_text = match options.input_format {
         InputFormat::Text => true,
@@ -120,5 +128,5 @@ fn run_pipeline(
     if treat_as_text {
         return cleanup::plain_text::extract(source, encoding, hints, options);
     }
-    extract::html_article(source, encoding, hints, options)
+    extract::html_article(source, encoding, hints, options, budget)
 }

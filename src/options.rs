@@ -3,6 +3,8 @@
 /// The default cap on input bytes after decompression: 20 MB.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
 
+pub use crate::budget::DEFAULT_TIME_BUDGET;
+pub use crate::depth_limit::{DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH};
 pub use crate::dom::DEFAULT_MAX_NODES;
 
 /// How the input should be treated.
@@ -20,6 +22,19 @@ pub enum InputFormat {
 }
 
 /// Extraction settings. Build with [`Options::default`] and the `with_*` setters.
+///
+/// The limits are on by default. Past one, extraction either fails with a typed error (the
+/// input is refused or the work is stopped: nothing useful could come of it) or gives a
+/// degraded result that says so in [`crate::Article::warnings`] (the page was cut or
+/// flattened, and what was read is still worth having):
+///
+/// | limit | default | past it |
+/// | --- | --- | --- |
+/// | [`max_input_bytes`](Self::max_input_bytes) | 20 MB, after decompression | error `too_large` |
+/// | [`time_budget`](Self::time_budget) | 10 s | error `timeout` |
+/// | [`max_nodes`](Self::max_nodes) | 1,000,000 | the rest of the page unread, warning `node_limit` |
+/// | [`max_depth`](Self::max_depth) | 512 | deeper tags flattened (their text kept), warning `depth_limit` |
+/// | [`max_attributes`](Self::max_attributes) | 1,000 per tag | the tag's further attributes dropped, warning `attribute_limit` |
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Options {
@@ -29,6 +44,14 @@ pub struct Options {
     /// is not read: the result is degraded, not an error, and says so in
     /// [`crate::Article::warnings`] (`node_limit`).
     pub max_nodes: usize,
+    /// Deepest nesting of elements, as browsers cap it: deeper start tags are dropped before
+    /// parsing and their text kept one level up (warning `depth_limit`).
+    pub max_depth: usize,
+    /// Most attributes kept on one tag (warning `attribute_limit` when more are dropped).
+    pub max_attributes: usize,
+    /// Longest one document's extraction may take (`None`: no limit). Checked between the
+    /// stages and inside the parser's loop; past it, [`crate::Error::TimeBudget`].
+    pub time_budget: Option<std::time::Duration>,
     /// Whether the input is HTML, plain text, or to be detected.
     pub input_format: InputFormat,
     /// Whether the text-level clean-up (repeated headlines, link tails…) runs after selection.
@@ -37,7 +60,15 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Self { max_input_bytes: DEFAULT_MAX_INPUT_BYTES, max_nodes: DEFAULT_MAX_NODES, input_format: InputFormat::Auto, text_cleanup: true }
+        Self {
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            max_nodes: DEFAULT_MAX_NODES,
+            max_depth: DEFAULT_MAX_DEPTH,
+            max_attributes: DEFAULT_MAX_ATTRIBUTES,
+            time_budget: Some(DEFAULT_TIME_BUDGET),
+            input_format: InputFormat::Auto,
+            text_cleanup: true,
+        }
     }
 }
 
@@ -55,6 +86,36 @@ impl Options {
     pub fn with_max_nodes(mut self, nodes: usize) -> Self {
         self.max_nodes = nodes;
         self
+    }
+
+    /// Sets the nesting cap (default [`DEFAULT_MAX_DEPTH`], 512): deeper tags are flattened
+    /// and [`crate::Article::warnings`] has `depth_limit`.
+    #[must_use]
+    pub fn with_max_depth(mut self, depth: usize) -> Self {
+        self.max_depth = depth;
+        self
+    }
+
+    /// Sets the attribute cap per tag (default [`DEFAULT_MAX_ATTRIBUTES`], 1,000): further
+    /// attributes are dropped and [`crate::Article::warnings`] has `attribute_limit`.
+    #[must_use]
+    pub fn with_max_attributes(mut self, attributes: usize) -> Self {
+        self.max_attributes = attributes;
+        self
+    }
+
+    /// Sets the time budget of one document (default [`DEFAULT_TIME_BUDGET`], 10 s; `None`
+    /// for no limit): past it, [`crate::Error::TimeBudget`] (kind `timeout`).
+    #[must_use]
+    pub fn with_time_budget(mut self, budget: Option<std::time::Duration>) -> Self {
+        self.time_budget = budget;
+        self
+    }
+
+    /// The caps applied to the markup before parsing.
+    #[must_use]
+    pub fn markup_limits(&self) -> crate::depth_limit::MarkupLimits {
+        crate::depth_limit::MarkupLimits { max_depth: self.max_depth, max_attributes: self.max_attributes }
     }
 
     /// Sets how the input is treated (default [`InputFormat::Auto`]).

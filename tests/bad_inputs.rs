@@ -64,6 +64,11 @@ const fn ok(name: &'static str, input: Input, contains: &'static [&'static str],
     Case { name, input, content_type: None, expect: Expect::Ok { contains, absent: &[HIDDEN], encoding, warnings: &[] } }
 }
 
+/// An "ok" case whose result is degraded by a limit, saying so in `warnings`.
+const fn degraded(name: &'static str, input: Input, warnings: &'static [&'static str]) -> Case {
+    Case { name, input, content_type: None, expect: Expect::Ok { contains: &[PROSE_TEXT], absent: &[HIDDEN], encoding: None, warnings } }
+}
+
 use Input::{File, Generated};
 
 fn cases() -> Vec<Case> {
@@ -127,10 +132,10 @@ fn cases() -> Vec<Case> {
         ok("broken-entities", File("broken-entities.html"), &["Fish & chips & peas &#xZZ; \u{FFFD}", "€ ¬anentity; < >", "£5"], None),
         fails("cookie-wall-only", File("cookie-wall.html"), "no_content"),
         // Pathological structure, generated
-        ok("nested-div-100k", Generated(nested_divs), &[PROSE_TEXT], None),
-        ok("nested-ul-li-100k", Generated(nested_lists), &[PROSE_TEXT], None),
-        ok("nested-b-100k", Generated(nested_bold), &[PROSE_TEXT], None),
-        ok("a-in-i-40k", Generated(anchors_in_italics), &[PROSE_TEXT], None),
+        degraded("nested-div-100k", Generated(nested_divs), &["depth_limit"]),
+        degraded("nested-ul-li-100k", Generated(nested_lists), &["depth_limit"]),
+        degraded("nested-b-100k", Generated(nested_bold), &["depth_limit"]),
+        degraded("a-in-i-40k", Generated(anchors_in_italics), &["depth_limit"]),
         Case {
             // Two million nodes (each <p> and its text): past the default cap of a million.
             name: "sibling-p-1m",
@@ -145,9 +150,9 @@ fn cases() -> Vec<Case> {
             expect: Expect::Ok { contains: &["x"], absent: &[], encoding: None, warnings: &["node_limit"] },
         },
         ok("text-node-10mb", Generated(huge_text_node), &["word word word"], None),
-        ok("attributes-100k", Generated(many_attributes), &[PROSE_TEXT], None),
+        degraded("attributes-100k", Generated(many_attributes), &["attribute_limit"]),
         ok("unterminated-tags-100k", Generated(unterminated_tags), &[PROSE_TEXT], None),
-        ok("distinct-names-100k", Generated(distinct_names), &[PROSE_TEXT], None),
+        degraded("distinct-names-100k", Generated(distinct_names), &["depth_limit"]),
     ]
 }
 
@@ -304,4 +309,33 @@ fn corpus_files_and_readme_match_the_cases() {
         let used = cases.iter().any(|c| matches!(c.input, File(file) if file == name));
         assert!(used || name == "README.md", "fixtures/bad/{name} is not used by any case");
     }
+}
+
+#[test]
+fn the_time_budget_stops_a_slow_page_with_a_timeout() {
+    // 100,000 nested lists take html5ever about half a second in a release build (more in a
+    // debug one); a budget of 20 ms is spent while parsing.
+    let html = nested_lists();
+    let options = Options::default().with_time_budget(Some(Duration::from_millis(20)));
+    let err = gleaner::extract_bytes(&html, &Hints::default(), &options).expect_err("past its budget");
+    assert_eq!(err.kind(), "timeout", "{err}");
+    assert!(err.to_string().contains("parse"), "{err}");
+    // The same page with no budget, or the default one, is extracted.
+    let unlimited = Options::default().with_time_budget(None);
+    assert!(gleaner::extract_bytes(&html, &Hints::default(), &unlimited).is_ok());
+}
+
+#[test]
+fn the_depth_and_attribute_caps_are_options() {
+    let deep = page(&format!("{}{PROSE}", "<div>".repeat(2_000)));
+    let default = gleaner::extract_bytes(&deep, &Hints::default(), &Options::default()).expect("article");
+    assert_eq!(default.warnings, ["depth_limit"]);
+    let roomy = Options::default().with_max_depth(5_000);
+    assert!(gleaner::extract_bytes(&deep, &Hints::default(), &roomy).expect("article").warnings.is_empty());
+
+    let tag: String = (0..50).map(|i| format!(" data-a{i}=\"x\"")).collect();
+    let wide = page(&format!("<div{tag}>{PROSE}</div>"));
+    assert!(gleaner::extract_bytes(&wide, &Hints::default(), &Options::default()).expect("article").warnings.is_empty());
+    let narrow = Options::default().with_max_attributes(10);
+    assert_eq!(gleaner::extract_bytes(&wide, &Hints::default(), &narrow).expect("article").warnings, ["attribute_limit"]);
 }

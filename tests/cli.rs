@@ -429,6 +429,21 @@ fn input_over_the_size_cap_is_too_large() {
     assert_fails_with(&["--max-bytes", "4000", &gz], &gz, "too_large");
 }
 
+#[test]
+fn a_spent_time_budget_is_a_timeout_and_the_limits_are_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = format!("<html><body>{}<p>{}</p></body></html>", "<div>".repeat(100_000), "Plain words of a sentence. ".repeat(20));
+    let deep = write_file(dir.path(), "deep.html", deep.as_bytes());
+    let message = assert_fails_with(&["--time-budget", "0.001", &deep], &deep, "timeout");
+    assert!(message.contains("time budget"), "{message}");
+    let run = gleaner(&["--format", "jsonl", &deep]);
+    assert_eq!(run.records()[0]["warnings"], serde_json::json!(["depth_limit"]), "{}", run.stdout);
+    let fairly_deep = format!("<html><body>{}<p>{}</p></body></html>", "<div>".repeat(1_000), "Plain words of a sentence. ".repeat(20));
+    let fairly_deep = write_file(dir.path(), "fairly-deep.html", fairly_deep.as_bytes());
+    let run = gleaner(&["--format", "jsonl", "--max-depth", "2000", "--time-budget", "0", &fairly_deep]);
+    assert_eq!(run.records()[0]["warnings"], serde_json::json!([]), "{}", run.stdout);
+}
+
 // ---------------------------------------------------------------------------------------------
 // URLs (local test server only)
 

@@ -6,6 +6,9 @@ mod sink;
 
 use html5ever::tendril::StrTendril;
 
+use crate::Error;
+use crate::budget::Budget;
+
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = u32;
 
@@ -238,18 +241,60 @@ pub fn parse(html: &str) -> Dom {
 /// Returns the tree and whether it was cut.
 #[must_use]
 pub fn parse_capped(html: &str, max_nodes: usize) -> (Dom, bool) {
+    let options = crate::Options::default().with_max_nodes(max_nodes);
+    let Ok(parsed) = parse_checked::<std::convert::Infallible>(html, &options, || Ok(()));
+    let cut = parsed.warnings.contains(&WARNING_NODE_LIMIT);
+    (parsed.dom, cut)
+}
+
+/// The warning of a tree cut at the node cap.
+pub const WARNING_NODE_LIMIT: &str = "node_limit";
+/// The warning of markup flattened at the depth cap.
+pub const WARNING_DEPTH_LIMIT: &str = "depth_limit";
+/// The warning of attributes dropped at the per-tag cap.
+pub const WARNING_ATTRIBUTE_LIMIT: &str = "attribute_limit";
+
+/// A tree and the limits that degraded it.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The tree.
+    pub dom: Dom,
+    /// [`WARNING_NODE_LIMIT`], [`WARNING_DEPTH_LIMIT`], [`WARNING_ATTRIBUTE_LIMIT`]: the caps
+    /// that acted, if any.
+    pub warnings: Vec<&'static str>,
+}
+
+/// Parses with the markup caps and node cap of `options`, checking `budget` between chunks of
+/// markup.
+///
+/// # Errors
+/// [`Error::TimeBudget`] when the budget runs out while parsing.
+pub fn parse_limited(html: &str, options: &crate::Options, budget: &Budget) -> Result<Parsed, Error> {
+    parse_checked(html, options, || budget.check("parse"))
+}
+
+/// Parses with the caps of `options`, calling `check` before each chunk of markup and
+/// stopping at its first error.
+fn parse_checked<E>(html: &str, options: &crate::Options, mut check: impl FnMut() -> Result<(), E>) -> Result<Parsed, E> {
     use html5ever::tendril::TendrilSink;
-    let options = html5ever::ParseOpts {
+    let parse_options = html5ever::ParseOpts {
         tree_builder: html5ever::tree_builder::TreeBuilderOpts { scripting_enabled: false, ..Default::default() },
         ..Default::default()
     };
-    let html = crate::depth_limit::limit_depth(html, crate::depth_limit::DEFAULT_MAX_DEPTH);
-    let mut parser = html5ever::driver::parse_document(sink::DomSink::new(), options);
-    let mut rest: &str = &html;
-    let mut cut = false;
+    let limited = crate::depth_limit::limit_markup(html, options.markup_limits());
+    let mut warnings = Vec::new();
+    if limited.depth_cut {
+        warnings.push(WARNING_DEPTH_LIMIT);
+    }
+    if limited.attributes_cut {
+        warnings.push(WARNING_ATTRIBUTE_LIMIT);
+    }
+    let mut parser = html5ever::driver::parse_document(sink::DomSink::new(), parse_options);
+    let mut rest: &str = &limited.html;
     while !rest.is_empty() {
-        if parser.tokenizer.sink.sink.node_count() > max_nodes {
-            cut = true;
+        check()?;
+        if parser.tokenizer.sink.sink.node_count() > options.max_nodes {
+            warnings.push(WARNING_NODE_LIMIT);
             break;
         }
         let mut end = rest.len().min(CHUNK_BYTES);
@@ -260,7 +305,7 @@ pub fn parse_capped(html: &str, max_nodes: usize) -> (Dom, bool) {
         parser.process(StrTendril::from_slice(chunk));
         rest = tail;
     }
-    (parser.finish(), cut)
+    Ok(Parsed { dom: parser.finish(), warnings })
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use crate::article::Article;
 use crate::blocks::{self, Block, BlockKind};
 use crate::decode::EncodingInfo;
 use crate::dom::{self, Dom, NodeId, Tag};
+use crate::budget::Budget;
 use crate::{Error, Hints, Options, cleanup, metadata, render};
 
 use std::collections::HashMap;
@@ -34,17 +35,21 @@ pub(crate) fn html_article(
     encoding: Option<EncodingInfo>,
     hints: &Hints,
     options: &Options,
+    budget: &Budget,
 ) -> Result<Article, Error> {
-    let (dom, cut) = dom::parse_capped(html, options.max_nodes);
+    let dom::Parsed { dom, warnings } = dom::parse_limited(html, options, budget)?;
     let mut meta = metadata::extract(&dom, hints);
+    budget.check("metadata")?;
     let evidence = Evidence {
         article_body: meta.article_body.as_deref(),
         product: meta.declared_types.iter().any(|t| t == "Product" || t == "ProductGroup"),
     };
     let mut blocks = content_blocks(&dom, &evidence);
+    budget.check("content")?;
     meta.complete(&dom, &blocks);
     if options.text_cleanup {
         blocks = cleanup::clean_blocks(blocks, meta.title.as_deref(), cleanup::Mode::Html);
+        budget.check("cleanup")?;
     }
     if blocks.is_empty() {
         return Err(Error::NoContent);
@@ -52,9 +57,7 @@ pub(crate) fn html_article(
     let text = render::text(&blocks);
     meta.finish(&blocks, &text);
     let mut article = meta.into_article(text, blocks, encoding, "html");
-    if cut {
-        article.warnings.push("node_limit");
-    }
+    article.warnings.extend(warnings);
     Ok(article)
 }
 

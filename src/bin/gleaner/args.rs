@@ -2,6 +2,8 @@
 
 use clap::{Parser, ValueEnum};
 
+use crate::limits::LimitArgs;
+
 /// Extract the main content of web pages: articles, forum threads, product pages, docs…
 ///
 /// Each INPUT is an http(s):// URL, a file (HTML, plain text, or gzip of either), or `-` for
@@ -46,6 +48,9 @@ pub struct Args {
     /// (lazy-loading attributes such as `data-src` and `srcset` resolved).
     #[arg(long)]
     pub images: bool,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Output formats.

@@ -2,6 +2,7 @@
 
 mod args;
 mod batch;
+mod limits;
 mod output;
 
 use std::io::Write;
@@ -37,7 +38,9 @@ fn main() -> ExitCode {
 
 /// Processes every input in order; returns whether all succeeded.
 fn run(args: &Args) -> anyhow::Result<bool> {
-    let options = Options::default()
+    let options = args
+        .limits
+        .apply(Options::default())
         .with_max_input_bytes(args.max_bytes)
         .with_input_format(args.input_format.into())
         .with_text_cleanup(!args.no_cleanup);

@@ -14,6 +14,7 @@ use gleaner::Options;
 
 use super::output_dir::FileFormat;
 use crate::args::InputFormatArg;
+use crate::limits::{LimitArgs, seconds};
 
 /// Extract many pages in parallel: one JSON line per input, in input order.
 ///
@@ -112,8 +113,9 @@ pub struct BatchArgs {
     #[arg(long)]
     pub ignore_robots: bool,
 
-    /// Seconds one page's extraction may take; past it the page is a `timeout` failure and the
-    /// run goes on (0: no limit).
+    /// Seconds one page's extraction is waited for before its record is a `timeout` failure and
+    /// the run goes on, even if the extraction does not stop by itself within --time-budget
+    /// (0: no limit).
     #[arg(long, value_name = "SECS", value_parser = seconds, default_value_t = gleaner::batch::DEFAULT_DOC_TIMEOUT.as_secs_f64())]
     pub doc_timeout: f64,
 
@@ -124,6 +126,9 @@ pub struct BatchArgs {
     /// Skip the text-level clean-up (repeated headlines, related-links tails…).
     #[arg(long)]
     pub no_cleanup: bool,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 impl BatchArgs {
@@ -142,7 +147,7 @@ impl BatchArgs {
             .with_max_body_bytes(self.max_bytes)
             .with_user_agent(self.user_agent.clone())
             .with_obey_robots(!self.ignore_robots);
-        let extract = Options::default()
+        let extract = self.limits.apply(Options::default())
             .with_max_input_bytes(self.max_bytes)
             .with_input_format(self.input_format.into())
             .with_text_cleanup(!self.no_cleanup);
@@ -152,14 +157,5 @@ impl BatchArgs {
             .with_fetch(fetch)
             .with_extract(extract)
             .with_doc_timeout((self.doc_timeout > 0.0).then(|| Duration::from_secs_f64(self.doc_timeout)))
-    }
-}
-
-/// A number of seconds: finite, not negative, at most a day.
-fn seconds(text: &str) -> Result<f64, String> {
-    const MAX_SECONDS: f64 = 86_400.0;
-    match text.parse::<f64>() {
-        Ok(value) if (0.0..=MAX_SECONDS).contains(&value) => Ok(value),
-        _ => Err(format!("expected seconds between 0 and {MAX_SECONDS}")),
     }
 }
