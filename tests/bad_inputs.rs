@@ -11,6 +11,7 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use gleaner::render::{self, RenderOptions};
 use gleaner::{Hints, Options};
 
 /// A case still running after this long has hung. Generous: the slowest case (a million
@@ -150,6 +151,8 @@ fn cases() -> Vec<Case> {
             expect: Expect::Ok { contains: &["x"], absent: &[], encoding: None, warnings: &["node_limit"] },
         },
         ok("text-node-10mb", Generated(huge_text_node), &["word word word"], None),
+        // Found by fuzzing: a quote inside a list item sent the HTML renderer into an endless loop.
+        ok("fuzz-quote-in-list", File("fuzz-quote-in-list.html"), &["runs Nextcloud", "phone charger rated 3 A"], None),
         degraded("attributes-100k", Generated(many_attributes), &["attribute_limit"]),
         ok("unterminated-tags-100k", Generated(unterminated_tags), &[PROSE_TEXT], None),
         degraded("distinct-names-100k", Generated(distinct_names), &["depth_limit"]),
@@ -238,7 +241,16 @@ fn run(case: &Case) -> Result<Duration, String> {
     std::thread::Builder::new()
         .name(case.name.to_string())
         .spawn(move || {
-            let result = std::panic::catch_unwind(|| gleaner::extract_bytes(&bytes, &hints, &Options::default()));
+            let result = std::panic::catch_unwind(|| {
+                let result = gleaner::extract_bytes(&bytes, &hints, &Options::default());
+                // Every renderer, with links and images, must finish too.
+                if let Ok(article) = &result {
+                    let options = RenderOptions::default().with_links(true).with_images(true).with_base_url("https://bad.example/a/");
+                    let _ = render::markdown_with(&article.blocks, &options);
+                    let _ = render::html(&article.blocks, article.title.as_deref(), article.language.as_deref(), &options);
+                }
+                result
+            });
             let _ = send.send(result);
         })
         .map_err(|e| e.to_string())?;

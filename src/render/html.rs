@@ -79,11 +79,14 @@ fn body(out: &mut String, blocks: &[Block], options: &RenderOptions) {
             BlockKind::Paragraph if position.is_some() => {
                 let _ = write!(out, "<p>{}</p>", inline(block));
             }
+            BlockKind::Quote if position.is_some() => {
+                let _ = write!(out, "<blockquote><p>{}</p></blockquote>", inline(block));
+            }
             BlockKind::Paragraph => {
                 let _ = writeln!(out, "<p>{}</p>", inline(block));
             }
             BlockKind::Quote => {
-                let end = blocks[index..].iter().position(|b| b.kind != BlockKind::Quote || b.list.is_some()).map_or(blocks.len(), |p| index + p);
+                let end = super::run_end(blocks, index, super::continues_quote);
                 out.push_str("<blockquote>\n");
                 for quoted in &blocks[index..end] {
                     let _ = writeln!(out, "<p>{}</p>", inline(quoted));
@@ -97,7 +100,7 @@ fn body(out: &mut String, blocks: &[Block], options: &RenderOptions) {
                 let _ = writeln!(out, "<pre><code{class}>{}</code></pre>", escape(&block.text));
             }
             BlockKind::TableRow { .. } => {
-                let end = blocks[index..].iter().position(|b| !matches!(b.kind, BlockKind::TableRow { .. })).map_or(blocks.len(), |p| index + p);
+                let end = super::run_end(blocks, index, super::continues_table);
                 table(out, &blocks[index..end], options);
                 index = end;
                 continue;
@@ -251,5 +254,24 @@ mod tests {
         assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; click"), "{page}");
         assert!(!page.contains("javascript") && !page.contains("onload") && !page.contains("<script"), "{page}");
         assert!(page.contains("<title>T&quot;itle</title>"));
+    }
+
+    #[test]
+    fn a_quote_inside_a_list_item_is_rendered_once() {
+        // Found by fuzzing: the blockquote run of a quote in a list was empty, and the renderer
+        // never moved past it.
+        let item = ListPosition { ordered: false, depth: 0, continues: false };
+        let blocks = vec![
+            block(BlockKind::ListItem { ordered: false, depth: 0 }, "a"),
+            Block { list: Some(ListPosition { continues: true, ..item }), ..block(BlockKind::Quote, "said") },
+            block(BlockKind::Quote, "q1"),
+            block(BlockKind::Quote, "q2"),
+        ];
+        let mut out = String::new();
+        body(&mut out, &blocks, &RenderOptions::default());
+        assert_eq!(out, "<ul>\n<li>a<blockquote><p>said</p></blockquote></li>\n</ul>\n<blockquote>\n<p>q1</p>\n<p>q2</p>\n</blockquote>\n");
+        let markdown = super::super::markdown(&blocks);
+        assert_eq!(markdown.matches("said").count(), 1, "{markdown}");
+        assert!(markdown.contains("> q1\n>\n> q2"), "{markdown}");
     }
 }

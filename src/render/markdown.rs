@@ -24,7 +24,7 @@ pub fn markdown_with(blocks: &[Block], options: &RenderOptions) -> String {
             out.push_str(if tight(&blocks[index - 1], block) { "\n" } else { "\n\n" });
         }
         if options.images && !block.images.is_empty() {
-            let indent = list_indent(block);
+            let indent = list_indent(block, numbers.len());
             for image in &block.images {
                 out.push_str(&indent);
                 out.push_str(&image_markdown(image, options));
@@ -47,7 +47,7 @@ pub fn markdown_with(blocks: &[Block], options: &RenderOptions) -> String {
             BlockKind::ListItem { .. } => out.push_str(&list_block(block, &inline_markdown(block, options), &mut numbers)),
             BlockKind::Quote => {
                 // Consecutive quote blocks form one blockquote.
-                let end = blocks[index..].iter().position(|b| b.kind != BlockKind::Quote || b.list.is_some()).map_or(blocks.len(), |p| index + p);
+                let end = super::run_end(blocks, index, super::continues_quote);
                 let paragraphs: Vec<String> = blocks[index..end].iter().map(|b| line_starts(&inline_markdown(b, options))).collect();
                 let body = paragraphs.join("\n\n");
                 out.push_str(&body.lines().map(|l| if l.is_empty() { ">".to_string() } else { format!("> {l}") }).collect::<Vec<_>>().join("\n"));
@@ -57,11 +57,11 @@ pub fn markdown_with(blocks: &[Block], options: &RenderOptions) -> String {
             BlockKind::Code { lang } => {
                 let fence = fence_for(&block.text);
                 let code = format!("{fence}{}\n{}\n{fence}", lang.as_deref().unwrap_or(""), block.text);
-                let indent = list_indent(block);
+                let indent = list_indent(block, numbers.len());
                 out.push_str(&code.lines().map(|l| if l.is_empty() { String::new() } else { format!("{indent}{l}") }).collect::<Vec<_>>().join("\n"));
             }
             BlockKind::TableRow { .. } => {
-                let end = blocks[index..].iter().position(|b| !matches!(b.kind, BlockKind::TableRow { .. })).map_or(blocks.len(), |p| index + p);
+                let end = super::run_end(blocks, index, super::continues_table);
                 out.push_str(&table(&blocks[index..end], options));
                 index = end;
                 continue;
@@ -88,23 +88,36 @@ fn tight(previous: &Block, block: &Block) -> bool {
 /// Indentation of a list level: four spaces per level suit both `- ` and `1. ` markers.
 const LIST_INDENT: usize = 4;
 
-/// The indentation of content that continues a list item (a paragraph or code in it).
-fn list_indent(block: &Block) -> String {
-    match block.list {
-        Some(item) => " ".repeat(usize::from(item.depth) * LIST_INDENT + if item.continues { LIST_INDENT } else { 0 }),
-        None => String::new(),
-    }
-}
-
-/// A list item, or a paragraph of one: the marker (numbered per level) for an item's first
-/// block, the item's indentation for the blocks after it.
-fn list_block(block: &Block, body: &str, numbers: &mut Vec<u32>) -> String {
+/// Where a list block goes, given the list levels open before it (`open`): (ordered, depth,
+/// continues an item). A new item is at most one level below the open ones, a continuation
+/// continues an open item or starts a new one when none is open: cleaning may have dropped the item's first block or
+/// its parent item, and indentation with nothing to hang from would be a code block.
+fn list_place(block: &Block, open: usize) -> (bool, usize, bool) {
     let (ordered, depth, continues) = match (&block.kind, block.list) {
         (_, Some(item)) => (item.ordered, item.depth, item.continues),
         (BlockKind::ListItem { ordered, depth }, None) => (*ordered, *depth, false),
         _ => (false, 0, false),
     };
-    let depth = usize::from(depth);
+    match open.checked_sub(1) {
+        // Continues the innermost open item at most.
+        Some(innermost) if continues => (ordered, usize::from(depth).min(innermost), true),
+        _ => (ordered, usize::from(depth).min(open), false),
+    }
+}
+
+/// The indentation of content that continues a list item (a paragraph or code in it).
+fn list_indent(block: &Block, open: usize) -> String {
+    if block.list.is_none() {
+        return String::new();
+    }
+    let (_, depth, continues) = list_place(block, open);
+    " ".repeat(depth * LIST_INDENT + if continues { LIST_INDENT } else { 0 })
+}
+
+/// A list item, or a paragraph of one: the marker (numbered per level) for an item's first
+/// block, the item's indentation for the blocks after it.
+fn list_block(block: &Block, body: &str, numbers: &mut Vec<u32>) -> String {
+    let (ordered, depth, continues) = list_place(block, numbers.len());
     let indent = " ".repeat(depth * LIST_INDENT);
     let body = line_starts(body);
     if continues {
@@ -252,6 +265,17 @@ mod tests {
 
     fn block(kind: BlockKind, text: &str) -> Block {
         Block { kind, ..Block::paragraph(text.into()) }
+    }
+
+    #[test]
+    fn list_blocks_without_their_item_or_parent_are_not_indented_into_code() {
+        let orphan = ListPosition { ordered: false, depth: 2, continues: true };
+        let md = markdown(&[
+            block(BlockKind::Heading(2), "Thread"),
+            Block { list: Some(orphan), ..block(BlockKind::Paragraph, "a paragraph whose item was dropped") },
+            Block { list: Some(orphan), ..block(BlockKind::Paragraph, "and its next one") },
+        ]);
+        assert_eq!(md, "## Thread\n\n- a paragraph whose item was dropped\n\n    and its next one");
     }
 
     #[test]
