@@ -42,10 +42,19 @@ seed() {
     esac
 }
 
+# A finding stops that target's run, not the others'; the script fails at the end.
+failed=()
 for target in "${targets[@]}"; do
     seed "$target"
     echo "== fuzzing $target for $seconds s"
-    cargo +nightly fuzz run "$target" "corpus/$target" -- \
+    if ! cargo +nightly fuzz run "$target" "corpus/$target" -- \
         -dict=html.dict -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
-        -max_len=262144 -print_final_stats=1
+        -max_len=262144 -print_final_stats=1; then
+        failed+=("$target")
+    fi
 done
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "findings in: ${failed[*]} (see fuzz/artifacts/)" >&2
+    exit 1
+fi
+echo "no findings"
