@@ -205,6 +205,20 @@ fn jsonl_filter_from_stdin_to_stdout_keeps_ids() {
     assert_eq!(kind(&records[1]), "bad_input");
 }
 
+#[test]
+fn a_fuzzed_jsonl_file_gives_one_record_with_a_distinct_id_per_line() {
+    // Found by the `jsonl` fuzz target: a line with a blank "url" and no id gave an empty id.
+    let path = fixture("bad/fuzz-jsonl-blank-id.jsonl");
+    let bytes = std::fs::read(&path).expect("fixture");
+    let lines = bytes.split(|&b| b == b'\n').filter(|line| !line.is_empty()).count();
+    let run = batch(&["--jsonl", "--ignore-robots", "--retries", "0", "--timeout", "1", path.to_str().expect("UTF-8")]);
+    let records = run.records();
+    assert_eq!(records.len(), lines, "{}", run.stderr);
+    let ids = ids(&records);
+    assert!(ids.iter().all(|id| !id.trim().is_empty()), "{ids:?}");
+    assert!(records.iter().all(|record| record["ok"] == false), "no line is a usable page");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Fetching
 

@@ -283,16 +283,16 @@ pub fn jsonl_job(line: &str, input: String) -> Job {
         Ok(_) => return invalid_job(input, KIND_BAD_INPUT, "a JSONL input line must be an object".into()),
         Err(err) => return invalid_job(input, KIND_BAD_INPUT, format!("not JSON: {err}")),
     };
-    let text = |key: &str| object.get(key).and_then(Value::as_str).map(str::to_string);
+    // A blank id, URL or path counts as none: an empty id could not tell records apart.
+    let text = |key: &str| object.get(key).and_then(Value::as_str).filter(|value| !value.trim().is_empty()).map(str::to_string);
     let url = text("url");
     let path = text("path");
     let given_id = match object.get("id") {
-        Some(Value::String(id)) => Some(id.clone()),
         Some(Value::Number(id)) => Some(id.to_string()),
-        _ => None,
+        _ => text("id"),
     };
     let id = given_id.or_else(|| url.clone()).or_else(|| path.clone()).unwrap_or_else(|| input.clone());
-    let source = if let Some(html) = text("html") {
+    let source = if let Some(html) = object.get("html").and_then(Value::as_str).map(str::to_string) {
         Source::Html { html, url }
     } else if let Some(path) = path {
         Source::File { path: PathBuf::from(path), url }
@@ -328,6 +328,19 @@ mod tests {
             assert!(matches!(job.source, Source::Invalid(ErrorInfo { kind: KIND_BAD_INPUT, .. })), "{line}");
         }
         assert_eq!(jsonl_job("nope", "in.jsonl:4".into()).id, "in.jsonl:4");
+    }
+
+    #[test]
+    fn a_blank_id_url_or_path_counts_as_none() {
+        // Found by fuzzing: `{"id": ""}` gave a record with an empty id.
+        let job = jsonl_job(r#"{"id": " ", "url": "http://127.0.0.1/c"}"#, "in.jsonl:5".into());
+        assert_eq!(job.id, "http://127.0.0.1/c");
+        let job = jsonl_job(r#"{"id": "", "url": "", "html": "<p>x</p>"}"#, "in.jsonl:6".into());
+        assert_eq!(job.id, "in.jsonl:6");
+        assert!(matches!(job.source, Source::Html { url: None, .. }));
+        let job = jsonl_job(r#"{"path": ""}"#, "in.jsonl:7".into());
+        assert_eq!(job.id, "in.jsonl:7");
+        assert!(matches!(job.source, Source::Invalid(_)));
     }
 
     #[test]
