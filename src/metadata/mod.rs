@@ -309,6 +309,17 @@ impl Metadata {
             self.date_modified = Some(date.to_iso());
             self.sources.insert("date_modified", source(microdata));
         }
+        // A page that shows only when it was updated ("Updated on 23 Oct 2025") gives its
+        // reader that one date: it stands for the publication date when nothing else does.
+        // Not a declared modification time (`article:modified_time`), which CMSs rewrite on
+        // every save without showing it.
+        if self.date_published.is_none()
+            && matches!(self.sources.get("date_modified"), Some(Source::Dom | Source::Text))
+            && let Some(date) = self.date_modified.clone()
+        {
+            self.date_published = Some(date);
+            self.sources.insert("date_published", Source::Dom);
+        }
         if self.date_published.is_none()
             && let Some(date) = self.url.as_deref().and_then(dates::from_url)
         {
@@ -417,4 +428,27 @@ fn canonical(dom: &Dom) -> Option<String> {
             .then(|| e.attr("href").map(str::trim).filter(|h| !h.is_empty()).map(str::to_string))
             .flatten()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Options, extract};
+
+    const PROSE: &str = "<p>A long paragraph of running text that reads like an article, with enough words in it \
+        to count as prose for the page type, and then some more words to be sure it is long.</p>";
+
+    fn dates(head: &str, byline: &str) -> (Option<String>, Option<String>) {
+        let html = format!("<html lang='en'><head>{head}</head><body><article><h1>Rain expected today</h1>{byline}{PROSE}{PROSE}</article></body></html>");
+        let article = extract(&html, &Options::default()).unwrap();
+        (article.date_published, article.date_modified)
+    }
+
+    #[test]
+    fn a_shown_update_date_stands_for_the_publication_date() {
+        let (published, _) = dates("", "<p class='meta'>Updated on October 23, 2025</p>");
+        assert_eq!(published.as_deref(), Some("2025-10-23"));
+        // a modification time the page declares but does not show is no publication date
+        let (published, modified) = dates("<meta property='og:updated_time' content='2025-10-23T10:00:00Z'>", "");
+        assert_eq!((published, modified.as_deref()), (None, Some("2025-10-23T10:00:00Z")));
+    }
 }
