@@ -167,7 +167,9 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     let html_title = dom.find_tag(Tag::Title).map(|id| collapse(&dom.raw_text(id))).filter(|t| !t.is_empty());
     let h1s = title::h1_texts(dom);
     let declared_title = metas.get(&["og:title", "twitter:title"]).or_else(|| ld_value(&ld.headline));
-    let chosen = title::choose(&h1s, declared_title, html_title, &title::Site::new(m.site_name.as_deref(), hints.url.as_deref()));
+    // The other declared titles can confirm an `<h1>` as the headline.
+    let others: Vec<String> = metas.all(&["twitter:title"]).into_iter().chain(ld.headline.clone()).collect();
+    let chosen = title::choose(&h1s, declared_title, html_title, &others, &title::Site::new(m.site_name.as_deref(), hints.url.as_deref()));
     if chosen.as_ref().is_some_and(|(_, s)| *s == Source::Dom) {
         m.headline_node = chosen.as_ref().and_then(|(t, _)| title::node_of(dom, t));
     }
