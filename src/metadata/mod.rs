@@ -344,10 +344,12 @@ impl Metadata {
         self.page_type = Some(kind);
         // Catalogues and company pages carry dates of their templates, stock or caches, not of
         // a publication: dates are reported for publications, and for pages of unknown kind
-        // only when the page declares them.
+        // only when the page declares them. A site's home page is its front page: the dates
+        // it shows are those of the stories it lists, so only a declared date counts there.
+        let home = self.url.as_deref().is_some_and(page_type::is_home_page);
         for field in ["date_published", "date_modified"] {
             let declared = matches!(self.sources.get(field), Some(Source::JsonLd | Source::OpenGraph | Source::Meta));
-            if !(kind.is_publication() || (kind == PageType::Unknown && declared)) {
+            if !(kind.is_publication() || (kind == PageType::Unknown && declared)) || (home && !declared) {
                 self.sources.remove(field);
                 match field {
                     "date_published" => self.date_published = None,
@@ -434,15 +436,28 @@ fn canonical(dom: &Dom) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Options, extract};
+    use crate::{Hints, Options, extract_with_hints};
 
     const PROSE: &str = "<p>A long paragraph of running text that reads like an article, with enough words in it \
         to count as prose for the page type, and then some more words to be sure it is long.</p>";
 
-    fn dates(head: &str, byline: &str) -> (Option<String>, Option<String>) {
+    fn dates_at(url: &str, head: &str, byline: &str) -> (Option<String>, Option<String>) {
         let html = format!("<html lang='en'><head>{head}</head><body><article><h1>Rain expected today</h1>{byline}{PROSE}{PROSE}</article></body></html>");
-        let article = extract(&html, &Options::default()).unwrap();
+        let article = extract_with_hints(&html, &Hints::default().with_url(url), &Options::default()).unwrap();
         (article.date_published, article.date_modified)
+    }
+
+    fn dates(head: &str, byline: &str) -> (Option<String>, Option<String>) {
+        dates_at("https://news.example/weather/rain-expected-today", head, byline)
+    }
+
+    #[test]
+    fn a_home_page_has_only_declared_dates() {
+        let shown = "<p class='meta'>Published on October 23, 2025</p>";
+        assert_eq!(dates("", shown).0.as_deref(), Some("2025-10-23"));
+        assert_eq!(dates_at("https://news.example/", "", shown).0, None, "the date of a story listed on the front page");
+        let declared = "<meta property='article:published_time' content='2025-10-20'>";
+        assert_eq!(dates_at("https://news.example/", declared, shown).0.as_deref(), Some("2025-10-20"));
     }
 
     #[test]
