@@ -68,8 +68,9 @@ fn in_hidden_or_template(dom: &Dom, id: NodeId) -> bool {
 /// 1. An `<h1>` confirmed by a declared title: the whole title, its start, or one of its
 ///    segments other than the last (`Headline | Site`: the last segment is the site, often also
 ///    an `<h1>` in the header).
-/// 2. The page's only `<h1>`, unless it is the site's name: the visible headline, which sites
-///    often word differently from the title they declare for search engines and sharing.
+/// 2. The page's only `<h1>`, unless it is the site's name or a sentence: the visible
+///    headline, which sites often word differently from the title they declare for search
+///    engines and sharing.
 /// 3. The declared title with the site's name cut off.
 /// 4. The first `<h1>`.
 pub(super) fn choose(h1s: &[String], declared: Option<(String, Source)>, html_title: Option<String>, others: &[String], site: &Site<'_>) -> Option<(String, Source)> {
@@ -95,7 +96,7 @@ pub(super) fn choose(h1s: &[String], declared: Option<(String, Source)>, html_ti
         // `<h1>` is the better headline.
         let unrelated = !titles.is_empty()
             && titles.iter().all(|t| !shares_a_word(only, t) && !split_at(t, &strong_separators()).first().is_some_and(|s| site.is(s)));
-        if !site.is(only) && !unrelated {
+        if !site.is(only) && !unrelated && !is_sentence(only) {
             return Some((only.clone(), Source::Dom));
         }
     }
@@ -103,6 +104,14 @@ pub(super) fn choose(h1s: &[String], declared: Option<(String, Source)>, html_ti
         .map(|(t, source)| (strip_site_name(&t, site), source))
         .or_else(|| html_title.map(|t| (strip_site_name(&t, site), Source::Meta)))
         .or_else(|| h1s.first().map(|h| (h.clone(), Source::Dom)))
+}
+
+/// True for a heading written as a sentence, ending in a full stop ("You deserve to be
+/// happy.", "One workspace. Zero busywork."): a landing page's slogan or a teaser, as
+/// headlines do not end with a full stop. An ellipsis is not a full stop.
+fn is_sentence(heading: &str) -> bool {
+    let heading = heading.trim_end();
+    heading.ends_with('.') && !heading.ends_with("..")
 }
 
 /// What names the site: its declared name and the main label of its host name.
@@ -222,6 +231,12 @@ mod tests {
         let others = vec!["Catering 101: Tips for Your Event".to_string()];
         let got = choose(&h1s, Some(("Catering Tips | Giordano".into(), Source::OpenGraph)), None, &others, &Site::default());
         assert_eq!(got.map(|(t, _)| t).as_deref(), Some("Catering 101: Tips for Your Event"));
+    }
+
+    #[test]
+    fn an_h1_written_as_a_sentence_is_a_slogan() {
+        assert_eq!(title(&["You deserve to be happy."], "Professional Therapy With A Licensed Therapist | Calmly").as_deref(), Some("Professional Therapy With A Licensed Therapist"));
+        assert_eq!(title(&["Rain expected today..."], "Rain expected in the north | Daily").as_deref(), Some("Rain expected today..."));
     }
 
     #[test]
