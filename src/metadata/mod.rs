@@ -169,10 +169,15 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     let declared_title = metas.get(&["og:title", "twitter:title"]).or_else(|| ld_value(&ld.headline));
     // The other declared titles can confirm an `<h1>` as the headline.
     let others: Vec<String> = metas.all(&["twitter:title"]).into_iter().chain(ld.headline.clone()).collect();
-    let chosen = title::choose(&h1s, declared_title, html_title, &others, &title::Site::new(m.site_name.as_deref(), hints.url.as_deref()));
-    if chosen.as_ref().is_some_and(|(_, s)| *s == Source::Dom) {
-        m.headline_node = chosen.as_ref().and_then(|(t, _)| title::node_of(dom, t));
-    }
+    let site = title::Site::new(m.site_name.as_deref(), hints.url.as_deref());
+    let chosen = title::choose(&h1s, declared_title, html_title, &others, &site);
+    let chosen = match chosen {
+        Some((heading, Source::Dom)) => {
+            m.headline_node = title::node_of(dom, &heading);
+            Some((title::cut_at_bar(&heading, &site), Source::Dom))
+        }
+        other => other,
+    };
     m.title = set(&mut m.sources, "title", chosen);
 
     let order = NumericOrder::for_language(declared_language(dom, &metas, &ld).as_deref());

@@ -106,6 +106,17 @@ pub(super) fn choose(h1s: &[String], declared: Option<(String, Source)>, html_ti
         .or_else(|| h1s.first().map(|h| (h.clone(), Source::Dom)))
 }
 
+/// Separators that never occur inside a headline's prose: an `<h1>` holding one is a
+/// template's `Headline | Tagline` or `Headline | Site`.
+const BARS: &[&str] = &[" | ", "｜"];
+
+/// The headline in an `<h1>` that holds a bar (`Best Movers in NYC 2025 | Top 19 Companies`):
+/// its first part that is not the site's name.
+pub(super) fn cut_at_bar(heading: &str, site: &Site<'_>) -> String {
+    let parts = split_at(heading, BARS);
+    parts.iter().find(|p| !site.is(p)).or(parts.first()).map_or_else(|| heading.to_string(), |p| (*p).to_string())
+}
+
 /// True for a heading written as a sentence, ending in a full stop ("You deserve to be
 /// happy.", "One workspace. Zero busywork."): a landing page's slogan or a teaser, as
 /// headlines do not end with a full stop. An ellipsis is not a full stop.
@@ -237,6 +248,14 @@ mod tests {
     fn an_h1_written_as_a_sentence_is_a_slogan() {
         assert_eq!(title(&["You deserve to be happy."], "Professional Therapy With A Licensed Therapist | Calmly").as_deref(), Some("Professional Therapy With A Licensed Therapist"));
         assert_eq!(title(&["Rain expected today..."], "Rain expected in the north | Daily").as_deref(), Some("Rain expected today..."));
+    }
+
+    #[test]
+    fn a_bar_in_an_h1_ends_the_headline() {
+        let site = Site::new(Some("Supermove"), None);
+        assert_eq!(cut_at_bar("Best Movers in NYC 2025 | Top 19 Companies", &site), "Best Movers in NYC 2025");
+        assert_eq!(cut_at_bar("Supermove | Best Movers in NYC 2025", &site), "Best Movers in NYC 2025");
+        assert_eq!(cut_at_bar("Movers / Moving Companies - 2025", &site), "Movers / Moving Companies - 2025");
     }
 
     #[test]
