@@ -15,9 +15,9 @@ pub struct JsonLd {
     /// `author` names of organisations (`@type` `Organization`, `NewsMediaOrganization`…):
     /// a fallback when no person is credited anywhere on the page.
     pub author_organizations: Vec<String>,
-    /// `datePublished`.
+    /// `datePublished` (or `dateCreated`) of an item that is more than a page.
     pub date_published: Option<String>,
-    /// `dateModified`.
+    /// `dateModified` of an item that is more than a page.
     pub date_modified: Option<String>,
     /// `publisher.name`.
     pub site_name: Option<String>,
@@ -108,6 +108,12 @@ fn has_content_type(item: &Value) -> bool {
     types(item).iter().any(|t| CONTENT_TYPES.contains(t))
 }
 
+/// True for an item that describes only the page (`WebPage`, `AboutPage`, `CollectionPage`…).
+fn is_page_only(item: &Value) -> bool {
+    let types = types(item);
+    !types.is_empty() && types.iter().all(|t| t.ends_with("Page") && *t != "QAPage")
+}
+
 fn is_article(item: &Value) -> bool {
     types(item).iter().any(|t| t.ends_with("Article") || t.ends_with("Posting") || *t == "Report")
 }
@@ -117,11 +123,17 @@ fn merge(out: &mut JsonLd, item: &Value) {
     if out.headline.is_none() && !types(item).contains(&"WebPage") {
         out.headline = text("headline").or_else(|| text("name"));
     }
-    if out.date_published.is_none() {
-        out.date_published = text("datePublished").or_else(|| text("dateCreated"));
-    }
-    if out.date_modified.is_none() {
-        out.date_modified = text("dateModified");
+    // The dates of an item that is only a page (`WebPage`) are the CMS's record of the page:
+    // SEO plugins write them on every page, product, service and contact pages alike. An
+    // article's publication date comes with an article item (or `article:published_time`);
+    // without one, the date is looked for where the reader sees it.
+    if !is_page_only(item) {
+        if out.date_published.is_none() {
+            out.date_published = text("datePublished").or_else(|| text("dateCreated"));
+        }
+        if out.date_modified.is_none() {
+            out.date_modified = text("dateModified");
+        }
     }
     if out.authors.is_empty() && out.author_organizations.is_empty() {
         let (people, organizations): (Vec<&Value>, Vec<&Value>) = listed(item.get("author")).into_iter().partition(|v| !is_organization(v));
@@ -214,5 +226,16 @@ mod tests {
         let ld = extract(&crate::dom::parse(html));
         assert_eq!(ld.authors, ["JonB"]);
         assert_eq!(ld.date_published.as_deref(), Some("2024-04-17T10:58:44Z"));
+    }
+
+    #[test]
+    fn dates_of_a_mere_web_page_are_not_publication_dates() {
+        let page = r#"<script type="application/ld+json">{"@graph": [{"@type": "WebPage", "name": "Services",
+            "datePublished": "2019-04-15T21:00:02Z", "dateModified": "2025-10-30T19:57:00Z"}]}</script>"#;
+        let ld = extract(&crate::dom::parse(page));
+        assert_eq!((ld.date_published, ld.date_modified), (None, None));
+        let article = r#"<script type="application/ld+json">{"@type": "WebPage", "datePublished": "2019-04-15"}</script>
+            <script type="application/ld+json">{"@type": "BlogPosting", "datePublished": "2025-12-01"}</script>"#;
+        assert_eq!(extract(&crate::dom::parse(article)).date_published.as_deref(), Some("2025-12-01"));
     }
 }

@@ -167,10 +167,17 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     let html_title = dom.find_tag(Tag::Title).map(|id| collapse(&dom.raw_text(id))).filter(|t| !t.is_empty());
     let h1s = title::h1_texts(dom);
     let declared_title = metas.get(&["og:title", "twitter:title"]).or_else(|| ld_value(&ld.headline));
-    let chosen = title::choose(&h1s, declared_title, html_title, &title::Site::new(m.site_name.as_deref(), hints.url.as_deref()));
-    if chosen.as_ref().is_some_and(|(_, s)| *s == Source::Dom) {
-        m.headline_node = chosen.as_ref().and_then(|(t, _)| title::node_of(dom, t));
-    }
+    // The other declared titles can confirm an `<h1>` as the headline.
+    let others: Vec<String> = metas.all(&["twitter:title"]).into_iter().chain(ld.headline.clone()).collect();
+    let site = title::Site::new(m.site_name.as_deref(), hints.url.as_deref());
+    let chosen = title::choose(&h1s, declared_title, html_title, &others, &site);
+    let chosen = match chosen {
+        Some((heading, Source::Dom)) => {
+            m.headline_node = title::node_of(dom, &heading);
+            Some((title::cut_at_bar(&heading, &site), Source::Dom))
+        }
+        other => other,
+    };
     m.title = set(&mut m.sources, "title", chosen);
 
     let order = NumericOrder::for_language(declared_language(dom, &metas, &ld).as_deref());
@@ -309,6 +316,17 @@ impl Metadata {
             self.date_modified = Some(date.to_iso());
             self.sources.insert("date_modified", source(microdata));
         }
+        // A page that shows only when it was updated ("Updated on 23 Oct 2025") gives its
+        // reader that one date: it stands for the publication date when nothing else does.
+        // Not a declared modification time (`article:modified_time`), which CMSs rewrite on
+        // every save without showing it.
+        if self.date_published.is_none()
+            && matches!(self.sources.get("date_modified"), Some(Source::Dom | Source::Text))
+            && let Some(date) = self.date_modified.clone()
+        {
+            self.date_published = Some(date);
+            self.sources.insert("date_published", Source::Dom);
+        }
         if self.date_published.is_none()
             && let Some(date) = self.url.as_deref().and_then(dates::from_url)
         {
@@ -331,10 +349,12 @@ impl Metadata {
         self.page_type = Some(kind);
         // Catalogues and company pages carry dates of their templates, stock or caches, not of
         // a publication: dates are reported for publications, and for pages of unknown kind
-        // only when the page declares them.
+        // only when the page declares them. A site's home page is its front page: the dates
+        // it shows are those of the stories it lists, so only a declared date counts there.
+        let home = self.url.as_deref().is_some_and(page_type::is_home_page);
         for field in ["date_published", "date_modified"] {
             let declared = matches!(self.sources.get(field), Some(Source::JsonLd | Source::OpenGraph | Source::Meta));
-            if !(kind.is_publication() || (kind == PageType::Unknown && declared)) {
+            if !(kind.is_publication() || (kind == PageType::Unknown && declared)) || (home && !declared) {
                 self.sources.remove(field);
                 match field {
                     "date_published" => self.date_published = None,
@@ -417,4 +437,40 @@ fn canonical(dom: &Dom) -> Option<String> {
             .then(|| e.attr("href").map(str::trim).filter(|h| !h.is_empty()).map(str::to_string))
             .flatten()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Hints, Options, extract_with_hints};
+
+    const PROSE: &str = "<p>A long paragraph of running text that reads like an article, with enough words in it \
+        to count as prose for the page type, and then some more words to be sure it is long.</p>";
+
+    fn dates_at(url: &str, head: &str, byline: &str) -> (Option<String>, Option<String>) {
+        let html = format!("<html lang='en'><head>{head}</head><body><article><h1>Rain expected today</h1>{byline}{PROSE}{PROSE}</article></body></html>");
+        let article = extract_with_hints(&html, &Hints::default().with_url(url), &Options::default()).unwrap();
+        (article.date_published, article.date_modified)
+    }
+
+    fn dates(head: &str, byline: &str) -> (Option<String>, Option<String>) {
+        dates_at("https://news.example/weather/rain-expected-today", head, byline)
+    }
+
+    #[test]
+    fn a_home_page_has_only_declared_dates() {
+        let shown = "<p class='meta'>Published on October 23, 2025</p>";
+        assert_eq!(dates("", shown).0.as_deref(), Some("2025-10-23"));
+        assert_eq!(dates_at("https://news.example/", "", shown).0, None, "the date of a story listed on the front page");
+        let declared = "<meta property='article:published_time' content='2025-10-20'>";
+        assert_eq!(dates_at("https://news.example/", declared, shown).0.as_deref(), Some("2025-10-20"));
+    }
+
+    #[test]
+    fn a_shown_update_date_stands_for_the_publication_date() {
+        let (published, _) = dates("", "<p class='meta'>Updated on October 23, 2025</p>");
+        assert_eq!(published.as_deref(), Some("2025-10-23"));
+        // a modification time the page declares but does not show is no publication date
+        let (published, modified) = dates("<meta property='og:updated_time' content='2025-10-23T10:00:00Z'>", "");
+        assert_eq!((published, modified.as_deref()), (None, Some("2025-10-23T10:00:00Z")));
+    }
 }

@@ -168,6 +168,14 @@ fn path_of(url: &str) -> &str {
     path.split(['?', '#']).next().unwrap_or("")
 }
 
+/// True for the URL of a site's home page: no path, or only an index file
+/// (`https://example.com/`, `/index.html`).
+#[must_use]
+pub fn is_home_page(url: &str) -> bool {
+    let path = path_of(url).trim_matches('/');
+    path.is_empty() || (!path.contains('/') && path.to_ascii_lowercase().starts_with("index."))
+}
+
 /// How many non-empty segments the URL's path has (0 for a home page).
 fn path_depth(url: &str) -> usize {
     path_of(url).split('/').filter(|s| !s.is_empty()).count()
@@ -231,6 +239,8 @@ mod tests {
         assert_eq!(path_kind("https://shop.example/product-category/shoes"), Some(PageType::Product));
         assert_eq!(path_kind("https://shop.example/best-oral-hygiene-products/"), None);
         assert_eq!(path_kind("https://shop.example/viewtopic.php?t=1"), Some(PageType::Forum));
+        assert!(is_home_page("https://news.example/") && is_home_page("https://news.example/index.php?ref=x") && is_home_page("https://news.example"));
+        assert!(!is_home_page("https://news.example/2025/story") && !is_home_page("https://news.example/news"));
     }
 
     #[test]

@@ -12,12 +12,21 @@ const MAX_H1_CANDIDATES: usize = 5;
 /// Separators sites put between a headline and their name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " • ", " / ", "_", "｜"];
 
-/// The texts of the page's first few visible `<h1>` elements.
+/// The distinct texts of the page's first few visible `<h1>` elements.
 pub(super) fn h1_texts(dom: &Dom) -> Vec<String> {
     (0..dom.nodes.len() as NodeId)
         .filter(|&id| dom.tag(id) == Tag::H1 && !in_hidden_or_template(dom, id))
         .map(|id| heading_text(dom, id))
         .filter(|t| !t.is_empty())
+        .fold(Vec::new(), |mut texts: Vec<String>, t| {
+            // Responsive templates repeat the headline (one copy per screen size): one
+            // headline, not several.
+            if !texts.contains(&t) {
+                texts.push(t);
+            }
+            texts
+        })
+        .into_iter()
         .take(MAX_H1_CANDIDATES)
         .collect()
 }
@@ -27,13 +36,18 @@ pub(super) fn node_of(dom: &Dom, title: &str) -> Option<NodeId> {
     (0..dom.nodes.len() as NodeId).find(|&id| dom.tag(id) == Tag::H1 && !in_hidden_or_template(dom, id) && heading_text(dom, id) == title)
 }
 
+/// The soft hyphen (`&shy;`).
+const SOFT_HYPHEN: char = '\u{ad}';
+
 /// A heading's text, collapsed, with a space for each line break and block inside it
 /// (`News Product<br>Management` reads as two words, not `ProductManagement`).
 fn heading_text(dom: &Dom, id: NodeId) -> String {
     let mut out = String::new();
     for node in id..dom.subtree_end(id) {
         match &dom.node(node).data {
-            NodeData::Text(text) => out.push_str(text),
+            // A soft hyphen only marks where a long word may break: it is not part of the
+            // headline the reader sees.
+            NodeData::Text(text) => out.extend(text.chars().filter(|&c| c != SOFT_HYPHEN)),
             NodeData::Element(e) if e.tag == Tag::Br || e.tag.is_block() => out.push(' '),
             _ => {}
         }
@@ -54,16 +68,17 @@ fn in_hidden_or_template(dom: &Dom, id: NodeId) -> bool {
 /// 1. An `<h1>` confirmed by a declared title: the whole title, its start, or one of its
 ///    segments other than the last (`Headline | Site`: the last segment is the site, often also
 ///    an `<h1>` in the header).
-/// 2. The page's only `<h1>`, unless it is the site's name: the visible headline, which sites
-///    often word differently from the title they declare for search engines and sharing.
+/// 2. The page's only `<h1>`, unless it is the site's name or a sentence: the visible
+///    headline, which sites often word differently from the title they declare for search
+///    engines and sharing.
 /// 3. The declared title with the site's name cut off.
 /// 4. The first `<h1>`.
-pub(super) fn choose(h1s: &[String], declared: Option<(String, Source)>, html_title: Option<String>, site: &Site<'_>) -> Option<(String, Source)> {
+pub(super) fn choose(h1s: &[String], declared: Option<(String, Source)>, html_title: Option<String>, others: &[String], site: &Site<'_>) -> Option<(String, Source)> {
     let titles: Vec<&String> = [declared.as_ref().map(|(t, _)| t), html_title.as_ref()].into_iter().flatten().collect();
     let confirmed = h1s.iter().find(|h1| {
         let key = normalize(h1);
         !key.is_empty()
-            && titles.iter().any(|t| {
+            && titles.iter().copied().chain(others).any(|t| {
                 let segments = segments(t);
                 let whole = normalize(t);
                 whole == key
@@ -81,7 +96,7 @@ pub(super) fn choose(h1s: &[String], declared: Option<(String, Source)>, html_ti
         // `<h1>` is the better headline.
         let unrelated = !titles.is_empty()
             && titles.iter().all(|t| !shares_a_word(only, t) && !split_at(t, &strong_separators()).first().is_some_and(|s| site.is(s)));
-        if !site.is(only) && !unrelated {
+        if !site.is(only) && !unrelated && !is_sentence(only) {
             return Some((only.clone(), Source::Dom));
         }
     }
@@ -89,6 +104,25 @@ pub(super) fn choose(h1s: &[String], declared: Option<(String, Source)>, html_ti
         .map(|(t, source)| (strip_site_name(&t, site), source))
         .or_else(|| html_title.map(|t| (strip_site_name(&t, site), Source::Meta)))
         .or_else(|| h1s.first().map(|h| (h.clone(), Source::Dom)))
+}
+
+/// Separators that never occur inside a headline's prose: an `<h1>` holding one is a
+/// template's `Headline | Tagline` or `Headline | Site`.
+const BARS: &[&str] = &[" | ", "｜"];
+
+/// The headline in an `<h1>` that holds a bar (`Best Movers in NYC 2025 | Top 19 Companies`):
+/// its first part that is not the site's name.
+pub(super) fn cut_at_bar(heading: &str, site: &Site<'_>) -> String {
+    let parts = split_at(heading, BARS);
+    parts.iter().find(|p| !site.is(p)).or(parts.first()).map_or_else(|| heading.to_string(), |p| (*p).to_string())
+}
+
+/// True for a heading written as a sentence, ending in a full stop ("You deserve to be
+/// happy.", "One workspace. Zero busywork."): a landing page's slogan or a teaser, as
+/// headlines do not end with a full stop. An ellipsis is not a full stop.
+fn is_sentence(heading: &str) -> bool {
+    let heading = heading.trim_end();
+    heading.ends_with('.') && !heading.ends_with("..")
 }
 
 /// What names the site: its declared name and the main label of its host name.
@@ -176,7 +210,7 @@ mod tests {
 
     fn title(h1s: &[&str], html_title: &str) -> Option<String> {
         let h1s: Vec<String> = h1s.iter().map(|s| (*s).to_string()).collect();
-        choose(&h1s, None, Some(html_title.to_string()), &Site::default()).map(|(t, _)| t)
+        choose(&h1s, None, Some(html_title.to_string()), &[], &Site::default()).map(|(t, _)| t)
     }
 
     #[test]
@@ -198,21 +232,45 @@ mod tests {
     fn the_only_h1_is_the_headline_unless_it_is_the_site() {
         assert_eq!(title(&["Recent Trends in Photography"], "8 Recent Trends in Photography - Flatworld").as_deref(), Some("Recent Trends in Photography"));
         let h1s = vec!["Daily News".to_string()];
-        let got = choose(&h1s, None, Some("Rain expected today | Daily News".into()), &Site::new(Some("Daily News"), None));
+        let got = choose(&h1s, None, Some("Rain expected today | Daily News".into()), &[], &Site::new(Some("Daily News"), None));
         assert_eq!(got.map(|(t, _)| t).as_deref(), Some("Rain expected today"));
+    }
+
+    #[test]
+    fn any_declared_title_confirms_an_h1() {
+        let h1s = vec!["The Blog".to_string(), "Catering 101: Tips for Your Event".to_string()];
+        let others = vec!["Catering 101: Tips for Your Event".to_string()];
+        let got = choose(&h1s, Some(("Catering Tips | Giordano".into(), Source::OpenGraph)), None, &others, &Site::default());
+        assert_eq!(got.map(|(t, _)| t).as_deref(), Some("Catering 101: Tips for Your Event"));
+    }
+
+    #[test]
+    fn an_h1_written_as_a_sentence_is_a_slogan() {
+        assert_eq!(title(&["You deserve to be happy."], "Professional Therapy With A Licensed Therapist | Calmly").as_deref(), Some("Professional Therapy With A Licensed Therapist"));
+        assert_eq!(title(&["Rain expected today..."], "Rain expected in the north | Daily").as_deref(), Some("Rain expected today..."));
+    }
+
+    #[test]
+    fn a_bar_in_an_h1_ends_the_headline() {
+        let site = Site::new(Some("Supermove"), None);
+        assert_eq!(cut_at_bar("Best Movers in NYC 2025 | Top 19 Companies", &site), "Best Movers in NYC 2025");
+        assert_eq!(cut_at_bar("Supermove | Best Movers in NYC 2025", &site), "Best Movers in NYC 2025");
+        assert_eq!(cut_at_bar("Movers / Moving Companies - 2025", &site), "Movers / Moving Companies - 2025");
     }
 
     #[test]
     fn line_breaks_in_a_heading_separate_words() {
         let dom = crate::dom::parse("<h1>News Product<br>Management <span>Course</span></h1>");
         assert_eq!(h1_texts(&dom), vec!["News Product Management Course".to_string()]);
+        let dom = crate::dom::parse("<h1>Home Repair Assis&shy;tance</h1><div><h1>Home Repair Assis&shy;tance</h1></div><h1>Apply</h1>");
+        assert_eq!(h1_texts(&dom), vec!["Home Repair Assistance".to_string(), "Apply".to_string()], "soft hyphens dropped, repeats merged");
     }
 
     #[test]
     fn an_h1_unrelated_to_the_title_is_a_section_name() {
         assert_eq!(title(&["Our Blog"], "Rain expected today | Jane Roe").as_deref(), Some("Rain expected today"));
         let h1s = vec!["Enameled cast iron pan".to_string()];
-        let got = choose(&h1s, None, Some("Bigboard - The heart of the internet".into()), &Site::new(None, Some("https://www.bigboard.example/r/x")));
+        let got = choose(&h1s, None, Some("Bigboard - The heart of the internet".into()), &[], &Site::new(None, Some("https://www.bigboard.example/r/x")));
         assert_eq!(got.map(|(t, _)| t).as_deref(), Some("Enameled cast iron pan"));
     }
 }
