@@ -9,13 +9,16 @@
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// How long a connection may stay silent before the server gives up on it.
 const IO_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long [`Server::hits`] waits for connections still being served.
+const SETTLE: Duration = Duration::from_secs(5);
 
 /// What one route answers.
 #[derive(Debug, Clone)]
@@ -95,6 +98,8 @@ type Routes = HashMap<String, (Vec<Response>, usize)>;
 pub struct Server {
     addr: SocketAddr,
     hits: Arc<Mutex<Vec<Hit>>>,
+    /// Connections accepted and not yet served to the end.
+    active: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
     acceptor: Option<JoinHandle<()>>,
 }
@@ -115,28 +120,36 @@ impl Server {
         let routes = Arc::new(Mutex::new(routes));
         let hits = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));
+        let active = Arc::new(AtomicUsize::new(0));
         let acceptor = {
-            let stop = Arc::clone(&stop);
-            let hits = Arc::clone(&hits);
+            let (stop, hits, active) = (Arc::clone(&stop), Arc::clone(&hits), Arc::clone(&active));
             std::thread::spawn(move || {
                 for stream in listener.incoming() {
                     if stop.load(Ordering::SeqCst) {
                         break;
                     }
                     let Ok(stream) = stream else { continue };
-                    let (routes, hits) = (Arc::clone(&routes), Arc::clone(&hits));
+                    active.fetch_add(1, Ordering::SeqCst);
+                    let (routes, hits, active) = (Arc::clone(&routes), Arc::clone(&hits), Arc::clone(&active));
                     std::thread::spawn(move || {
                         // A client that hangs up early is not the test's concern.
                         let _ = serve(stream, &routes, &hits);
+                        active.fetch_sub(1, Ordering::SeqCst);
                     });
                 }
             })
         };
-        Self { addr, hits, stop, acceptor: Some(acceptor) }
+        Self { addr, hits, active, stop, acceptor: Some(acceptor) }
     }
 
-    /// Every request so far, in the order their answers were sent.
+    /// Every request so far, in the order their answers were sent. Waits (a few seconds at
+    /// most) for the connections being served to finish: a client may have read its answer
+    /// before the server logged it.
     pub fn hits(&self) -> Vec<Hit> {
+        let deadline = Instant::now() + SETTLE;
+        while self.active.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
         self.hits.lock().expect("hits").clone()
     }
 
