@@ -75,7 +75,7 @@ struct Args {
     #[arg(long = "type", value_name = "TYPE", requires = "worst")]
     page_type: Option<String>,
 
-    /// List up to N pages whose metadata FIELD (title, date or author) does not match the
+    /// List up to N pages whose metadata FIELD (title, date, author or type) does not match the
     /// truth, with the true and predicted values (datasets with metadata truth only).
     #[arg(long, num_args = 2, value_names = ["FIELD", "N"])]
     worst_meta: Option<Vec<String>>,

@@ -6,7 +6,9 @@
 //!   that day; `date_false_rate`: share of pages without a true date that got one anyway
 //!   (lower is better);
 //! - `author_match`: share of pages with a true author for which a predicted author names one
-//!   of the true people.
+//!   of the true people;
+//! - `page_type_match`: share of pages with a labelled type whose predicted `page_type` is that
+//!   type (a diagnostic: the type gates which dates are taken).
 
 use std::collections::HashMap;
 use std::fs;
@@ -27,13 +29,16 @@ pub struct MetaPred {
     pub authors: Vec<String>,
     /// The predicted publish date, ISO 8601.
     pub date: Option<String>,
+    /// The predicted page type (`article`, `forum`…), when the predictor gives one.
+    pub page_type: Option<String>,
 }
 
 impl MetaPred {
     /// The metadata gleaner returned in `article`.
     #[must_use]
     pub fn of(article: &gleaner::Article) -> Self {
-        Self { title: article.title.clone(), authors: article.authors.clone(), date: article.date_published.clone() }
+        let page_type = serde_json::to_value(article.page_type).ok().and_then(|v| v.as_str().map(str::to_owned));
+        Self { title: article.title.clone(), authors: article.authors.clone(), date: article.date_published.clone(), page_type }
     }
 
     /// The predicted date, when it is not blank.
@@ -76,18 +81,21 @@ pub struct MetaScores {
     pub date_false: Rate,
     /// Authors matched, among pages with a true author.
     pub author: Rate,
+    /// Page types matched, among pages with a labelled type.
+    pub page_type: Rate,
 }
 
 impl MetaScores {
     /// Each rate under its metric key (`title_match`, `date_match`, `date_false_rate`,
-    /// `author_match`), in that order.
+    /// `author_match`, `page_type_match`), in that order.
     #[must_use]
-    pub fn rates(&self) -> [(&'static str, Rate); 4] {
+    pub fn rates(&self) -> [(&'static str, Rate); 5] {
         [
             ("title_match", self.title),
             ("date_match", self.date),
             ("date_false_rate", self.date_false),
             ("author_match", self.author),
+            ("page_type_match", self.page_type),
         ]
     }
 }
@@ -101,6 +109,8 @@ pub enum Field {
     Date,
     /// The authors.
     Author,
+    /// The page type.
+    PageType,
 }
 
 impl Field {
@@ -111,6 +121,7 @@ impl Field {
             "title" => Some(Self::Title),
             "date" => Some(Self::Date),
             "author" | "authors" => Some(Self::Author),
+            "type" | "page_type" => Some(Self::PageType),
             _ => None,
         }
     }
@@ -122,6 +133,7 @@ impl Field {
             Self::Title => "title",
             Self::Date => "date",
             Self::Author => "author",
+            Self::PageType => "page_type",
         }
     }
 }
@@ -145,7 +157,11 @@ pub fn score(dataset: &Dataset, preds: &[MetaPred]) -> Option<MetaScores> {
         return None;
     }
     let mut scores = MetaScores::default();
-    for (truth, pred) in dataset.pages.iter().filter_map(|p| p.meta.as_ref()).zip(preds) {
+    for (page, pred) in dataset.pages.iter().zip(preds) {
+        if let Some(page_type) = &page.page_type {
+            scores.page_type.add(pred.page_type.as_ref() == Some(page_type));
+        }
+        let Some(truth) = &page.meta else { continue };
         if let Some(title) = present(&truth.title) {
             scores.title.add(pred.title.as_deref().is_some_and(|t| metanorm::titles_match(title, t)));
         }
@@ -183,6 +199,11 @@ pub fn mismatches(dataset: &Dataset, preds: &[MetaPred], field: Field) -> Vec<Mi
             Field::Author => {
                 let Some(author) = present(&truth.author) else { continue };
                 (author, pred.authors.join("; "), !metanorm::authors_match(author, &pred.authors))
+            }
+            Field::PageType => {
+                let Some(page_type) = page.page_type.as_deref() else { continue };
+                let p = pred.page_type.clone().unwrap_or_default();
+                (page_type, p.clone(), p != page_type)
             }
         };
         if wrong {
@@ -232,6 +253,7 @@ pub fn load_external(path: &Path, dataset: &Dataset) -> Result<Vec<MetaPred>> {
                     Some(Authors::Many(a)) => a,
                 },
                 date: p.date,
+                page_type: None,
             })
         })
         .collect())
@@ -269,6 +291,7 @@ mod tests {
             title: title.map(str::to_owned),
             authors: authors.iter().map(|a| (*a).to_owned()).collect(),
             date: date.map(str::to_owned),
+            page_type: Some("article".to_owned()),
         }
     }
 
@@ -302,6 +325,7 @@ mod tests {
         assert_eq!(s.date, Rate { n: 2, hits: 1 });
         assert_eq!(s.date_false, Rate { n: 2, hits: 1 }, "a blank date is no date");
         assert_eq!(s.author, Rate { n: 2, hits: 2 });
+        assert_eq!(s.page_type, Rate { n: 4, hits: 4 });
         assert_eq!(s.title.value(), Some(1.0 / 3.0));
         assert_eq!(Rate::default().value(), None);
     }
@@ -331,6 +355,7 @@ mod tests {
     fn fields_parse_by_name() {
         assert_eq!(Field::parse("date"), Some(Field::Date));
         assert_eq!(Field::parse("authors").map(Field::name), Some("author"));
+        assert_eq!(Field::parse("type"), Some(Field::PageType));
         assert_eq!(Field::parse("x"), None);
     }
 }

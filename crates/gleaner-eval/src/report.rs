@@ -100,8 +100,8 @@ fn meta_summary(evals: &[Evaluation]) -> String {
         .collect();
     let mut out = format!("\n{}", render(&header, &rows, 1));
     out.push_str(
-        "n: pages with a true title / date / author; false date: among pages without a true date \
-         (lower is better)\n",
+        "n: pages with a true title / date / author / page type; false date: among pages without a \
+         true date (lower is better)\n",
     );
     out
 }
@@ -113,6 +113,7 @@ fn meta_label(key: &str) -> &str {
         "date_match" => "date match",
         "date_false_rate" => "false date",
         "author_match" => "author match",
+        "page_type_match" => "page type match",
         other => other,
     }
 }
