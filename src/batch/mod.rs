@@ -105,9 +105,10 @@ impl BatchOptions {
     }
 
     /// Sets the longest one page's extraction is waited for (default [`DEFAULT_DOC_TIMEOUT`];
-    /// `None`: no limit). A page over it gets a `timeout` record and the run goes on; its
-    /// thread cannot be stopped and runs on in the background until the extractor's own limits
-    /// end it, its result dropped (see [`pipeline`]).
+    /// `None`: no limit). A page over it gets a `timeout` record and the run goes on with a
+    /// fresh extraction thread; the overdue thread cannot be stopped and runs on in the
+    /// background until the extractor's own limits end it, its result dropped (see
+    /// [`pipeline`]).
     #[must_use]
     pub fn with_doc_timeout(mut self, doc_timeout: Option<Duration>) -> Self {
         self.doc_timeout = doc_timeout;

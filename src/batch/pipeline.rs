@@ -1,13 +1,15 @@
-//! Running a batch: jobs are read by a feeder thread, fetched on a tokio runtime, extracted on
-//! at most `jobs` blocking threads, and handed to the caller one by one, in input order (held
-//! back until the ones before are done) or in completion order.
+//! Running a batch: jobs are read by a feeder thread; pages to fetch are fetched on a tokio
+//! runtime; every page is extracted on one of `jobs` dedicated extraction threads, which take
+//! ready pages from one queue (no hand-off through the async runtime between two pages, so
+//! the threads never wait for a scheduler to wake them while pages are ready); and records
+//! are handed to the caller one by one, in input order (held back until the ones before are
+//! done) or in completion order.
 //!
-//! Each extraction has a time budget (`doc_timeout`): past it, the page's record is a
-//! `timeout` error and its extraction slot is given to the next page. A thread cannot be
-//! stopped from outside, so the overdue extraction runs on in the background, its result
-//! dropped, until it ends (the extractor's caps on size, depth and node count bound it).
-//! The blocking pool holds twice `jobs` threads (plus one), so up to `jobs` overdue
-//! extractions can run on beside the live ones before new ones wait for a thread.
+//! Each extraction has a time budget (`doc_timeout`), watched by a watchdog thread: past it,
+//! the page's record is a `timeout` error and a fresh extraction thread takes the overdue
+//! one's place. A thread cannot be stopped from outside, so the overdue extraction runs on in
+//! the background, its result dropped, until it ends (the extractor's own time budget and its
+//! caps on size, depth and node count bound it); then its thread exits.
 //!
 //! At most [`in_flight_limit`] jobs are between being read and being handed back, so memory
 //! stays flat however long the input is; a slow page at the head of an ordered run holds the
@@ -17,9 +19,8 @@ use std::collections::BTreeMap;
 use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::time::{Duration, Instant};
 
 use tokio::runtime::Handle;
@@ -44,26 +45,126 @@ pub fn in_flight_limit(options: &BatchOptions) -> usize {
     options.fetch.concurrency.max(1) + options.jobs.get() * IN_FLIGHT_PER_JOB
 }
 
-/// What every job's task shares.
-struct Context {
-    fetcher: Fetcher,
-    extract: Options,
-    /// One permit per extraction thread.
-    extraction: Semaphore,
-    /// The time budget of one extraction.
-    doc_timeout: Option<Duration>,
-}
-
 /// A finished job on its way back: its place in the input, its record, what `prepare` made of
 /// it, and its in-flight slot.
 type Done<T> = (usize, Record, T, OwnedSemaphorePermit);
+
+/// What reaches the calling thread: a finished job, or, once the feeder has read every job,
+/// how many there were.
+enum Message<T> {
+    Done(Box<Done<T>>),
+    Total(usize),
+}
+
+/// The extraction of one page, given the extraction options.
+type Work = Box<dyn FnOnce(&Options) -> Result<Article, Error> + Send>;
+
+/// A page ready for extraction: its place, its record so far, the work, its in-flight slot.
+struct Task {
+    index: usize,
+    record: Record,
+    work: Work,
+    permit: OwnedSemaphorePermit,
+}
+
+/// A task being extracted, as its thread's slot holds it (so that the watchdog can take it).
+struct Running {
+    index: usize,
+    record: Record,
+    permit: OwnedSemaphorePermit,
+    started: Instant,
+}
+
+/// One extraction thread's current task; emptied by the watchdog when it is overdue.
+type Slot = Arc<Mutex<Option<Running>>>;
+
+/// What the extraction threads, the watchdog and the fetch tasks share.
+struct Shared<P, T> {
+    extract: Options,
+    prepare: P,
+    queue: Mutex<mpsc::Receiver<Task>>,
+    done: Mutex<mpsc::Sender<Message<T>>>,
+    /// The slot of every live extraction thread.
+    slots: Mutex<Vec<Slot>>,
+}
+
+impl<P, T> Shared<P, T>
+where
+    P: Fn(&Record) -> T + Send + Sync + 'static,
+    T: Send + 'static,
+{
+    /// Prepares a finished record and sends it back (the caller may be gone: then nothing).
+    fn finish(&self, index: usize, record: Record, permit: OwnedSemaphorePermit) {
+        let prepared = (self.prepare)(&record);
+        let done = self.done.lock().unwrap_or_else(PoisonError::into_inner).clone();
+        let _ = done.send(Message::Done(Box::new((index, record, prepared, permit))));
+    }
+
+    /// Starts one more extraction thread.
+    fn spawn_worker(self: &Arc<Self>) -> io::Result<()> {
+        let slot: Slot = Arc::new(Mutex::new(None));
+        lock(&self.slots).push(Arc::clone(&slot));
+        let shared = Arc::clone(self);
+        std::thread::Builder::new().name("gleaner-extract".into()).spawn(move || shared.work(&slot))?;
+        Ok(())
+    }
+
+    /// An extraction thread: takes tasks until the queue closes, or until the watchdog takes
+    /// its task away (another thread has then replaced it).
+    fn work(&self, slot: &Slot) {
+        loop {
+            let task = lock(&self.queue).recv();
+            let Ok(Task { index, record, work, permit }) = task else { return };
+            *lock(slot) = Some(Running { index, record, permit, started: Instant::now() });
+            let outcome = guarded(|| work(&self.extract));
+            let Some(running) = lock(slot).take() else { return };
+            let Running { index, mut record, permit, .. } = running;
+            record.outcome = outcome;
+            self.finish(index, record, permit);
+        }
+    }
+
+    /// Every `check`, fails the tasks running longer than `budget` and replaces their threads,
+    /// until `finished`.
+    fn watch(self: &Arc<Self>, budget: Duration, finished: &AtomicBool) {
+        let check = (budget / 4).clamp(Duration::from_millis(1), Duration::from_millis(100));
+        while !finished.load(Ordering::SeqCst) {
+            std::thread::sleep(check);
+            let overdue: Vec<Running> = {
+                let mut slots = lock(&self.slots);
+                let mut overdue = Vec::new();
+                slots.retain(|slot| {
+                    let mut running = lock(slot);
+                    if running.as_ref().is_some_and(|r| r.started.elapsed() > budget) {
+                        overdue.extend(running.take());
+                        false
+                    } else {
+                        true
+                    }
+                });
+                overdue
+            };
+            for Running { index, mut record, permit, .. } in overdue {
+                record.outcome = Err(overdue_error(budget));
+                self.finish(index, record, permit);
+                // Without a thread the run would stall; if none can start, the others go on.
+                let _ = self.spawn_worker();
+            }
+        }
+    }
+}
+
+/// Locks a mutex, whatever a panicking holder left in it (every value here stays valid).
+fn lock<V>(mutex: &Mutex<V>) -> std::sync::MutexGuard<'_, V> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
 
 /// Runs every job and gives each record to `emit`, in input order when `options.ordered`.
 /// Returns the run's summary.
 ///
 /// # Errors
-/// The first error `emit` returns (the run stops there), or an I/O error when the runtime or
-/// the HTTP client cannot be set up.
+/// The first error `emit` returns (the run stops there), or an I/O error when the runtime,
+/// the HTTP client or the threads cannot be set up.
 pub fn run<J, F>(jobs: J, options: &BatchOptions, mut emit: F) -> io::Result<Summary>
 where
     J: Iterator<Item = Job> + Send + 'static,
@@ -87,42 +188,72 @@ where
     F: FnMut(&Record, T) -> io::Result<()>,
 {
     let started = Instant::now();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(FETCH_THREADS)
-        .max_blocking_threads(options.jobs.get() * 2 + 1)
-        .enable_all()
-        .build()?;
-    let fetcher = Fetcher::new(options.fetch.clone()).map_err(io::Error::other)?;
-    let context = Arc::new(Context {
-        fetcher,
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(FETCH_THREADS).enable_all().build()?;
+    let fetcher = Arc::new(Fetcher::new(options.fetch.clone()).map_err(io::Error::other)?);
+    let (queue, tasks) = mpsc::channel::<Task>();
+    let (sender, receiver) = mpsc::channel::<Message<T>>();
+    let shared = Arc::new(Shared {
         extract: options.extract.clone(),
-        extraction: Semaphore::new(options.jobs.get()),
-        doc_timeout: options.doc_timeout,
+        prepare,
+        queue: Mutex::new(tasks),
+        done: Mutex::new(sender),
+        slots: Mutex::new(Vec::new()),
     });
+    for _ in 0..options.jobs.get() {
+        shared.spawn_worker()?;
+    }
+    let finished = Arc::new(AtomicBool::new(false));
+    if let Some(budget) = options.doc_timeout {
+        let (shared, finished) = (Arc::clone(&shared), Arc::clone(&finished));
+        std::thread::Builder::new().name("gleaner-watchdog".into()).spawn(move || shared.watch(budget, &finished))?;
+    }
     let window = Arc::new(Semaphore::new(in_flight_limit(options)));
     let stop = Arc::new(AtomicBool::new(false));
-    let (sender, receiver) = mpsc::channel::<Done<T>>();
     {
-        let (handle, stop, prepare) = (runtime.handle().clone(), Arc::clone(&stop), Arc::new(prepare));
-        std::thread::spawn(move || feed(jobs, &handle, &window, &context, &prepare, &sender, &stop));
+        let feeder = Feeder { handle: runtime.handle().clone(), window, fetcher, queue, shared: Arc::clone(&shared), stop: Arc::clone(&stop) };
+        std::thread::Builder::new().name("gleaner-feeder".into()).spawn(move || feeder.feed(jobs))?;
     }
+    drop(shared);
     let mut summary = Summary::default();
     let mut waiting: BTreeMap<usize, (Record, T, OwnedSemaphorePermit)> = BTreeMap::new();
-    let mut next = 0;
-    for (index, record, prepared, permit) in receiver {
+    let (mut next, mut handed, mut total) = (0, 0, None);
+    let result = loop {
+        if total.is_some_and(|total| handed >= total) {
+            break Ok(());
+        }
+        let Ok(message) = receiver.recv() else { break Ok(()) };
+        let (index, record, prepared, permit) = match message {
+            Message::Total(count) => {
+                total = Some(count);
+                continue;
+            }
+            Message::Done(done) => *done,
+        };
         if !options.ordered {
-            hand_back(record, prepared, &mut emit, &mut summary, &stop)?;
+            handed += 1;
+            if let Err(err) = hand_back(record, prepared, &mut emit, &mut summary, &stop) {
+                break Err(err);
+            }
             continue;
         }
         waiting.insert(index, (record, prepared, permit));
+        let mut failed = None;
         while let Some((record, prepared, _permit)) = waiting.remove(&next) {
-            hand_back(record, prepared, &mut emit, &mut summary, &stop)?;
+            handed += 1;
             next += 1;
+            if let Err(err) = hand_back(record, prepared, &mut emit, &mut summary, &stop) {
+                failed = Some(err);
+                break;
+            }
         }
-    }
+        if let Some(err) = failed {
+            break Err(err);
+        }
+    };
+    finished.store(true, Ordering::SeqCst);
     summary.elapsed = started.elapsed();
     runtime.shutdown_background();
-    Ok(summary)
+    result.map(|()| summary)
 }
 
 /// Gives one record to the caller; on the caller's error, stops the feeder.
@@ -140,96 +271,101 @@ where
     emit(&record, prepared).inspect_err(|_| stop.store(true, Ordering::SeqCst))
 }
 
-/// Reads jobs and starts a task for each, waiting for an in-flight slot first.
-fn feed<J, P, T>(
-    jobs: J,
-    handle: &Handle,
-    window: &Arc<Semaphore>,
-    context: &Arc<Context>,
-    prepare: &Arc<P>,
-    sender: &mpsc::Sender<Done<T>>,
-    stop: &AtomicBool,
-) where
-    J: Iterator<Item = Job>,
+/// The feeder thread's share of the run.
+struct Feeder<P, T> {
+    handle: Handle,
+    window: Arc<Semaphore>,
+    fetcher: Arc<Fetcher>,
+    queue: mpsc::Sender<Task>,
+    shared: Arc<Shared<P, T>>,
+    stop: Arc<AtomicBool>,
+}
+
+impl<P, T> Feeder<P, T>
+where
     P: Fn(&Record) -> T + Send + Sync + 'static,
     T: Send + 'static,
 {
-    for (index, job) in jobs.enumerate() {
-        if stop.load(Ordering::SeqCst) {
-            break;
+    /// Reads jobs, waiting for an in-flight slot before each: pages to fetch go to a fetch
+    /// task, which queues them for extraction; pages at hand are queued at once; invalid
+    /// inputs are failed records at once. Ends by telling the caller how many jobs there were.
+    fn feed<J: Iterator<Item = Job>>(self, jobs: J) {
+        let mut count = 0;
+        for (index, job) in jobs.enumerate() {
+            if self.stop.load(Ordering::SeqCst) {
+                break;
+            }
+            let Ok(permit) = self.handle.block_on(Arc::clone(&self.window).acquire_owned()) else { break };
+            count = index + 1;
+            let Job { id, input, source } = job;
+            let url = source.url().map(str::to_string);
+            let record = Record { id, input, url, final_url: None, status: None, outcome: Err(ErrorInfo::from(Error::NoContent)) };
+            match source {
+                Source::Url(url) => {
+                    let (fetcher, queue, shared) = (Arc::clone(&self.fetcher), self.queue.clone(), Arc::clone(&self.shared));
+                    self.handle.spawn(async move {
+                        let mut record = record;
+                        let page = fetcher.fetch(&url).await;
+                        record.final_url = page.final_url;
+                        record.status = page.status;
+                        match page.result {
+                            Ok(body) => {
+                                let hints = Hints { url: record.final_url.clone(), content_type: body.content_type };
+                                let work: Work = Box::new(move |options| crate::extract_bytes(&body.bytes, &hints, options));
+                                queue_task(&queue, &shared, Task { index, record, work, permit });
+                            }
+                            Err(err) => {
+                                record.outcome = Err(err.into());
+                                shared.finish(index, record, permit);
+                            }
+                        }
+                    });
+                }
+                Source::File { path, url } => {
+                    let work: Work = Box::new(move |options| read_and_extract(&path, url, options));
+                    queue_task(&self.queue, &self.shared, Task { index, record, work, permit });
+                }
+                Source::Html { html, url } => {
+                    let work: Work = Box::new(move |options| crate::extract_bytes(html.as_bytes(), &page_hints(url), options));
+                    queue_task(&self.queue, &self.shared, Task { index, record, work, permit });
+                }
+                Source::Response { url, status, content_type, body } => {
+                    let mut record = record;
+                    record.status = Some(status);
+                    match archived_failure(url.as_deref(), status, content_type.as_deref()) {
+                        Some(error) => {
+                            record.outcome = Err(error.into());
+                            self.shared.finish(index, record, permit);
+                        }
+                        None => {
+                            let hints = Hints { url, content_type };
+                            let work: Work = Box::new(move |options| crate::extract_bytes(&body, &hints, options));
+                            queue_task(&self.queue, &self.shared, Task { index, record, work, permit });
+                        }
+                    }
+                }
+                Source::Invalid(error) => {
+                    let mut record = record;
+                    record.outcome = Err(error);
+                    self.shared.finish(index, record, permit);
+                }
+            }
         }
-        let Ok(permit) = handle.block_on(Arc::clone(window).acquire_owned()) else { break };
-        let (context, prepare, sender) = (Arc::clone(context), Arc::clone(prepare), sender.clone());
-        handle.spawn(async move {
-            let record = process(job, &context).await;
-            let prepared = prepare(&record);
-            // The receiver is gone only when the caller stopped the run.
-            let _ = sender.send((index, record, prepared, permit));
-        });
+        let done = lock(&self.shared.done).clone();
+        let _ = done.send(Message::Total(count));
     }
 }
 
-/// Fetches or reads one job and extracts it.
-async fn process(job: Job, context: &Context) -> Record {
-    let Job { id, input, source } = job;
-    let url = source.url().map(str::to_string);
-    let mut record = Record { id, input, url, final_url: None, status: None, outcome: Err(ErrorInfo::from(Error::NoContent)) };
-    record.outcome = match source {
-        Source::Invalid(error) => Err(error),
-        Source::Url(url) => {
-            let page = context.fetcher.fetch(&url).await;
-            record.final_url = page.final_url;
-            record.status = page.status;
-            match page.result {
-                Ok(body) => {
-                    let hints = Hints { url: record.final_url.clone(), content_type: body.content_type };
-                    context.extract(move |options| crate::extract_bytes(&body.bytes, &hints, options)).await
-                }
-                Err(err) => Err(err.into()),
-            }
-        }
-        Source::File { path, url } => {
-            context.extract(move |options| read_and_extract(&path, url, options)).await
-        }
-        Source::Html { html, url } => {
-            context.extract(move |options| crate::extract_bytes(html.as_bytes(), &page_hints(url), options)).await
-        }
-        Source::Response { url, status, content_type, body } => {
-            record.status = Some(status);
-            match archived_failure(url.as_deref(), status, content_type.as_deref()) {
-                Some(error) => Err(error.into()),
-                None => {
-                    let hints = Hints { url, content_type };
-                    context.extract(move |options| crate::extract_bytes(&body, &hints, options)).await
-                }
-            }
-        }
-    };
-    record
-}
-
-impl Context {
-    /// Runs `extract` on an extraction thread, once one is free; a panic becomes an error.
-    async fn extract<F>(&self, extract: F) -> Result<Article, ErrorInfo>
-    where
-        F: FnOnce(&Options) -> Result<Article, Error> + Send + 'static,
-    {
-        // The semaphore is never closed.
-        let _slot = self.extraction.acquire().await.ok();
-        let options = self.extract.clone();
-        let task = tokio::task::spawn_blocking(move || guarded(move || extract(&options)));
-        let joined = match self.doc_timeout {
-            Some(budget) => match tokio::time::timeout(budget, task).await {
-                Ok(joined) => joined,
-                // Dropping the handle detaches the thread: it runs on, its result dropped.
-                Err(_) => return Err(overdue(budget)),
-            },
-            None => task.await,
-        };
-        match joined {
-            Ok(outcome) => outcome,
-            Err(join) => Err(ErrorInfo { kind: KIND_PANIC, message: join.to_string() }),
-        }
+/// Queues a task for the extraction threads; if they are all gone (they never are while the
+/// run lasts), the page fails rather than being lost.
+fn queue_task<P, T>(queue: &mpsc::Sender<Task>, shared: &Shared<P, T>, task: Task)
+where
+    P: Fn(&Record) -> T + Send + Sync + 'static,
+    T: Send + 'static,
+{
+    if let Err(mpsc::SendError(Task { index, mut record, permit, .. })) = queue.send(task) {
+        record.outcome = Err(ErrorInfo { kind: KIND_PANIC, message: "no extraction thread is left".into() });
+        shared.finish(index, record, permit);
     }
 }
 
@@ -248,7 +384,7 @@ fn archived_failure(url: Option<&str>, status: u16, content_type: Option<&str>) 
 /// The `error.kind` of a page whose extraction ran past its time budget.
 pub const KIND_TIMEOUT: &str = "timeout";
 
-fn overdue(budget: Duration) -> ErrorInfo {
+fn overdue_error(budget: Duration) -> ErrorInfo {
     ErrorInfo { kind: KIND_TIMEOUT, message: format!("extraction took longer than {} s", budget.as_secs_f64()) }
 }
 
@@ -340,5 +476,28 @@ mod tests {
         .expect("run");
         assert_eq!(lines.len(), 20);
         assert!(lines[7].starts_with(r#"{"id":"j7""#), "{}", lines[7]);
+    }
+
+    #[test]
+    fn an_overdue_page_times_out_and_a_fresh_thread_takes_the_rest() {
+        // 100,000 nested lists take html5ever over half a second, far past the budget; the
+        // small pages after it take milliseconds.
+        let slow = format!("<html><body>{}<p>end</p></body></html>", "<ul><li>".repeat(100_000));
+        let small = |n: usize| format!("<html><body><article><p>{}</p></article></body></html>", "Words of a story. ".repeat(n + 10));
+        let mut jobs = vec![Job { id: "slow".into(), input: "slow".into(), source: Source::Html { html: slow, url: None } }];
+        jobs.extend((0..5).map(|n| Job { id: format!("s{n}"), input: format!("s{n}"), source: Source::Html { html: small(n), url: None } }));
+        let options = BatchOptions::default()
+            .with_jobs(std::num::NonZeroUsize::MIN)
+            .with_doc_timeout(Some(Duration::from_millis(300)))
+            .with_extract(Options::default().with_time_budget(None));
+        let mut outcomes = Vec::new();
+        run(jobs.into_iter(), &options, |record| {
+            outcomes.push((record.id.clone(), record.outcome.as_ref().err().map(|e| e.kind)));
+            Ok(())
+        })
+        .expect("run");
+        assert_eq!(outcomes[0], ("slow".to_string(), Some(KIND_TIMEOUT)));
+        assert_eq!(outcomes.len(), 6);
+        assert!(outcomes[1..].iter().all(|(_, error)| error.is_none()), "{outcomes:?}");
     }
 }
