@@ -491,6 +491,38 @@ fn ctrl_c_ends_on_a_whole_record_and_resume_finishes_the_set() {
 }
 
 #[test]
+fn on_a_terminal_the_progress_bar_shows_done_out_of_the_total_and_the_time_left() {
+    // A pseudo-terminal from `script` (util-linux, in Debian's essential set).
+    const PAGES: usize = 12;
+    let routes: Vec<(String, Response)> =
+        (0..PAGES).map(|n| (format!("/p{n}"), Response::html(small_page(n)).with_delay(Duration::from_millis(100)))).collect();
+    let server = Server::start(routes.iter().map(|(path, response)| (path.as_str(), response.clone())).collect());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let list = dir.path().join("urls.txt");
+    std::fs::write(&list, (0..PAGES).map(|n| server.url(&format!("/p{n}"))).collect::<Vec<_>>().join("\n")).expect("write");
+    let output = dir.path().join("out.jsonl");
+    let command = format!(
+        "{} batch --ignore-robots --host-delay 0 --concurrency 1 -o {} {}",
+        env!("CARGO_BIN_EXE_gleaner"),
+        output.display(),
+        list.display()
+    );
+    let typescript = dir.path().join("typescript");
+    let status = Command::new("script")
+        .args(["-q", "-e", "-c", &command, typescript.to_str().expect("UTF-8")])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .status()
+        .expect("run script");
+    assert!(status.success(), "{status:?}");
+    let screen = String::from_utf8_lossy(&std::fs::read(&typescript).expect("typescript")).into_owned();
+    assert!(screen.contains(&format!("/{PAGES} done")), "no done/total in {screen:?}");
+    assert!(screen.contains("ETA") && screen.contains("pages/s") && screen.contains("0 failed"), "{screen:?}");
+    assert!(screen.contains(&format!("{PAGES} inputs: {PAGES} ok")), "the summary follows: {screen:?}");
+    assert_eq!(std::fs::read_to_string(&output).expect("output").lines().count(), PAGES);
+}
+
+#[test]
 fn output_dir_gets_one_readable_file_per_page_and_an_index() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir(dir.path().join("a")).expect("mkdir");
