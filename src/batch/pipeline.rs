@@ -49,10 +49,11 @@ pub fn in_flight_limit(options: &BatchOptions) -> usize {
 /// it, and its in-flight slot.
 type Done<T> = (usize, Record, T, OwnedSemaphorePermit);
 
-/// What reaches the calling thread: a finished job, or, once the feeder has read every job,
-/// how many there were.
+/// What reaches the calling thread: a finished job; a job whose record could not be prepared
+/// (its place is skipped); or, once the feeder has read every job, how many there were.
 enum Message<T> {
     Done(Box<Done<T>>),
+    Lost(usize),
     Total(usize),
 }
 
@@ -94,10 +95,20 @@ where
     T: Send + 'static,
 {
     /// Prepares a finished record and sends it back (the caller may be gone: then nothing).
-    fn finish(&self, index: usize, record: Record, permit: OwnedSemaphorePermit) {
-        let prepared = (self.prepare)(&record);
-        let done = self.done.lock().unwrap_or_else(PoisonError::into_inner).clone();
-        let _ = done.send(Message::Done(Box::new((index, record, prepared, permit))));
+    /// A panic in `prepare` makes the record a [`KIND_PANIC`] failure, prepared again; if that
+    /// panics too, the record is reported lost, so that the run still ends.
+    fn finish(&self, index: usize, mut record: Record, permit: OwnedSemaphorePermit) {
+        let mut prepared = catch_unwind(AssertUnwindSafe(|| (self.prepare)(&record)));
+        if prepared.is_err() {
+            record.outcome = Err(ErrorInfo { kind: KIND_PANIC, message: "preparing the record panicked".into() });
+            prepared = catch_unwind(AssertUnwindSafe(|| (self.prepare)(&record)));
+        }
+        let message = match prepared {
+            Ok(prepared) => Message::Done(Box::new((index, record, prepared, permit))),
+            Err(_) => Message::Lost(index),
+        };
+        let done = lock(&self.done).clone();
+        let _ = done.send(message);
     }
 
     /// Starts one more extraction thread.
@@ -215,38 +226,38 @@ where
     }
     drop(shared);
     let mut summary = Summary::default();
-    let mut waiting: BTreeMap<usize, (Record, T, OwnedSemaphorePermit)> = BTreeMap::new();
-    let (mut next, mut handed, mut total) = (0, 0, None);
+    let mut reorder = Reorder::default();
+    let (mut received, mut total) = (0, None);
     let result = loop {
-        if total.is_some_and(|total| handed >= total) {
+        if total.is_some_and(|total| received >= total) {
             break Ok(());
         }
         let Ok(message) = receiver.recv() else { break Ok(()) };
-        let (index, record, prepared, permit) = match message {
+        let done = match message {
             Message::Total(count) => {
                 total = Some(count);
                 continue;
             }
-            Message::Done(done) => *done,
+            Message::Lost(index) => {
+                received += 1;
+                reorder.lost.insert(index);
+                None
+            }
+            Message::Done(done) => {
+                received += 1;
+                Some(*done)
+            }
         };
-        if !options.ordered {
-            handed += 1;
-            if let Err(err) = hand_back(record, prepared, &mut emit, &mut summary, &stop) {
-                break Err(err);
+        let mut hand = |record, prepared| hand_back(record, prepared, &mut emit, &mut summary, &stop);
+        let handed = match done {
+            Some((_, record, prepared, _permit)) if !options.ordered => hand(record, prepared),
+            Some((index, record, prepared, permit)) => {
+                reorder.waiting.insert(index, (record, prepared, permit));
+                reorder.release(&mut hand)
             }
-            continue;
-        }
-        waiting.insert(index, (record, prepared, permit));
-        let mut failed = None;
-        while let Some((record, prepared, _permit)) = waiting.remove(&next) {
-            handed += 1;
-            next += 1;
-            if let Err(err) = hand_back(record, prepared, &mut emit, &mut summary, &stop) {
-                failed = Some(err);
-                break;
-            }
-        }
-        if let Some(err) = failed {
+            None => reorder.release(&mut hand),
+        };
+        if let Err(err) = handed {
             break Err(err);
         }
     };
@@ -254,6 +265,37 @@ where
     summary.elapsed = started.elapsed();
     runtime.shutdown_background();
     result.map(|()| summary)
+}
+
+/// Records held back until the ones before them are handed back, in an ordered run.
+struct Reorder<T> {
+    /// Finished records by input place.
+    waiting: BTreeMap<usize, (Record, T, OwnedSemaphorePermit)>,
+    /// Places whose record was lost (see [`Message::Lost`]): skipped.
+    lost: std::collections::BTreeSet<usize>,
+    /// The next place to hand back.
+    next: usize,
+}
+
+impl<T> Default for Reorder<T> {
+    fn default() -> Self {
+        Self { waiting: BTreeMap::new(), lost: std::collections::BTreeSet::new(), next: 0 }
+    }
+}
+
+impl<T> Reorder<T> {
+    /// Hands back every record whose turn has come, skipping lost places.
+    fn release(&mut self, hand: &mut impl FnMut(Record, T) -> io::Result<()>) -> io::Result<()> {
+        loop {
+            if self.lost.remove(&self.next) {
+                self.next += 1;
+                continue;
+            }
+            let Some((record, prepared, _permit)) = self.waiting.remove(&self.next) else { return Ok(()) };
+            self.next += 1;
+            hand(record, prepared)?;
+        }
+    }
 }
 
 /// Gives one record to the caller; on the caller's error, stops the feeder.
@@ -291,12 +333,20 @@ where
     /// inputs are failed records at once. Ends by telling the caller how many jobs there were.
     fn feed<J: Iterator<Item = Job>>(self, jobs: J) {
         let mut count = 0;
+        // A panicking input reader ends the input there; the jobs read so far still complete.
+        let _ = catch_unwind(AssertUnwindSafe(|| self.feed_jobs(jobs, &mut count)));
+        let done = lock(&self.shared.done).clone();
+        let _ = done.send(Message::Total(count));
+    }
+
+    /// Dispatches each job (see [`Feeder::feed`]), counting them in `count`.
+    fn feed_jobs<J: Iterator<Item = Job>>(&self, jobs: J, count: &mut usize) {
         for (index, job) in jobs.enumerate() {
             if self.stop.load(Ordering::SeqCst) {
                 break;
             }
             let Ok(permit) = self.handle.block_on(Arc::clone(&self.window).acquire_owned()) else { break };
-            count = index + 1;
+            *count = index + 1;
             let Job { id, input, source } = job;
             let url = source.url().map(str::to_string);
             let record = Record { id, input, url, final_url: None, status: None, outcome: Err(ErrorInfo::from(Error::NoContent)) };
@@ -351,8 +401,6 @@ where
                 }
             }
         }
-        let done = lock(&self.shared.done).clone();
-        let _ = done.send(Message::Total(count));
     }
 }
 
@@ -499,5 +547,51 @@ mod tests {
         assert_eq!(outcomes[0], ("slow".to_string(), Some(KIND_TIMEOUT)));
         assert_eq!(outcomes.len(), 6);
         assert!(outcomes[1..].iter().all(|(_, error)| error.is_none()), "{outcomes:?}");
+    }
+
+    fn small_jobs(count: usize) -> impl Iterator<Item = Job> + Send + 'static {
+        (0..count).map(|n| Job {
+            id: format!("j{n}"),
+            input: format!("j{n}"),
+            source: Source::Html { html: format!("<p>{}</p>", "Words of a story. ".repeat(n + 10)), url: None },
+        })
+    }
+
+    #[test]
+    fn a_panicking_prepare_fails_its_record_or_skips_it_and_the_run_ends() {
+        let mut seen = Vec::new();
+        let summary = run_prepared(
+            small_jobs(10),
+            &BatchOptions::default(),
+            |record| {
+                assert!(record.id != "j3", "j3 cannot be prepared");
+                assert!(record.id != "j5" || !record.ok(), "j5 can be prepared only as a failure");
+                record.id.clone()
+            },
+            |record, id| {
+                seen.push((id, record.outcome.as_ref().err().map(|e| e.kind)));
+                Ok(())
+            },
+        )
+        .expect("run");
+        let ids: Vec<&str> = seen.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["j0", "j1", "j2", "j4", "j5", "j6", "j7", "j8", "j9"]);
+        assert_eq!(seen[4].1, Some(KIND_PANIC));
+        assert_eq!(summary.total(), 9);
+    }
+
+    #[test]
+    fn a_panicking_input_reader_ends_the_input_and_the_run() {
+        let jobs = small_jobs(10).enumerate().map(|(n, job)| {
+            assert!(n < 4, "the reader breaks");
+            job
+        });
+        let mut ids = Vec::new();
+        run(jobs, &BatchOptions::default(), |record| {
+            ids.push(record.id.clone());
+            Ok(())
+        })
+        .expect("run");
+        assert_eq!(ids, ["j0", "j1", "j2", "j3"]);
     }
 }
