@@ -91,6 +91,9 @@ pub struct Metadata {
     pub article_body: Option<String>,
     /// The `@type`s the page's JSON-LD declares (`NewsArticle`, `Product`, …).
     pub declared_types: Vec<String>,
+    /// The schema.org types the page's microdata declares (`itemtype`), by their last path
+    /// segment (`DiscussionForumPosting`, `Product`, …).
+    microdata_types: Vec<String>,
     /// The `og:type` value.
     og_type: Option<String>,
     /// The `<h1>` node the title was read from, when it was.
@@ -216,7 +219,24 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     m.og_type = metas.get(&["og:type"]).map(|(t, _)| t);
     m.article_body = ld.article_body;
     m.declared_types = ld.types;
+    m.microdata_types = microdata_types(dom);
     m
+}
+
+/// The item types microdata declares (`itemtype="https://schema.org/Product"` gives
+/// `Product`), each once, in document order. An `itemtype` may list several URLs.
+fn microdata_types(dom: &Dom) -> Vec<String> {
+    let mut types: Vec<String> = Vec::new();
+    for id in 0..dom.nodes.len() as NodeId {
+        let Some(itemtype) = dom.element(id).and_then(|e| e.attr("itemtype")) else { continue };
+        for url in itemtype.split_whitespace() {
+            let name = url.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+            if !name.is_empty() && !types.iter().any(|t| t == name) {
+                types.push(name.to_string());
+            }
+        }
+    }
+    types
 }
 
 /// The language the page declares, for reading its numeric dates.
@@ -340,6 +360,7 @@ impl Metadata {
     pub fn finish(&mut self, blocks: &[Block], text: &str) {
         let kind = page_type::classify(&page_type::Evidence {
             declared_types: &self.declared_types,
+            microdata_types: &self.microdata_types,
             og_type: self.og_type.as_deref(),
             url: self.url.as_deref().or(self.canonical_url.as_deref()),
             blocks,
@@ -472,5 +493,16 @@ mod tests {
         // a modification time the page declares but does not show is no publication date
         let (published, modified) = dates("<meta property='og:updated_time' content='2025-10-23T10:00:00Z'>", "");
         assert_eq!((published, modified.as_deref()), (None, Some("2025-10-23T10:00:00Z")));
+    }
+
+    #[test]
+    fn microdata_declares_the_page_type() {
+        let post = format!("<div itemscope itemtype='https://schema.org/DiscussionForumPosting'><h1>My take on valuation</h1>{PROSE}{PROSE}</div>");
+        let html = format!("<html lang='en'><body>{post}</body></html>");
+        let article = extract_with_hints(&html, &Hints::default().with_url("https://talk.example/a/b"), &Options::default()).unwrap();
+        assert_eq!(article.page_type, super::PageType::Forum);
+        let plain = html.replace("itemtype='https://schema.org/DiscussionForumPosting'", "");
+        let article = extract_with_hints(&plain, &Hints::default().with_url("https://talk.example/a/b"), &Options::default()).unwrap();
+        assert_eq!(article.page_type, super::PageType::Service, "undated prose on no declared type");
     }
 }

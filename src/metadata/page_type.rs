@@ -46,6 +46,8 @@ impl PageType {
 pub struct Evidence<'a> {
     /// The JSON-LD `@type`s of the page.
     pub declared_types: &'a [String],
+    /// The schema.org types the page's microdata declares (`itemtype`).
+    pub microdata_types: &'a [String],
     /// The `og:type` value.
     pub og_type: Option<&'a str>,
     /// The page's URL.
@@ -115,7 +117,12 @@ const MIN_LISTING_LINKS: usize = 8;
 #[must_use]
 pub fn classify(evidence: &Evidence<'_>) -> PageType {
     let declares = |names: &[&str]| evidence.declared_types.iter().any(|d| names.contains(&d.as_str()));
-    let strong = DECLARED_STRONG.iter().find(|(t, _)| evidence.declared_types.iter().any(|d| d == t)).map(|&(_, kind)| kind);
+    // Microdata says what an item is as plainly as JSON-LD does: forum software marks each
+    // post up as a `DiscussionForumPosting`, shops their product as a `Product`.
+    let strong = DECLARED_STRONG
+        .iter()
+        .find(|(t, _)| evidence.declared_types.iter().chain(evidence.microdata_types).any(|d| d == t))
+        .map(|&(_, kind)| kind);
     let from_path = evidence.url.and_then(path_kind);
     let shape = content_shape(evidence.blocks);
     let og = evidence.og_type.map(str::to_ascii_lowercase);
@@ -226,7 +233,7 @@ mod tests {
 
     fn classify_with(types: &[&str], url: &str, blocks: &[Block]) -> PageType {
         let types: Vec<String> = types.iter().map(|t| (*t).to_string()).collect();
-        classify(&Evidence { declared_types: &types, og_type: None, url: Some(url), blocks, dated: true, credited: false })
+        classify(&Evidence { declared_types: &types, microdata_types: &[], og_type: None, url: Some(url), blocks, dated: true, credited: false })
     }
 
     #[test]
