@@ -91,9 +91,26 @@ const PATH_WORDS: &[(&str, PageType)] = &[
     ("product", PageType::Product), ("products", PageType::Product), ("dp", PageType::Product), ("item", PageType::Product),
     ("collections", PageType::Collection), ("category", PageType::Collection), ("categories", PageType::Collection),
     ("shop", PageType::Collection), ("catalog", PageType::Collection), ("search", PageType::Collection),
+    ("browse", PageType::Collection),
     ("blog", PageType::Article), ("blogs", PageType::Article), ("news", PageType::Article), ("article", PageType::Article),
     ("articles", PageType::Article), ("story", PageType::Article), ("stories", PageType::Article), ("post", PageType::Article),
-    ("posts", PageType::Article),
+    ("posts", PageType::Article), ("resources", PageType::Article), ("insights", PageType::Article), ("guides", PageType::Article),
+    ("advice", PageType::Article), ("learn", PageType::Article),
+    ("services", PageType::Service), ("service", PageType::Service), ("solutions", PageType::Service), ("pricing", PageType::Service),
+    ("platform", PageType::Service), ("department", PageType::Service), ("departments", PageType::Service),
+];
+
+/// Whole path segments that name a kind of page by a convention of widespread software:
+/// `/t/slug/123` is a Discourse thread, `/c/shoes` a shop's category. Too short to be
+/// trusted as a word inside a longer segment (`t-shirts`).
+const PATH_SEGMENTS: &[(&str, PageType)] = &[("t", PageType::Forum), ("c", PageType::Collection)];
+
+/// First labels of a host name that name the kind of site (`docs.example.com`,
+/// `forum.example.org`): every page there is of that kind unless its path says otherwise.
+const HOST_LABELS: &[(&str, PageType)] = &[
+    ("docs", PageType::Documentation), ("doc", PageType::Documentation), ("developer", PageType::Documentation),
+    ("wiki", PageType::Documentation), ("forum", PageType::Forum), ("forums", PageType::Forum), ("community", PageType::Forum),
+    ("discuss", PageType::Forum), ("discussion", PageType::Forum),
 ];
 
 /// Content in which prose paragraphs hold at least this share of the words reads as an
@@ -134,7 +151,7 @@ pub fn classify(evidence: &Evidence<'_>) -> PageType {
         return kind;
     }
     // The path is more specific than a blanket "Article" many templates declare on every page.
-    if let Some(kind) = from_path.filter(|k| matches!(k, PageType::Forum | PageType::Documentation | PageType::Product | PageType::Collection)) {
+    if let Some(kind) = from_path.filter(|k| !matches!(k, PageType::Article | PageType::Listing | PageType::Unknown)) {
         return kind;
     }
     if declares(DECLARED_ARTICLE) || og.as_deref() == Some("article") {
@@ -159,13 +176,35 @@ pub fn classify(evidence: &Evidence<'_>) -> PageType {
 /// (`/best-oral-hygiene-products/`): its words do not name the kind of page.
 const MAX_KIND_SEGMENT_WORDS: usize = 2;
 
-/// The kind named by a word of the URL's path, in a segment that is not a slug.
+/// The kind named by the URL: a word of its path, in a segment that is not a slug, else the
+/// first label of its host. A company's service section can hold its blog
+/// (`/managed-services/resources/blog/…`): a service word yields to a later article word.
 fn path_kind(url: &str) -> Option<PageType> {
     let path = path_of(url);
-    path.split('/').filter(|segment| segment.split(['-', '_']).count() <= MAX_KIND_SEGMENT_WORDS).flat_map(|segment| segment.split(['-', '_', '.'])).find_map(|word| {
-        let word = word.to_ascii_lowercase();
-        PATH_WORDS.iter().find(|(w, _)| *w == word).map(|&(_, kind)| kind)
-    })
+    let mut kinds = path.split('/').filter(|segment| !segment.is_empty()).flat_map(|segment| {
+        let lower = segment.to_ascii_lowercase();
+        if let Some(&(_, kind)) = PATH_SEGMENTS.iter().find(|(s, _)| *s == lower) {
+            return vec![kind];
+        }
+        if segment.split(['-', '_']).count() > MAX_KIND_SEGMENT_WORDS {
+            return Vec::new();
+        }
+        lower.split(['-', '_', '.']).filter_map(|word| PATH_WORDS.iter().find(|(w, _)| *w == word).map(|&(_, kind)| kind)).collect()
+    });
+    match kinds.next() {
+        Some(PageType::Service) => Some(if kinds.any(|k| k == PageType::Article) { PageType::Article } else { PageType::Service }),
+        Some(kind) => Some(kind),
+        None => host_kind(url),
+    }
+}
+
+/// The kind named by the first label of the URL's host (`docs.example.com`).
+fn host_kind(url: &str) -> Option<PageType> {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("").to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').collect();
+    let first = labels.first().filter(|_| labels.len() >= 2)?;
+    HOST_LABELS.iter().find(|(l, _)| l == first).map(|&(_, kind)| kind)
 }
 
 /// The path of a URL, without query and fragment.
@@ -246,6 +285,16 @@ mod tests {
         assert_eq!(path_kind("https://shop.example/product-category/shoes"), Some(PageType::Product));
         assert_eq!(path_kind("https://shop.example/best-oral-hygiene-products/"), None);
         assert_eq!(path_kind("https://shop.example/viewtopic.php?t=1"), Some(PageType::Forum));
+        assert_eq!(path_kind("https://acme.example/services/cloud-migration/"), Some(PageType::Service));
+        assert_eq!(path_kind("https://acme.example/managed-services/resources/blog/why-migrate"), Some(PageType::Article));
+        assert_eq!(path_kind("https://talk.example/t/my-take-on-valuation/105724"), Some(PageType::Forum));
+        assert_eq!(path_kind("https://shop.example/t-shirts/blue"), None, "a one-letter word inside a segment");
+        assert_eq!(path_kind("https://shop.example/c/hiking-boots"), Some(PageType::Collection));
+        assert_eq!(path_kind("https://docs.example.org/en/latest/user/advanced/"), Some(PageType::Documentation));
+        assert_eq!(path_kind("https://forum.example.org/some-thread-title-here"), Some(PageType::Forum));
+        assert_eq!(path_kind("https://docs.example.org/blog/release-notes"), Some(PageType::Article), "the path before the host");
+        assert_eq!(path_kind("https://www.example.org/"), None);
+        assert_eq!(classify_with(&["Article"], "https://acme.example/services/cloud-migration/", &[]), PageType::Service);
         assert!(is_home_page("https://news.example/") && is_home_page("https://news.example/index.php?ref=x") && is_home_page("https://news.example"));
         assert!(!is_home_page("https://news.example/2025/story") && !is_home_page("https://news.example/news"));
     }
