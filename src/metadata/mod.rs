@@ -94,6 +94,9 @@ pub struct Metadata {
     /// The schema.org types the page's microdata declares (`itemtype`), by their last path
     /// segment (`DiscussionForumPosting`, `Product`, …).
     microdata_types: Vec<String>,
+    /// How many story teasers the page shows: its `<time>` elements or its headings linking
+    /// to another page, whichever are more.
+    teasers: usize,
     /// The `og:type` value.
     og_type: Option<String>,
     /// The `<h1>` node the title was read from, when it was.
@@ -220,7 +223,29 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     m.article_body = ld.article_body;
     m.declared_types = ld.types;
     m.microdata_types = microdata_types(dom);
+    m.teasers = teasers(dom);
     m
+}
+
+/// How many story teasers the page shows: a list of stories dates each one (`<time>`) or
+/// gives each a heading that links to it, where a single story has one date and headings
+/// that link at most to their own sections (`#anchor`).
+fn teasers(dom: &Dom) -> usize {
+    let mut times = 0;
+    let mut linked_headings = 0;
+    for id in 0..dom.nodes.len() as NodeId {
+        match dom.tag(id) {
+            Tag::Time => times += 1,
+            Tag::H2 | Tag::H3 | Tag::H4 => {
+                let links_away = (id + 1..dom.subtree_end(id))
+                    .filter_map(|d| dom.element(d).filter(|e| e.tag == Tag::A).and_then(|e| e.attr("href")))
+                    .any(|href| !href.trim().is_empty() && !href.trim_start().starts_with('#'));
+                linked_headings += usize::from(links_away);
+            }
+            _ => {}
+        }
+    }
+    times.max(linked_headings)
 }
 
 /// The item types microdata declares (`itemtype="https://schema.org/Product"` gives
@@ -361,10 +386,12 @@ impl Metadata {
         let kind = page_type::classify(&page_type::Evidence {
             declared_types: &self.declared_types,
             microdata_types: &self.microdata_types,
+            teasers: self.teasers,
             og_type: self.og_type.as_deref(),
-            url: self.url.as_deref().or(self.canonical_url.as_deref()),
+            url: self.url.as_deref().filter(|u| !u.is_empty()).or(self.canonical_url.as_deref()),
             blocks,
             dated: self.date_published.is_some() || self.date_modified.is_some(),
+            declares_date: matches!(self.sources.get("date_published"), Some(Source::JsonLd | Source::OpenGraph | Source::Meta)),
             credited: !self.authors.is_empty(),
         });
         self.page_type = Some(kind);
@@ -504,5 +531,15 @@ mod tests {
         let plain = html.replace("itemtype='https://schema.org/DiscussionForumPosting'", "");
         let article = extract_with_hints(&plain, &Hints::default().with_url("https://talk.example/a/b"), &Options::default()).unwrap();
         assert_eq!(article.page_type, super::PageType::Service, "undated prose on no declared type");
+    }
+
+    #[test]
+    fn a_front_page_lists_its_teasers() {
+        let teaser = |i| format!("<div><h2><a href='/2025/story-{i}'>Story number {i} of the day</a></h2><time datetime='2025-10-2{i}'>Oct 2{i}</time><p>Summary.</p></div>");
+        let html = format!("<html><body>{}{PROSE}</body></html>", (0..9).map(teaser).collect::<String>());
+        let article = extract_with_hints(&html, &Hints::default().with_url("https://news.example/"), &Options::default()).unwrap();
+        assert_eq!(article.page_type, super::PageType::Listing);
+        let article = extract_with_hints(&html, &Hints::default().with_url("https://news.example/2025/story-1"), &Options::default()).unwrap();
+        assert_ne!(article.page_type, super::PageType::Listing, "only a home page is read as a front page");
     }
 }

@@ -48,6 +48,8 @@ pub struct Evidence<'a> {
     pub declared_types: &'a [String],
     /// The schema.org types the page's microdata declares (`itemtype`).
     pub microdata_types: &'a [String],
+    /// How many story teasers the page shows (dated items, headings linking elsewhere).
+    pub teasers: usize,
     /// The `og:type` value.
     pub og_type: Option<&'a str>,
     /// The page's URL.
@@ -56,6 +58,8 @@ pub struct Evidence<'a> {
     pub blocks: &'a [Block],
     /// The page states a publication date (declared or shown).
     pub dated: bool,
+    /// The page declares its publication date (JSON-LD, `<meta>` tags), not only shows one.
+    pub declares_date: bool,
     /// The page credits an author.
     pub credited: bool,
 }
@@ -125,6 +129,9 @@ const MAX_PRICE_BLOCK_WORDS: usize = 12;
 /// Content whose blocks are mostly links, with at least this many of them, is a listing.
 const MIN_LISTING_LINKS: usize = 8;
 
+/// A home page showing at least this many story teasers is a front page listing stories.
+const MIN_FRONT_PAGE_TEASERS: usize = 8;
+
 /// Classifies the page.
 ///
 /// In order: a declared forum, product, search or reference page; a forum, documentation,
@@ -133,6 +140,22 @@ const MIN_LISTING_LINKS: usize = 8;
 /// an article when the page has a date or an author or an article's path, else a service page.
 #[must_use]
 pub fn classify(evidence: &Evidence<'_>) -> PageType {
+    let home = evidence.url.is_some_and(is_home_page);
+    // A site's home page is its front door, not one publication: a front page when it lists
+    // dated or linked stories, else the company's or product's own page, whatever prose it
+    // holds or type its template declares — unless it declares when it was published (a
+    // one-post site).
+    if home && evidence.teasers >= MIN_FRONT_PAGE_TEASERS {
+        return PageType::Listing;
+    }
+    match classify_inner(evidence) {
+        PageType::Article | PageType::Unknown if home && !evidence.declares_date => PageType::Service,
+        kind => kind,
+    }
+}
+
+/// Classifies a page from its declarations, URL and content shape.
+fn classify_inner(evidence: &Evidence<'_>) -> PageType {
     let declares = |names: &[&str]| evidence.declared_types.iter().any(|d| names.contains(&d.as_str()));
     // Microdata says what an item is as plainly as JSON-LD does: forum software marks each
     // post up as a `DiscussionForumPosting`, shops their product as a `Product`.
@@ -215,11 +238,17 @@ fn path_of(url: &str) -> &str {
 }
 
 /// True for the URL of a site's home page: no path, or only an index file
-/// (`https://example.com/`, `/index.html`).
+/// (`https://example.com/`, `/index.html`). Not an empty URL, nor a front controller given
+/// its route in the query (`/index.php?/topic/123-title/`).
 #[must_use]
 pub fn is_home_page(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    if rest.split(['/', '?', '#']).next().unwrap_or("").is_empty() {
+        return false;
+    }
+    let routed = url.split_once('?').is_some_and(|(_, query)| query.starts_with('/'));
     let path = path_of(url).trim_matches('/');
-    path.is_empty() || (!path.contains('/') && path.to_ascii_lowercase().starts_with("index."))
+    !routed && (path.is_empty() || (!path.contains('/') && path.to_ascii_lowercase().starts_with("index.")))
 }
 
 /// How many non-empty segments the URL's path has (0 for a home page).
@@ -272,7 +301,7 @@ mod tests {
 
     fn classify_with(types: &[&str], url: &str, blocks: &[Block]) -> PageType {
         let types: Vec<String> = types.iter().map(|t| (*t).to_string()).collect();
-        classify(&Evidence { declared_types: &types, microdata_types: &[], og_type: None, url: Some(url), blocks, dated: true, credited: false })
+        classify(&Evidence { declared_types: &types, microdata_types: &[], teasers: 0, og_type: None, url: Some(url), blocks, dated: true, declares_date: false, credited: false })
     }
 
     #[test]
@@ -297,6 +326,18 @@ mod tests {
         assert_eq!(classify_with(&["Article"], "https://acme.example/services/cloud-migration/", &[]), PageType::Service);
         assert!(is_home_page("https://news.example/") && is_home_page("https://news.example/index.php?ref=x") && is_home_page("https://news.example"));
         assert!(!is_home_page("https://news.example/2025/story") && !is_home_page("https://news.example/news"));
+        assert!(!is_home_page("") && !is_home_page("https://forum.example/index.php?/topic/201820-split/"));
+    }
+
+    #[test]
+    fn a_home_page_is_a_front_page_or_a_service_page() {
+        let prose = Block::paragraph("A long sentence of running text that goes on and on, as articles do, with more words. ".repeat(3));
+        let blocks = [prose];
+        let types = ["Article".to_string()];
+        let home = |teasers| classify(&Evidence { declared_types: &types, microdata_types: &[], teasers, og_type: None, url: Some("https://acme.example/"), blocks: &blocks, dated: true, declares_date: false, credited: true });
+        assert_eq!(home(0), PageType::Service);
+        assert_eq!(home(MIN_FRONT_PAGE_TEASERS), PageType::Listing);
+        assert_eq!(classify_with(&["Article"], "https://acme.example/why-acme", &blocks), PageType::Article);
     }
 
     #[test]
