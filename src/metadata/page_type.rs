@@ -177,6 +177,13 @@ fn classify_inner(evidence: &Evidence<'_>) -> PageType {
     if let Some(kind) = from_path.filter(|k| !matches!(k, PageType::Article | PageType::Listing | PageType::Unknown)) {
         return kind;
     }
+    // Code samples in content that names neither a date nor an author are reference pages
+    // and tutorials: posts that show code (blogs, forum answers) are dated and signed, and a
+    // developer product's home page shows a sample to sell itself.
+    let home = evidence.url.is_some_and(is_home_page);
+    if !home && !evidence.dated && !evidence.credited && evidence.blocks.iter().any(|b| matches!(b.kind, BlockKind::Code { .. })) {
+        return PageType::Documentation;
+    }
     if declares(DECLARED_ARTICLE) || og.as_deref() == Some("article") {
         return if shape == Some(PageType::Listing) && !declares(DECLARED_ARTICLE) { PageType::Listing } else { PageType::Article };
     }
@@ -338,6 +345,16 @@ mod tests {
         assert_eq!(home(0), PageType::Service);
         assert_eq!(home(MIN_FRONT_PAGE_TEASERS), PageType::Listing);
         assert_eq!(classify_with(&["Article"], "https://acme.example/why-acme", &blocks), PageType::Article);
+    }
+
+    #[test]
+    fn undated_unsigned_code_is_documentation() {
+        let blocks = [Block::paragraph("Call the function with a path.".to_string()), Block { kind: BlockKind::Code { lang: None }, ..Block::paragraph("open(\"a.txt\")".to_string()) }];
+        let evidence = |dated| Evidence { declared_types: &[], microdata_types: &[], teasers: 0, og_type: Some("article"), url: Some("https://lib.example/guide/io"), blocks: &blocks, dated, declares_date: dated, credited: false };
+        assert_eq!(classify(&evidence(false)), PageType::Documentation);
+        assert_eq!(classify(&evidence(true)), PageType::Article, "a dated post showing code");
+        let home = Evidence { url: Some("https://lib.example/"), ..evidence(false) };
+        assert_eq!(classify(&home), PageType::Service, "a product's home page showing a sample");
     }
 
     #[test]
