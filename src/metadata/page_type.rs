@@ -109,6 +109,10 @@ const PATH_WORDS: &[(&str, PageType)] = &[
 /// trusted as a word inside a longer segment (`t-shirts`).
 const PATH_SEGMENTS: &[(&str, PageType)] = &[("t", PageType::Forum), ("c", PageType::Collection)];
 
+/// Names of a site's sections of publications: as the last segment of a path
+/// (`/news`, `/blog/`) they name the section's index, a list of its stories.
+const SECTION_INDEXES: &[&str] = &["news", "blog", "blogs", "articles", "posts", "stories", "issues"];
+
 /// First labels of a host name that name the kind of site (`docs.example.com`,
 /// `forum.example.org`): every page there is of that kind unless its path says otherwise.
 const HOST_LABELS: &[(&str, PageType)] = &[
@@ -174,7 +178,7 @@ fn classify_inner(evidence: &Evidence<'_>) -> PageType {
         return kind;
     }
     // The path is more specific than a blanket "Article" many templates declare on every page.
-    if let Some(kind) = from_path.filter(|k| !matches!(k, PageType::Article | PageType::Listing | PageType::Unknown)) {
+    if let Some(kind) = from_path.filter(|k| !matches!(k, PageType::Article | PageType::Unknown)) {
         return kind;
     }
     // Code samples in content that names neither a date nor an author are reference pages
@@ -211,6 +215,9 @@ const MAX_KIND_SEGMENT_WORDS: usize = 2;
 /// (`/managed-services/resources/blog/…`): a service word yields to a later article word.
 fn path_kind(url: &str) -> Option<PageType> {
     let path = path_of(url);
+    if path.split('/').rfind(|segment| !segment.is_empty()).is_some_and(|last| SECTION_INDEXES.contains(&last.to_ascii_lowercase().as_str())) {
+        return Some(PageType::Listing);
+    }
     let mut kinds = path.split('/').filter(|segment| !segment.is_empty()).flat_map(|segment| {
         let lower = segment.to_ascii_lowercase();
         if let Some(&(_, kind)) = PATH_SEGMENTS.iter().find(|(s, _)| *s == lower) {
@@ -330,6 +337,8 @@ mod tests {
         assert_eq!(path_kind("https://forum.example.org/some-thread-title-here"), Some(PageType::Forum));
         assert_eq!(path_kind("https://docs.example.org/blog/release-notes"), Some(PageType::Article), "the path before the host");
         assert_eq!(path_kind("https://www.example.org/"), None);
+        assert_eq!(path_kind("https://acme.example/about/news/"), Some(PageType::Listing));
+        assert_eq!(path_kind("https://acme.example/news/rates-rise"), Some(PageType::Article));
         assert_eq!(classify_with(&["Article"], "https://acme.example/services/cloud-migration/", &[]), PageType::Service);
         assert!(is_home_page("https://news.example/") && is_home_page("https://news.example/index.php?ref=x") && is_home_page("https://news.example"));
         assert!(!is_home_page("https://news.example/2025/story") && !is_home_page("https://news.example/news"));
