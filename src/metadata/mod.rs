@@ -94,6 +94,8 @@ pub struct Metadata {
     /// The schema.org types the page's microdata declares (`itemtype`), by their last path
     /// segment (`DiscussionForumPosting`, `Product`, …).
     microdata_types: Vec<String>,
+    /// A product the page's JSON-LD declares states its offers.
+    product_offered: bool,
     /// How many story teasers the page shows: its `<time>` elements or its headings linking
     /// to another page, whichever are more.
     teasers: usize,
@@ -222,6 +224,7 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     m.og_type = metas.get(&["og:type"]).map(|(t, _)| t);
     m.article_body = ld.article_body;
     m.declared_types = ld.types;
+    m.product_offered = ld.product_offered;
     m.microdata_types = microdata_types(dom);
     m.teasers = teasers(dom);
     m
@@ -387,6 +390,7 @@ impl Metadata {
             declared_types: &self.declared_types,
             microdata_types: &self.microdata_types,
             teasers: self.teasers,
+            product_offered: self.product_offered || self.microdata_types.iter().any(|t| matches!(t.as_str(), "Offer" | "AggregateOffer")),
             og_type: self.og_type.as_deref(),
             url: self.url.as_deref().filter(|u| !u.is_empty()).or(self.canonical_url.as_deref()),
             blocks,

@@ -50,6 +50,8 @@ pub struct Evidence<'a> {
     pub microdata_types: &'a [String],
     /// How many story teasers the page shows (dated items, headings linking elsewhere).
     pub teasers: usize,
+    /// A declared product states its offers (JSON-LD `offers`, a microdata `Offer`).
+    pub product_offered: bool,
     /// The `og:type` value.
     pub og_type: Option<&'a str>,
     /// The page's URL.
@@ -73,7 +75,11 @@ const DECLARED_STRONG: &[(&str, PageType)] = &[
     ("APIReference", PageType::Documentation),
     ("Product", PageType::Product),
     ("ProductGroup", PageType::Product),
+    ("SomeProducts", PageType::Collection),
 ];
+
+/// `og:type` values of a group of products (a shop's category page).
+const OG_PRODUCT_GROUPS: &[&str] = &["product.group", "product:group"];
 
 /// JSON-LD types of articles.
 const DECLARED_ARTICLE: &[&str] = &[
@@ -170,8 +176,20 @@ fn classify_inner(evidence: &Evidence<'_>) -> PageType {
     let from_path = evidence.url.and_then(path_kind);
     let shape = content_shape(evidence.blocks);
     let og = evidence.og_type.map(str::to_ascii_lowercase);
-    // A declared product whose content lists many prices is a category page of products.
-    if strong == Some(PageType::Product) && shape == Some(PageType::Collection) && from_path != Some(PageType::Product) {
+    // A `Product` with neither offers nor a price on the page is markup for review stars
+    // (an `AggregateRating` on a business's or a service's page), not a product for sale.
+    let priced = evidence.product_offered || evidence.blocks.iter().any(|b| has_price(&b.text)) || og.as_deref().is_some_and(|t| t.ends_with("product"));
+    let strong = strong.filter(|&kind| kind != PageType::Product || priced);
+    // `og:type` `product.group` is the OpenGraph type of a shop's category page, which often
+    // declares each product of its grid in JSON-LD too.
+    if og.as_deref().is_some_and(|t| OG_PRODUCT_GROUPS.contains(&t)) {
+        return PageType::Collection;
+    }
+    // A declared product whose content lists many prices is a category page of products —
+    // unless OpenGraph says the page is one item (the prices are then of its variants or of
+    // related products).
+    let og_item = og.as_deref().is_some_and(|t| t.ends_with("product") || t.ends_with("item"));
+    if strong == Some(PageType::Product) && shape == Some(PageType::Collection) && from_path != Some(PageType::Product) && !og_item {
         return PageType::Collection;
     }
     if let Some(kind) = strong {
@@ -197,13 +215,42 @@ fn classify_inner(evidence: &Evidence<'_>) -> PageType {
     if declares(DECLARED_LIST) {
         return if shape == Some(PageType::Collection) { PageType::Collection } else { PageType::Listing };
     }
+    // Text a reader reads — prose, or a long guide of headings and lists without many links —
+    // is an article when something marks it as a publication (a date, an author, a
+    // publication's path or a headline's slug), else a company's page about itself.
+    let text = shape == Some(PageType::Article) || (shape.is_none() && is_running_text(evidence.blocks));
+    let published = evidence.dated || evidence.credited || from_path == Some(PageType::Article) || evidence.url.is_some_and(has_headline_slug);
     match shape {
-        Some(PageType::Article) if evidence.dated || evidence.credited || from_path == Some(PageType::Article) => PageType::Article,
-        Some(PageType::Article) => PageType::Service,
+        _ if text && published => PageType::Article,
+        _ if text => PageType::Service,
         Some(kind) => kind,
         None if evidence.url.map(path_depth) == Some(0) => PageType::Service,
         None => from_path.unwrap_or(PageType::Unknown),
     }
+}
+
+/// Content of at least this many words, with little of it linked, is running text even
+/// when it is not mostly paragraphs (a guide of headings and lists).
+const MIN_TEXT_WORDS: usize = 300;
+/// Running text has at most this share of its words in links.
+const MAX_TEXT_LINK_SHARE: f64 = 0.1;
+/// A last path segment of at least this many words is a headline turned into a slug
+/// (`/what-to-look-for-in-a-used-car`), as publications name their pages; a company names
+/// its pages for what it sells (`/data-analytics-services`).
+const MIN_HEADLINE_SLUG_WORDS: usize = 5;
+
+/// True for content that is mostly unlinked text, long enough to be read.
+fn is_running_text(blocks: &[Block]) -> bool {
+    let words: usize = blocks.iter().map(|b| word_count(&b.text)).sum();
+    let linked: f64 = blocks.iter().map(|b| b.link_density() * word_count(&b.text) as f64).sum();
+    words >= MIN_TEXT_WORDS && linked < MAX_TEXT_LINK_SHARE * words as f64
+}
+
+/// True when the URL's last path segment is a headline's slug.
+fn has_headline_slug(url: &str) -> bool {
+    let Some(last) = path_of(url).split('/').rfind(|s| !s.is_empty()) else { return false };
+    let stem = last.rsplit_once('.').filter(|(_, ext)| matches!(ext.to_ascii_lowercase().as_str(), "html" | "htm" | "php" | "asp" | "aspx")).map_or(last, |(stem, _)| stem);
+    stem.split(['-', '_']).filter(|w| !w.is_empty()).count() >= MIN_HEADLINE_SLUG_WORDS
 }
 
 /// A path segment of more than this many words is a headline's slug
@@ -315,7 +362,7 @@ mod tests {
 
     fn classify_with(types: &[&str], url: &str, blocks: &[Block]) -> PageType {
         let types: Vec<String> = types.iter().map(|t| (*t).to_string()).collect();
-        classify(&Evidence { declared_types: &types, microdata_types: &[], teasers: 0, og_type: None, url: Some(url), blocks, dated: true, declares_date: false, credited: false })
+        classify(&Evidence { declared_types: &types, microdata_types: &[], teasers: 0, product_offered: true, og_type: None, url: Some(url), blocks, dated: true, declares_date: false, credited: false })
     }
 
     #[test]
@@ -350,7 +397,7 @@ mod tests {
         let prose = Block::paragraph("A long sentence of running text that goes on and on, as articles do, with more words. ".repeat(3));
         let blocks = [prose];
         let types = ["Article".to_string()];
-        let home = |teasers| classify(&Evidence { declared_types: &types, microdata_types: &[], teasers, og_type: None, url: Some("https://acme.example/"), blocks: &blocks, dated: true, declares_date: false, credited: true });
+        let home = |teasers| classify(&Evidence { declared_types: &types, microdata_types: &[], teasers, product_offered: true, og_type: None, url: Some("https://acme.example/"), blocks: &blocks, dated: true, declares_date: false, credited: true });
         assert_eq!(home(0), PageType::Service);
         assert_eq!(home(MIN_FRONT_PAGE_TEASERS), PageType::Listing);
         assert_eq!(classify_with(&["Article"], "https://acme.example/why-acme", &blocks), PageType::Article);
@@ -359,11 +406,33 @@ mod tests {
     #[test]
     fn undated_unsigned_code_is_documentation() {
         let blocks = [Block::paragraph("Call the function with a path.".to_string()), Block { kind: BlockKind::Code { lang: None }, ..Block::paragraph("open(\"a.txt\")".to_string()) }];
-        let evidence = |dated| Evidence { declared_types: &[], microdata_types: &[], teasers: 0, og_type: Some("article"), url: Some("https://lib.example/guide/io"), blocks: &blocks, dated, declares_date: dated, credited: false };
+        let evidence = |dated| Evidence { declared_types: &[], microdata_types: &[], teasers: 0, product_offered: true, og_type: Some("article"), url: Some("https://lib.example/guide/io"), blocks: &blocks, dated, declares_date: dated, credited: false };
         assert_eq!(classify(&evidence(false)), PageType::Documentation);
         assert_eq!(classify(&evidence(true)), PageType::Article, "a dated post showing code");
         let home = Evidence { url: Some("https://lib.example/"), ..evidence(false) };
         assert_eq!(classify(&home), PageType::Service, "a product's home page showing a sample");
+    }
+
+    #[test]
+    fn a_product_without_offers_or_prices_is_review_markup() {
+        let types = ["LocalBusiness".to_string(), "Product".to_string(), "AggregateRating".to_string()];
+        let blocks = [Block::paragraph("We move homes and offices across the state, with care. ".repeat(8))];
+        let page = |product_offered, blocks: &[Block]| classify(&Evidence { declared_types: &types, microdata_types: &[], teasers: 0, product_offered, og_type: None, url: Some("https://movers.example/residential"), blocks, dated: false, declares_date: false, credited: false });
+        assert_eq!(page(false, &blocks), PageType::Service);
+        assert_eq!(page(true, &blocks), PageType::Product);
+        assert_eq!(page(false, &[Block::paragraph("Moving kit, $49.99".to_string())]), PageType::Product, "a price shown");
+    }
+
+    #[test]
+    fn undated_text_is_an_article_under_a_headline_slug() {
+        let guide: Vec<Block> = (0..40).map(|i| Block { kind: BlockKind::ListItem { ordered: false, depth: 0 }, ..Block::paragraph(format!("Step {i}: check the oil level and the tyre pressure")) }).collect();
+        let undated = |url| classify(&Evidence { declared_types: &[], microdata_types: &[], teasers: 0, product_offered: true, og_type: None, url: Some(url), blocks: &guide, dated: false, declares_date: false, credited: false });
+        assert_eq!(undated("https://garage.example/learning/car-maintenance-checklist-for-new-drivers"), PageType::Article);
+        assert_eq!(undated("https://garage.example/car-maintenance"), PageType::Service);
+        assert_eq!(classify_with(&[], "https://garage.example/car-maintenance", &guide), PageType::Article, "dated");
+        assert!(has_headline_slug("https://a.example/x/what-to-look-for-in-a-car.html") && !has_headline_slug("https://a.example/data-analytics-services/"));
+        let short = &guide[..3];
+        assert_eq!(classify(&Evidence { blocks: short, ..Evidence { declared_types: &[], microdata_types: &[], teasers: 0, product_offered: true, og_type: None, url: Some("https://garage.example/a/b"), blocks: &guide, dated: false, declares_date: false, credited: false } }), PageType::Unknown, "too short to be read as text");
     }
 
     #[test]
@@ -372,6 +441,13 @@ mod tests {
         assert_eq!(classify_with(&[], "https://shop.example/a/b", &[prose]), PageType::Article);
         let prices: Vec<Block> = (0..5).map(|i| Block::paragraph(format!("Item {i} $19.99"))).collect();
         assert_eq!(classify_with(&["Product"], "https://shop.example/a/b", &prices), PageType::Collection);
+        let og = |og_type, types: &[&str]| {
+            let types: Vec<String> = types.iter().map(|t| (*t).to_string()).collect();
+            classify(&Evidence { declared_types: &types, microdata_types: &[], teasers: 0, product_offered: true, og_type: Some(og_type), url: Some("https://shop.example/a/b"), blocks: &prices, dated: false, declares_date: false, credited: false })
+        };
+        assert_eq!(og("product.group", &["Product"]), PageType::Collection);
+        assert_eq!(og("product", &["Product"]), PageType::Product, "one item's page listing its variants' prices");
+        assert_eq!(og("website", &["Product"]), PageType::Collection);
         assert!(has_price("€ 12,50") && has_price("19.99 EUR") && !has_price("the euro zone"));
     }
 }
