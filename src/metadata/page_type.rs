@@ -92,7 +92,7 @@ const DECLARED_LIST: &[&str] = &["ItemList", "CollectionPage"];
 
 /// Words of a URL path (between `/`, `-`, `_`, `.`) that name a kind of page.
 const PATH_WORDS: &[(&str, PageType)] = &[
-    ("forum", PageType::Forum), ("forums", PageType::Forum), ("thread", PageType::Forum), ("threads", PageType::Forum),
+    ("forum", PageType::Forum), ("forums", PageType::Forum), ("boards", PageType::Forum), ("thread", PageType::Forum), ("threads", PageType::Forum),
     ("topic", PageType::Forum), ("viewtopic", PageType::Forum), ("showthread", PageType::Forum), ("discussion", PageType::Forum),
     ("discussions", PageType::Forum), ("questions", PageType::Forum), ("community", PageType::Forum), ("comments", PageType::Forum),
     ("docs", PageType::Documentation), ("doc", PageType::Documentation), ("documentation", PageType::Documentation),
@@ -124,7 +124,7 @@ const SECTION_INDEXES: &[&str] = &["news", "blog", "blogs", "articles", "posts",
 const HOST_LABELS: &[(&str, PageType)] = &[
     ("docs", PageType::Documentation), ("doc", PageType::Documentation), ("developer", PageType::Documentation),
     ("wiki", PageType::Documentation), ("forum", PageType::Forum), ("forums", PageType::Forum), ("community", PageType::Forum),
-    ("discuss", PageType::Forum), ("discussion", PageType::Forum),
+    ("discuss", PageType::Forum), ("discussion", PageType::Forum), ("boards", PageType::Forum),
 ];
 
 /// Content in which prose paragraphs hold at least this share of the words reads as an
@@ -382,6 +382,8 @@ mod tests {
         assert_eq!(path_kind("https://shop.example/c/hiking-boots"), Some(PageType::Collection));
         assert_eq!(path_kind("https://docs.example.org/en/latest/user/advanced/"), Some(PageType::Documentation));
         assert_eq!(path_kind("https://forum.example.org/some-thread-title-here"), Some(PageType::Forum));
+        assert_eq!(path_kind("https://games.example/boards/189706-switch/80702016"), Some(PageType::Forum));
+        assert_eq!(path_kind("https://boards.example.com/what-is-your-favourite-film"), Some(PageType::Forum));
         assert_eq!(path_kind("https://docs.example.org/blog/release-notes"), Some(PageType::Article), "the path before the host");
         assert_eq!(path_kind("https://www.example.org/"), None);
         assert_eq!(path_kind("https://acme.example/about/news/"), Some(PageType::Listing));
