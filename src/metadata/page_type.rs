@@ -138,6 +138,8 @@ const MIN_PRICES_FOR_COLLECTION: usize = 4;
 const MAX_PRICE_BLOCK_WORDS: usize = 12;
 /// Content whose blocks are mostly links, with at least this many of them, is a listing.
 const MIN_LISTING_LINKS: usize = 8;
+/// …or whose words are at least this share link text, with as many links.
+const MIN_LISTING_LINK_SHARE: f64 = 0.3;
 
 /// A home page showing at least this many story teasers is a front page listing stories.
 const MIN_FRONT_PAGE_TEASERS: usize = 8;
@@ -340,6 +342,12 @@ fn content_shape(blocks: &[Block]) -> Option<PageType> {
     if links >= MIN_LISTING_LINKS && links * 2 >= blocks.len() {
         return Some(PageType::Listing);
     }
+    // Content whose words are largely link text, in blocks that mix a linked title with a
+    // line of summary, is a list of links too.
+    let linked: f64 = blocks.iter().map(|b| b.link_density() * word_count(&b.text) as f64).sum();
+    if links >= MIN_LISTING_LINKS && linked >= MIN_LISTING_LINK_SHARE * total as f64 {
+        return Some(PageType::Listing);
+    }
     None
 }
 
@@ -435,6 +443,18 @@ mod tests {
         assert!(has_headline_slug("https://a.example/x/what-to-look-for-in-a-car.html") && !has_headline_slug("https://a.example/data-analytics-services/"));
         let short = &guide[..3];
         assert_eq!(classify(&Evidence { blocks: short, ..Evidence { declared_types: &[], microdata_types: &[], teasers: 0, product_offered: true, og_type: None, url: Some("https://garage.example/a/b"), blocks: &guide, dated: false, declares_date: false, credited: false } }), PageType::Unknown, "too short to be read as text");
+    }
+
+    #[test]
+    fn linked_titles_with_summaries_are_a_listing() {
+        let teaser = |i: usize| {
+            let title = format!("Story number {i} of today");
+            let linked = Block { link_chars: title.chars().count(), ..Block::paragraph(title) };
+            vec![linked, Block::paragraph("What the story tells its readers.".to_string()), Block::paragraph(format!("October {i}"))]
+        };
+        let blocks: Vec<Block> = (0..MIN_LISTING_LINKS).flat_map(teaser).collect();
+        assert_eq!(content_shape(&blocks), Some(PageType::Listing), "a third of the blocks are links, most of the words");
+        assert_eq!(content_shape(&blocks[..3 * (MIN_LISTING_LINKS - 1)]), None, "too few links");
     }
 
     #[test]
