@@ -225,6 +225,9 @@ fn classify_inner(evidence: &Evidence<'_>) -> PageType {
     match shape {
         _ if text && published => PageType::Article,
         _ if text => PageType::Service,
+        // Prices under a publication's path are those of a buyer's guide ("best laptops
+        // under $500"), not a catalogue's.
+        Some(PageType::Collection) if from_path == Some(PageType::Article) => PageType::Article,
         Some(kind) => kind,
         None if evidence.url.map(path_depth) == Some(0) => PageType::Service,
         None => from_path.unwrap_or(PageType::Unknown),
@@ -463,6 +466,8 @@ mod tests {
         assert_eq!(classify_with(&[], "https://shop.example/a/b", &[prose]), PageType::Article);
         let prices: Vec<Block> = (0..5).map(|i| Block::paragraph(format!("Item {i} $19.99"))).collect();
         assert_eq!(classify_with(&["Product"], "https://shop.example/a/b", &prices), PageType::Collection);
+        assert_eq!(classify_with(&[], "https://shop.example/a/b", &prices), PageType::Collection);
+        assert_eq!(classify_with(&[], "https://review.example/blog/best-laptops", &prices), PageType::Article, "a buyer's guide");
         let og = |og_type, types: &[&str]| {
             let types: Vec<String> = types.iter().map(|t| (*t).to_string()).collect();
             classify(&Evidence { declared_types: &types, microdata_types: &[], teasers: 0, product_offered: true, og_type: Some(og_type), url: Some("https://shop.example/a/b"), blocks: &prices, dated: false, declares_date: false, credited: false })
