@@ -283,8 +283,22 @@ fn path_kind(url: &str) -> Option<PageType> {
     match kinds.next() {
         Some(PageType::Service) => Some(if kinds.any(|k| k == PageType::Article) { PageType::Article } else { PageType::Service }),
         Some(kind) => Some(kind),
+        None if names_an_offering(path) => Some(PageType::Service),
         None => host_kind(url),
     }
+}
+
+/// Last words of a short slug that name what a company offers
+/// (`/data-analytics-services/`, `/seo-agency`, `/college-admissions-packages/`).
+const OFFERING_WORDS: &[&str] = &["services", "service", "solutions", "consulting", "agency", "company", "packages", "pricing", "plans"];
+
+/// True when the path's last segment, shorter than a headline's slug, ends with a word
+/// naming an offering: a company names its pages for what it sells, where a publication's
+/// slug is a headline ("how-to-choose-a-cleaning-service").
+fn names_an_offering(path: &str) -> bool {
+    let Some(last) = path.split('/').rfind(|s| !s.is_empty()) else { return false };
+    let words: Vec<String> = last.to_ascii_lowercase().split(['-', '_', '.']).filter(|w| !w.is_empty() && !matches!(*w, "html" | "htm" | "php" | "aspx")).map(str::to_string).collect();
+    words.len() < MIN_HEADLINE_SLUG_WORDS && words.last().is_some_and(|w| OFFERING_WORDS.contains(&w.as_str()))
 }
 
 /// The kind named by the first label of the URL's host (`docs.example.com`).
@@ -397,6 +411,9 @@ mod tests {
         assert_eq!(path_kind("https://boards.example.com/what-is-your-favourite-film"), Some(PageType::Forum));
         assert_eq!(path_kind("https://docs.example.org/blog/release-notes"), Some(PageType::Article), "the path before the host");
         assert_eq!(path_kind("https://www.example.org/"), None);
+        assert_eq!(path_kind("https://acme.example/data-analytics-services/"), Some(PageType::Service));
+        assert_eq!(path_kind("https://acme.example/how-to-choose-a-cleaning-service/"), None, "a headline's slug");
+        assert_eq!(path_kind("https://acme.example/post/blockchain-seo-agency"), Some(PageType::Article));
         assert_eq!(path_kind("https://acme.example/about/news/"), Some(PageType::Listing));
         assert_eq!(path_kind("https://acme.example/news/rates-rise"), Some(PageType::Article));
         assert_eq!(classify_with(&["Article"], "https://acme.example/services/cloud-migration/", &[]), PageType::Service);
