@@ -543,7 +543,11 @@ mod tests {
         let html = format!("<html><body>{}{PROSE}</body></html>", (0..9).map(teaser).collect::<String>());
         let article = extract_with_hints(&html, &Hints::default().with_url("https://news.example/"), &Options::default()).unwrap();
         assert_eq!(article.page_type, super::PageType::Listing);
-        let article = extract_with_hints(&html, &Hints::default().with_url("https://news.example/2025/story-1"), &Options::default()).unwrap();
+        // A story followed by teasers of others is no front page, however many teasers.
+        let story = format!("<html><body><article><h1>Rain expected today</h1>{}</article>{}</body></html>", PROSE.repeat(6), (0..9).map(teaser).collect::<String>());
+        let article = extract_with_hints(&story, &Hints::default().with_url("https://news.example/"), &Options::default()).unwrap();
+        assert_eq!(article.page_type, super::PageType::Listing);
+        let article = extract_with_hints(&story, &Hints::default().with_url("https://news.example/2025/story-1"), &Options::default()).unwrap();
         assert_ne!(article.page_type, super::PageType::Listing, "only a home page is read as a front page");
     }
 }

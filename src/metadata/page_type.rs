@@ -1,7 +1,7 @@
 //! What kind of page this is — an article, a forum thread, a product, a collection of
 //! products, a listing of links, documentation or a service page — from what the page
-//! declares (JSON-LD `@type`, `og:type`), the words of its URL path and the shape of its
-//! content.
+//! declares (JSON-LD `@type`, microdata `itemtype`, `og:type`), the words of its URL (path
+//! and host) and the shape of its content.
 
 use serde::Serialize;
 
@@ -146,10 +146,14 @@ const MIN_FRONT_PAGE_TEASERS: usize = 8;
 
 /// Classifies the page.
 ///
-/// In order: a declared forum, product, search or reference page; a forum, documentation,
-/// product or category word in the URL path; a declared article (or `og:type` article); a
-/// declared list; then the content's shape — prices make a catalogue, links a listing, prose
-/// an article when the page has a date or an author or an article's path, else a service page.
+/// In order: a home page is a front page (listing) or a service page; an `og:type`
+/// `product.group` is a collection; a declared (JSON-LD or microdata) forum, product on sale,
+/// group of products, search or reference page; a forum, documentation, product, category,
+/// service or section-index word in the URL path or the host's first label; undated,
+/// unsigned code is documentation; a declared article (or `og:type` article); a declared
+/// list; then the content's shape — prices make a catalogue (a buyer's guide under a
+/// publication's path), links a listing, readable text an article when the page has a date,
+/// an author, an article's path or a headline's slug, else a service page.
 #[must_use]
 pub fn classify(evidence: &Evidence<'_>) -> PageType {
     let home = evidence.url.is_some_and(is_home_page);
