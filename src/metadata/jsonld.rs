@@ -33,7 +33,14 @@ pub struct JsonLd {
     pub keywords: Vec<String>,
     /// Every `@type` the page's items declare (`NewsArticle`, `Product`, …).
     pub types: Vec<String>,
+    /// A declared `Product` (or `ProductGroup`) states offers or catalogue numbers: it is for
+    /// sale, not only rated.
+    pub product_offered: bool,
 }
+
+/// Keys of a `Product` for sale: its offers, variants and catalogue numbers (a product
+/// declared only to carry review stars has none).
+const CATALOGUE_KEYS: &[&str] = &["offers", "hasVariant", "sku", "mpn", "gtin", "gtin8", "gtin12", "gtin13", "gtin14", "productID"];
 
 /// Types whose object describes the page's main content item.
 const CONTENT_TYPES: &[&str] = &[
@@ -60,6 +67,7 @@ pub fn extract(dom: &Dom) -> JsonLd {
         let mut items = Vec::new();
         flatten(&value, &mut items, 0);
         out.types.extend(items.iter().flat_map(|item| types(item)).map(str::to_string));
+        out.product_offered |= items.iter().any(|item| types(item).iter().any(|t| matches!(*t, "Product" | "ProductGroup")) && CATALOGUE_KEYS.iter().any(|k| item.get(k).is_some()));
         // Article-like items first: their fields win over WebPage's.
         items.sort_by_key(|item| usize::from(!is_article(item)));
         for item in items {

@@ -91,6 +91,14 @@ pub struct Metadata {
     pub article_body: Option<String>,
     /// The `@type`s the page's JSON-LD declares (`NewsArticle`, `Product`, …).
     pub declared_types: Vec<String>,
+    /// The schema.org types the page's microdata declares (`itemtype`), by their last path
+    /// segment (`DiscussionForumPosting`, `Product`, …).
+    microdata_types: Vec<String>,
+    /// A product the page's JSON-LD declares states its offers.
+    product_offered: bool,
+    /// How many story teasers the page shows: its `<time>` elements or its headings linking
+    /// to another page, whichever are more.
+    teasers: usize,
     /// The `og:type` value.
     og_type: Option<String>,
     /// The `<h1>` node the title was read from, when it was.
@@ -216,7 +224,47 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     m.og_type = metas.get(&["og:type"]).map(|(t, _)| t);
     m.article_body = ld.article_body;
     m.declared_types = ld.types;
+    m.product_offered = ld.product_offered;
+    m.microdata_types = microdata_types(dom);
+    m.teasers = teasers(dom);
     m
+}
+
+/// How many story teasers the page shows: a list of stories dates each one (`<time>`) or
+/// gives each a heading that links to it, where a single story has one date and headings
+/// that link at most to their own sections (`#anchor`).
+fn teasers(dom: &Dom) -> usize {
+    let mut times = 0;
+    let mut linked_headings = 0;
+    for id in 0..dom.nodes.len() as NodeId {
+        match dom.tag(id) {
+            Tag::Time => times += 1,
+            Tag::H2 | Tag::H3 | Tag::H4 => {
+                let links_away = (id + 1..dom.subtree_end(id))
+                    .filter_map(|d| dom.element(d).filter(|e| e.tag == Tag::A).and_then(|e| e.attr("href")))
+                    .any(|href| !href.trim().is_empty() && !href.trim_start().starts_with('#'));
+                linked_headings += usize::from(links_away);
+            }
+            _ => {}
+        }
+    }
+    times.max(linked_headings)
+}
+
+/// The item types microdata declares (`itemtype="https://schema.org/Product"` gives
+/// `Product`), each once, in document order. An `itemtype` may list several URLs.
+fn microdata_types(dom: &Dom) -> Vec<String> {
+    let mut types: Vec<String> = Vec::new();
+    for id in 0..dom.nodes.len() as NodeId {
+        let Some(itemtype) = dom.element(id).and_then(|e| e.attr("itemtype")) else { continue };
+        for url in itemtype.split_whitespace() {
+            let name = url.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+            if !name.is_empty() && !types.iter().any(|t| t == name) {
+                types.push(name.to_string());
+            }
+        }
+    }
+    types
 }
 
 /// The language the page declares, for reading its numeric dates.
@@ -340,10 +388,14 @@ impl Metadata {
     pub fn finish(&mut self, blocks: &[Block], text: &str) {
         let kind = page_type::classify(&page_type::Evidence {
             declared_types: &self.declared_types,
+            microdata_types: &self.microdata_types,
+            teasers: self.teasers,
+            product_offered: self.product_offered || self.microdata_types.iter().any(|t| matches!(t.as_str(), "Offer" | "AggregateOffer")),
             og_type: self.og_type.as_deref(),
-            url: self.url.as_deref().or(self.canonical_url.as_deref()),
+            url: self.url.as_deref().filter(|u| !u.is_empty()).or(self.canonical_url.as_deref()),
             blocks,
             dated: self.date_published.is_some() || self.date_modified.is_some(),
+            declares_date: matches!(self.sources.get("date_published"), Some(Source::JsonLd | Source::OpenGraph | Source::Meta)),
             credited: !self.authors.is_empty(),
         });
         self.page_type = Some(kind);
@@ -472,5 +524,30 @@ mod tests {
         // a modification time the page declares but does not show is no publication date
         let (published, modified) = dates("<meta property='og:updated_time' content='2025-10-23T10:00:00Z'>", "");
         assert_eq!((published, modified.as_deref()), (None, Some("2025-10-23T10:00:00Z")));
+    }
+
+    #[test]
+    fn microdata_declares_the_page_type() {
+        let post = format!("<div itemscope itemtype='https://schema.org/DiscussionForumPosting'><h1>My take on valuation</h1>{PROSE}{PROSE}</div>");
+        let html = format!("<html lang='en'><body>{post}</body></html>");
+        let article = extract_with_hints(&html, &Hints::default().with_url("https://talk.example/a/b"), &Options::default()).unwrap();
+        assert_eq!(article.page_type, super::PageType::Forum);
+        let plain = html.replace("itemtype='https://schema.org/DiscussionForumPosting'", "");
+        let article = extract_with_hints(&plain, &Hints::default().with_url("https://talk.example/a/b"), &Options::default()).unwrap();
+        assert_eq!(article.page_type, super::PageType::Service, "undated prose on no declared type");
+    }
+
+    #[test]
+    fn a_front_page_lists_its_teasers() {
+        let teaser = |i| format!("<div><h2><a href='/2025/story-{i}'>Story number {i} of the day</a></h2><time datetime='2025-10-2{i}'>Oct 2{i}</time><p>Summary.</p></div>");
+        let html = format!("<html><body>{}{PROSE}</body></html>", (0..9).map(teaser).collect::<String>());
+        let article = extract_with_hints(&html, &Hints::default().with_url("https://news.example/"), &Options::default()).unwrap();
+        assert_eq!(article.page_type, super::PageType::Listing);
+        // A story followed by teasers of others is no front page, however many teasers.
+        let story = format!("<html><body><article><h1>Rain expected today</h1>{}</article>{}</body></html>", PROSE.repeat(6), (0..9).map(teaser).collect::<String>());
+        let article = extract_with_hints(&story, &Hints::default().with_url("https://news.example/"), &Options::default()).unwrap();
+        assert_eq!(article.page_type, super::PageType::Listing);
+        let article = extract_with_hints(&story, &Hints::default().with_url("https://news.example/2025/story-1"), &Options::default()).unwrap();
+        assert_ne!(article.page_type, super::PageType::Listing, "only a home page is read as a front page");
     }
 }

@@ -70,7 +70,7 @@ impl Evaluation {
             "seg_recall" => snippets.map(|s| s.seg.recall),
             "seg_accuracy" => snippets.map(|s| s.seg_accuracy),
             "seg_f1" => snippets.map(|s| s.seg.f1),
-            "title_match" | "date_match" | "date_false_rate" | "author_match" => {
+            "title_match" | "date_match" | "date_false_rate" | "author_match" | "page_type_match" => {
                 self.meta?.rates().iter().find(|(k, _)| *k == key)?.1.value()
             }
             "errors" => Some(self.run.errors() as f64),
