@@ -49,7 +49,7 @@ impl Evaluation {
     /// type, e.g. `word_f1.article`), `shingle_precision`, `shingle_recall`, `shingle_f1`,
     /// `accuracy`, `with_share`, `without_share`, `seg_precision`, `seg_recall`,
     /// `seg_accuracy`, `seg_f1`, `title_match`, `date_match`, `date_false_rate`,
-    /// `author_match`, `errors`, `empty`. Speed is deliberately not among them.
+    /// `author_match`, `page_type_match`, `errors`, `empty`. Speed is deliberately not among them.
     #[must_use]
     pub fn metric(&self, key: &str) -> Option<f64> {
         let text = self.scores.text.as_ref();
@@ -70,7 +70,8 @@ impl Evaluation {
             "seg_recall" => snippets.map(|s| s.seg.recall),
             "seg_accuracy" => snippets.map(|s| s.seg_accuracy),
             "seg_f1" => snippets.map(|s| s.seg.f1),
-            "title_match" | "date_match" | "date_false_rate" | "author_match" | "page_type_match" => {
+            // Every metadata rate, under the key it is reported with (so no list to keep in step).
+            _ if MetaScores::default().rates().iter().any(|(k, _)| *k == key) => {
                 self.meta?.rates().iter().find(|(k, _)| *k == key)?.1.value()
             }
             "errors" => Some(self.run.errors() as f64),
