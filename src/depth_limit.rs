@@ -50,13 +50,6 @@ pub struct Limited<'a> {
     pub attributes_cut: bool,
 }
 
-/// Returns `html` with start tags beyond `max_depth` (and their end tags) removed, and the
-/// attributes of a tag past the first [`DEFAULT_MAX_ATTRIBUTES`] dropped.
-#[must_use]
-pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
-    limit_markup(html, MarkupLimits { max_depth, ..MarkupLimits::default() }).html
-}
-
 /// Elements closed implicitly by the parser (a new `<p>` ends the open one) or that never have
 /// content: they do not deepen the tree in practice and are not counted, so sloppy pages full
 /// of unclosed `<p>` and `<li>` are not mistaken for deep ones.
@@ -244,6 +237,11 @@ fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The markup after the pass with a depth cap of `max_depth`.
+    fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
+        limit_markup(html, MarkupLimits { max_depth, ..MarkupLimits::default() }).html
+    }
 
     #[test]
     fn shallow_pages_are_untouched() {

@@ -84,7 +84,7 @@ struct Shared<P, T> {
     extract: Options,
     prepare: P,
     queue: Mutex<mpsc::Receiver<Task>>,
-    done: Mutex<mpsc::Sender<Message<T>>>,
+    done: mpsc::Sender<Message<T>>,
     /// The slot of every live extraction thread.
     slots: Mutex<Vec<Slot>>,
 }
@@ -107,8 +107,7 @@ where
             Ok(prepared) => Message::Done(Box::new((index, record, prepared, permit))),
             Err(_) => Message::Lost(index),
         };
-        let done = lock(&self.done).clone();
-        let _ = done.send(message);
+        let _ = self.done.send(message);
     }
 
     /// Starts one more extraction thread.
@@ -207,7 +206,7 @@ where
         extract: options.extract.clone(),
         prepare,
         queue: Mutex::new(tasks),
-        done: Mutex::new(sender),
+        done: sender,
         slots: Mutex::new(Vec::new()),
     });
     for _ in 0..options.jobs.get() {
@@ -240,7 +239,9 @@ where
             }
             Message::Lost(index) => {
                 received += 1;
-                reorder.lost.insert(index);
+                if options.ordered {
+                    reorder.lost.insert(index);
+                }
                 None
             }
             Message::Done(done) => {
@@ -335,8 +336,7 @@ where
         let mut count = 0;
         // A panicking input reader ends the input there; the jobs read so far still complete.
         let _ = catch_unwind(AssertUnwindSafe(|| self.feed_jobs(jobs, &mut count)));
-        let done = lock(&self.shared.done).clone();
-        let _ = done.send(Message::Total(count));
+        let _ = self.shared.done.send(Message::Total(count));
     }
 
     /// Dispatches each job (see [`Feeder::feed`]), counting them in `count`.

@@ -97,7 +97,7 @@ pub struct Metadata {
     /// A product the page's JSON-LD declares states its offers.
     product_offered: bool,
     /// How many story teasers the page shows: its `<time>` elements or its headings linking
-    /// to another page, whichever are more.
+    /// to another page, whichever are more. Counted on home pages only (0 elsewhere).
     teasers: usize,
     /// The `og:type` value.
     og_type: Option<String>,
@@ -226,7 +226,10 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     m.declared_types = ld.types;
     m.product_offered = ld.product_offered;
     m.microdata_types = microdata_types(dom);
-    m.teasers = teasers(dom);
+    // Teasers tell a front page from a service page; only a home page's are needed, so other
+    // pages skip the walk.
+    let type_url = hints.url.as_deref().filter(|u| !u.is_empty()).or(m.canonical_url.as_deref());
+    m.teasers = if type_url.is_some_and(page_type::is_home_page) { teasers(dom) } else { 0 };
     m
 }
 

@@ -166,7 +166,7 @@ mod tests {
 
     #[test]
     fn stems_are_readable() {
-        assert_eq!(stem("https://Example.com/news/2024/Story.html?x=1"), "example-com-news-2024-story-html-x-1");
+        assert_eq!(stem("https://News.Example/news/2024/Story.html?x=1"), "news-example-news-2024-story-html-x-1");
         assert_eq!(stem("pages/a b.html"), "pages-a-b-html");
         assert_eq!(stem("…"), "page");
         assert!(stem(&"a".repeat(500)).len() <= MAX_STEM_CHARS);
