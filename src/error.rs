@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::Article;
+
 /// Why an input could not be turned into an article.
 ///
 /// Each variant has a stable machine-readable [`Error::kind`] used in JSON output.
@@ -41,7 +43,12 @@ pub enum Error {
     },
     /// The page was parsed but no main content was found in it.
     #[error("no main content found")]
-    NoContent,
+    NoContent {
+        /// What the page says about itself (title, dates, authors, page type…) when it was
+        /// read as HTML: an [`Article`] whose `text` and `blocks` are empty. `None` for plain
+        /// text input.
+        page: Option<Box<Article>>,
+    },
     /// A file could not be found.
     #[error("no such file: {}", path.display())]
     NotFound {
@@ -128,6 +135,21 @@ impl std::fmt::Display for NetworkReason {
 }
 
 impl Error {
+    /// A [`Error::NoContent`] without metadata (plain text with no prose in it).
+    #[must_use]
+    pub const fn no_content() -> Self {
+        Self::NoContent { page: None }
+    }
+
+    /// The metadata of a page in which no content was found (see [`Error::NoContent`]).
+    #[must_use]
+    pub fn page_metadata(&self) -> Option<&Article> {
+        match self {
+            Self::NoContent { page } => page.as_deref(),
+            _ => None,
+        }
+    }
+
     /// A stable, snake_case name for the kind of failure, used as `error.kind` in JSON output:
     /// `empty`, `not_html`, `too_large`, `bad_gzip`, `no_content`, `not_found`, `io`,
     /// `http_status`, `network`, `timeout`, `robots_denied`, `bad_url`.
@@ -138,7 +160,7 @@ impl Error {
             Self::NotHtml { .. } | Self::NotHtmlContentType { .. } => "not_html",
             Self::TooLarge { .. } => "too_large",
             Self::BadGzip { .. } => "bad_gzip",
-            Self::NoContent => "no_content",
+            Self::NoContent { .. } => "no_content",
             Self::TimeBudget { .. } => "timeout",
             Self::NotFound { .. } => "not_found",
             Self::Io { .. } => "io",

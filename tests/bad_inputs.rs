@@ -132,6 +132,7 @@ fn cases() -> Vec<Case> {
         fails("comments-only", File("comments-only.html"), "no_content"),
         ok("broken-entities", File("broken-entities.html"), &["Fish & chips & peas &#xZZ; \u{FFFD}", "€ ¬anentity; < >", "£5"], None),
         fails("cookie-wall-only", File("cookie-wall.html"), "no_content"),
+        fails("video-only", File("video-only.html"), "no_content"),
         // Pathological structure, generated
         degraded("nested-div-100k", Generated(nested_divs), &["depth_limit"]),
         degraded("nested-ul-li-100k", Generated(nested_lists), &["depth_limit"]),

@@ -160,6 +160,23 @@ fn unordered_output_still_has_every_record() {
 }
 
 #[test]
+fn a_page_without_content_fails_with_its_metadata_in_the_record() {
+    let path = fixture("bad/video-only.html");
+    let run = batch(&[path.to_str().expect("UTF-8")]);
+    assert_eq!(run.code, Some(1), "a failed input makes the run fail: {}", run.stderr);
+    let record = run.only_record();
+    assert_eq!(record["ok"], false);
+    assert_eq!(kind(&record), "no_content");
+    assert_eq!(record["title"], "Watch: the harbour bridge opens to traffic");
+    assert_eq!(record["date_published"], "2025-06-14T09:30:00+01:00");
+    assert_eq!(record["language"], "en-GB");
+    assert_eq!(record["site_name"], "Coastline Daily");
+    assert!(record.get("text").is_none(), "no text on a failure: {record}");
+    let line = run.stdout.lines().next().expect("a line");
+    assert!(line.find("\"error\"") < line.find("\"title\""), "the error comes before the metadata: {line}");
+}
+
+#[test]
 fn a_directory_is_walked_for_page_files_in_name_order() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir_all(dir.path().join("b/deeper")).expect("mkdir");

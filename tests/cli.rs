@@ -420,6 +420,18 @@ fn page_without_content_is_no_content() {
 }
 
 #[test]
+fn a_record_of_a_page_without_content_keeps_its_metadata() {
+    let path = fixture_str("bad/video-only.html");
+    assert_fails(&path, "no_content");
+    let run = gleaner(&["--format", "jsonl", &path]);
+    let record = &run.records()[0];
+    assert_eq!(record["title"], "Watch: the harbour bridge opens to traffic");
+    assert_eq!(record["date_published"], "2025-06-14T09:30:00+01:00");
+    assert_eq!(record["canonical_url"], "https://coastline.example/video/harbour-bridge-opens");
+    assert!(record.get("text").is_none(), "no text on a failure: {record}");
+}
+
+#[test]
 fn input_over_the_size_cap_is_too_large() {
     assert_fails_with(&["--max-bytes", "1000", &fixture_str(PAGE)], &fixture_str(PAGE), "too_large");
     let dir = tempfile::tempdir().unwrap();

@@ -185,7 +185,7 @@ fn file_job(path: String) -> Job {
 }
 
 fn invalid_job(id: String, kind: &'static str, message: String) -> Job {
-    Job { id: id.clone(), input: id, source: Source::Invalid(ErrorInfo { kind, message }) }
+    Job { id: id.clone(), input: id, source: Source::Invalid(ErrorInfo::new(kind, message)) }
 }
 
 /// A page by its name, or by its first byte (`<`, or gzip's magic) when the name says nothing.
@@ -299,7 +299,7 @@ pub fn jsonl_job(line: &str, input: String) -> Job {
     } else if let Some(url) = url {
         Source::Url(url)
     } else {
-        Source::Invalid(ErrorInfo { kind: KIND_BAD_INPUT, message: "a JSONL input needs \"html\", \"path\" or \"url\"".into() })
+        Source::Invalid(ErrorInfo::new(KIND_BAD_INPUT, "a JSONL input needs \"html\", \"path\" or \"url\""))
     };
     Job { id, input, source }
 }

@@ -100,7 +100,7 @@ where
     fn finish(&self, index: usize, mut record: Record, permit: OwnedSemaphorePermit) {
         let mut prepared = catch_unwind(AssertUnwindSafe(|| (self.prepare)(&record)));
         if prepared.is_err() {
-            record.outcome = Err(ErrorInfo { kind: KIND_PANIC, message: "preparing the record panicked".into() });
+            record.outcome = Err(ErrorInfo::new(KIND_PANIC, "preparing the record panicked"));
             prepared = catch_unwind(AssertUnwindSafe(|| (self.prepare)(&record)));
         }
         let message = match prepared {
@@ -349,7 +349,7 @@ where
             *count = index + 1;
             let Job { id, input, source } = job;
             let url = source.url().map(str::to_string);
-            let record = Record { id, input, url, final_url: None, status: None, outcome: Err(ErrorInfo::from(Error::NoContent)) };
+            let record = Record { id, input, url, final_url: None, status: None, outcome: Err(ErrorInfo::from(Error::no_content())) };
             match source {
                 Source::Url(url) => {
                     let (fetcher, queue, shared) = (Arc::clone(&self.fetcher), self.queue.clone(), Arc::clone(&self.shared));
@@ -412,7 +412,7 @@ where
     T: Send + 'static,
 {
     if let Err(mpsc::SendError(Task { index, mut record, permit, .. })) = queue.send(task) {
-        record.outcome = Err(ErrorInfo { kind: KIND_PANIC, message: "no extraction thread is left".into() });
+        record.outcome = Err(ErrorInfo::new(KIND_PANIC, "no extraction thread is left"));
         shared.finish(index, record, permit);
     }
 }
@@ -433,7 +433,7 @@ fn archived_failure(url: Option<&str>, status: u16, content_type: Option<&str>) 
 pub const KIND_TIMEOUT: &str = "timeout";
 
 fn overdue_error(budget: Duration) -> ErrorInfo {
-    ErrorInfo { kind: KIND_TIMEOUT, message: format!("extraction took longer than {} s", budget.as_secs_f64()) }
+    ErrorInfo::new(KIND_TIMEOUT, format!("extraction took longer than {} s", budget.as_secs_f64()))
 }
 
 fn read_and_extract(path: &Path, url: Option<String>, options: &Options) -> Result<Article, Error> {
@@ -458,7 +458,7 @@ where
                 .map(|text| (*text).to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
-            Err(ErrorInfo { kind: KIND_PANIC, message: format!("extraction panicked: {message}") })
+            Err(ErrorInfo::new(KIND_PANIC, format!("extraction panicked: {message}")))
         }
     }
 }
@@ -473,7 +473,7 @@ mod tests {
         let error = outcome.expect_err("a panic is an error");
         assert_eq!(error.kind, KIND_PANIC);
         assert!(error.message.contains("boom"), "{}", error.message);
-        assert!(matches!(guarded(|| Err(Error::NoContent)), Err(ErrorInfo { kind: "no_content", .. })));
+        assert!(matches!(guarded(|| Err(Error::no_content())), Err(ErrorInfo { kind: "no_content", .. })));
     }
 
     #[test]
@@ -485,7 +485,7 @@ mod tests {
                 source: if n % 3 == 0 {
                     Source::Html { html: format!("<html><body><article><p>{}</p></article></body></html>", "Words of a story. ".repeat(n + 5)), url: None }
                 } else {
-                    Source::Invalid(ErrorInfo { kind: "bad_input", message: String::new() })
+                    Source::Invalid(ErrorInfo::new("bad_input", ""))
                 },
             })
             .collect();

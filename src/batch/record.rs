@@ -14,7 +14,9 @@
 //! followed, on success, by every field of the article as in `--format json` (see
 //! [`crate::Article`]; its `url` is the record's), or on failure by
 //! `"error": {"kind": …, "message": …}` with a stable `kind` (see [`crate::Error::kind`], plus
-//! `panic` and `bad_input`).
+//! `panic` and `bad_input`). A page in which no content was found (`no_content`) still says
+//! what it is: its metadata fields (`title`, `authors`, dates, `page_type`…, every article
+//! field but `text`) follow the error.
 
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -27,23 +29,40 @@ pub const KIND_PANIC: &str = "panic";
 pub const KIND_BAD_INPUT: &str = "bad_input";
 
 /// Why one input failed: a stable kind and a one-line message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct ErrorInfo {
     /// The stable name of the failure, e.g. `timeout`, `http_status`, `robots_denied`.
     pub kind: &'static str,
     /// A human-readable, single-line message.
     pub message: String,
+    /// On a `no_content` failure, what the page says about itself (see
+    /// [`Error::page_metadata`]); written after `error` in the record.
+    #[serde(skip)]
+    pub page: Option<Box<Article>>,
+}
+
+impl ErrorInfo {
+    /// A failure of `kind` with a human-readable `message`, no page metadata.
+    #[must_use]
+    pub fn new(kind: &'static str, message: impl Into<String>) -> Self {
+        Self { kind, message: message.into(), page: None }
+    }
 }
 
 impl From<&Error> for ErrorInfo {
     fn from(err: &Error) -> Self {
-        Self { kind: err.kind(), message: one_line(&err.to_string()) }
+        Self { kind: err.kind(), message: one_line(&err.to_string()), page: err.page_metadata().cloned().map(Box::new) }
     }
 }
 
 impl From<Error> for ErrorInfo {
     fn from(err: Error) -> Self {
-        Self::from(&err)
+        let message = one_line(&err.to_string());
+        match err {
+            Error::NoContent { page } => Self { kind: "no_content", message, page },
+            other => Self { kind: other.kind(), message, page: None },
+        }
     }
 }
 
@@ -82,17 +101,11 @@ impl Record {
         map.insert("final_url".into(), json!(self.final_url));
         map.insert("status".into(), json!(self.status));
         map.insert("ok".into(), json!(self.ok()));
-        match &self.outcome {
-            Ok(article) => {
-                if let Ok(Value::Object(fields)) = serde_json::to_value(article) {
-                    for (key, value) in fields {
-                        map.entry(key).or_insert(value);
-                    }
-                }
-            }
-            Err(error) => {
-                map.insert("error".into(), json!(error));
-            }
+        if let Err(error) = &self.outcome {
+            map.insert("error".into(), json!(error));
+        }
+        for (key, value) in self.article_fields() {
+            map.entry(key).or_insert(value);
         }
         Value::Object(map)
     }
@@ -106,18 +119,29 @@ impl Record {
         for (key, value) in HEAD_KEYS.iter().zip(head.as_array().into_iter().flatten()) {
             push_field(&mut line, key, value);
         }
-        match &self.outcome {
-            Ok(article) => {
-                if let Ok(Value::Object(fields)) = serde_json::to_value(article) {
-                    for (key, value) in fields.iter().filter(|(key, _)| !HEAD_KEYS.contains(&key.as_str())) {
-                        push_field(&mut line, key, value);
-                    }
-                }
-            }
-            Err(error) => push_field(&mut line, "error", &json!(error)),
+        if let Err(error) = &self.outcome {
+            push_field(&mut line, "error", &json!(error));
+        }
+        for (key, value) in self.article_fields().iter().filter(|(key, _)| !HEAD_KEYS.contains(&key.as_str())) {
+            push_field(&mut line, key, value);
         }
         line.push_str("}\n");
         line
+    }
+
+    /// The article's JSON fields: all of them on success; on a `no_content` failure, the
+    /// page's metadata (every field but `text`); none on other failures.
+    fn article_fields(&self) -> Map<String, Value> {
+        let (article, with_text) = match &self.outcome {
+            Ok(article) => (article, true),
+            Err(ErrorInfo { page: Some(page), .. }) => (page.as_ref(), false),
+            Err(_) => return Map::new(),
+        };
+        let Ok(Value::Object(mut fields)) = serde_json::to_value(article) else { return Map::new() };
+        if !with_text {
+            fields.remove("text");
+        }
+        fields
     }
 }
 
@@ -149,7 +173,7 @@ mod tests {
             url: Some("http://127.0.0.1/a".into()),
             final_url: None,
             status: None,
-            outcome: Err(ErrorInfo { kind: "timeout", message: "took\ntoo long".into() }),
+            outcome: Err(ErrorInfo::new("timeout", "took\ntoo long")),
         }
     }
 
@@ -165,7 +189,7 @@ mod tests {
 
     #[test]
     fn a_record_is_one_line() {
-        let record = Record { outcome: Err(ErrorInfo::from(Error::NoContent)), ..failed() };
+        let record = Record { outcome: Err(ErrorInfo::from(Error::no_content())), ..failed() };
         let line = record.to_json_line();
         assert_eq!(line.matches('\n').count(), 1);
         assert!(line.ends_with('\n'));

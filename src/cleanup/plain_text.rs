@@ -25,7 +25,7 @@ pub fn extract(text: &str, encoding: Option<EncodingInfo>, hints: &Hints, option
     meta.dates_from_text(&blocks);
     let blocks = if options.text_cleanup { clean_blocks(blocks, None, Mode::Text) } else { blocks };
     if blocks.is_empty() {
-        return Err(Error::NoContent);
+        return Err(Error::no_content());
     }
     let text = render::text(&blocks);
     meta.finish(&blocks, &text);

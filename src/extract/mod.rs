@@ -51,13 +51,14 @@ pub(crate) fn html_article(
         blocks = cleanup::clean_blocks(blocks, meta.title.as_deref(), cleanup::Mode::Html);
         budget.check("cleanup")?;
     }
-    if blocks.is_empty() {
-        return Err(Error::NoContent);
-    }
     let text = render::text(&blocks);
     meta.finish(&blocks, &text);
     let mut article = meta.into_article(text, blocks, encoding, "html");
     article.warnings.extend(warnings);
+    if article.blocks.is_empty() {
+        // The page still says what it is: its title, dates and type go with the error.
+        return Err(Error::NoContent { page: Some(Box::new(article)) });
+    }
     Ok(article)
 }
 
@@ -321,6 +322,23 @@ mod tests {
 
     fn texts(html: &str) -> Vec<String> {
         content_blocks(&dom::parse(html), &Evidence::default()).into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn a_page_without_content_fails_with_its_metadata() {
+        let html = "<html lang='fr'><head><title>Le direct | Journal</title>\
+                    <meta property='article:published_time' content='2025-02-01T08:00:00Z'></head>\
+                    <body><nav><a href='/'>Accueil</a></nav><div id='player'></div></body></html>";
+        let err = crate::extract(html, &Options::default()).err();
+        let page = err.as_ref().and_then(Error::page_metadata);
+        assert!(matches!(err, Some(Error::NoContent { .. })), "{err:?}");
+        assert_eq!(page.and_then(|p| p.title.as_deref()), Some("Le direct"));
+        assert_eq!(page.and_then(|p| p.language.as_deref()), Some("fr"));
+        assert_eq!(page.and_then(|p| p.date_published.as_deref()), Some("2025-02-01T08:00:00Z"));
+        assert!(page.is_some_and(|p| p.text.is_empty() && p.blocks.is_empty()));
+        // Plain text has no metadata to give.
+        let text = crate::extract("x", &Options::default().with_input_format(crate::InputFormat::Text)).err();
+        assert!(matches!(text, Some(Error::NoContent { page: None })), "{text:?}");
     }
 
     #[test]

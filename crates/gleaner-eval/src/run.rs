@@ -95,10 +95,7 @@ pub fn extract_all(dataset: &Dataset, jobs: usize) -> Result<Run> {
     let mut run = Run { texts: Vec::new(), metas: Vec::new(), failures: Vec::new(), seconds, jobs, page_ms: Vec::new() };
     for (outcome, ms) in outcomes {
         run.page_ms.push(ms);
-        let ((text, meta), failure) = match outcome {
-            Ok(prediction) => (prediction, None),
-            Err(kind) => ((String::new(), MetaPred::default()), Some(kind)),
-        };
+        let Outcome { text, meta, failure } = outcome;
         run.texts.push(text);
         run.metas.push(meta);
         run.failures.push(failure);
@@ -106,13 +103,25 @@ pub fn extract_all(dataset: &Dataset, jobs: usize) -> Result<Run> {
     Ok(run)
 }
 
-/// A page's text and metadata, or the kind of its failure.
-type Outcome = Result<(String, MetaPred), &'static str>;
+/// A page's text and metadata, and the kind of its failure when it failed (a page with no
+/// content found still has its metadata).
+#[derive(Default)]
+struct Outcome {
+    text: String,
+    meta: MetaPred,
+    failure: Option<&'static str>,
+}
 
-/// Extracts one page's text and metadata, or names why there are none.
+impl Outcome {
+    fn failed(kind: &'static str) -> Self {
+        Self { failure: Some(kind), ..Self::default() }
+    }
+}
+
+/// Extracts one page's text and metadata, and names why there are none.
 fn extract_page(page: &Page, input: &Result<Vec<u8>>) -> Outcome {
     let Ok(bytes) = input else {
-        return Err("read");
+        return Outcome::failed("read");
     };
     let hints = match &page.url {
         Some(url) => gleaner::Hints::default().with_url(url.as_str()),
@@ -122,12 +131,12 @@ fn extract_page(page: &Page, input: &Result<Vec<u8>>) -> Outcome {
     match catch_unwind(AssertUnwindSafe(|| gleaner::extract_bytes(bytes, &hints, &options))) {
         Ok(Ok(article)) => {
             let meta = MetaPred::of(&article);
-            Ok((article.text, meta))
+            Outcome { text: article.text, meta, failure: None }
         }
-        Ok(Err(err)) => Err(err.kind()),
+        Ok(Err(err)) => Outcome { meta: err.page_metadata().map(MetaPred::of).unwrap_or_default(), ..Outcome::failed(err.kind()) },
         Err(_) => {
             eprintln!("warning: gleaner panicked on page {} ({})", page.id, page.html_path.display());
-            Err("panic")
+            Outcome::failed("panic")
         }
     }
 }

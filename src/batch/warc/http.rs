@@ -36,7 +36,7 @@ pub struct Response {
 /// headers), [`KIND_UNSUPPORTED_ENCODING`] for a content coding that cannot be undone, and
 /// `too_large` for a `deflate` body inflating past the cap.
 pub fn parse(block: &[u8], max_body_bytes: usize) -> Result<Response, ErrorInfo> {
-    let bad = |message: &str| ErrorInfo { kind: KIND_BAD_WARC, message: message.to_string() };
+    let bad = |message: &str| ErrorInfo::new(KIND_BAD_WARC, message.to_string());
     let (head, body) = split_head(block).ok_or_else(|| bad("the HTTP response has no end of its headers"))?;
     let head = String::from_utf8_lossy(head);
     let mut lines = head.lines();
@@ -121,10 +121,7 @@ fn decode_content(body: Vec<u8>, coding: &str, limit: usize) -> Result<Vec<u8>, 
         "" | "identity" | "gzip" | "x-gzip" => Ok(body),
         "deflate" => inflate(&body, limit),
         _ if starts_like_markup(&body) => Ok(body),
-        other => Err(ErrorInfo {
-            kind: KIND_UNSUPPORTED_ENCODING,
-            message: format!("the archived response is encoded with {other:?}, which gleaner cannot decode"),
-        }),
+        other => Err(ErrorInfo::new(KIND_UNSUPPORTED_ENCODING, format!("the archived response is encoded with {other:?}, which gleaner cannot decode"))),
     }
 }
 

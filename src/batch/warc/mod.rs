@@ -51,7 +51,7 @@ pub fn jobs(arg: String, max_block_bytes: usize) -> Jobs {
         }
         Err(err) => {
             let kind = if err.kind() == io::ErrorKind::NotFound { "not_found" } else { "io" };
-            let source = Source::Invalid(ErrorInfo { kind, message: format!("cannot read {arg}: {err}") });
+            let source = Source::Invalid(ErrorInfo::new(kind, format!("cannot read {arg}: {err}")));
             Box::new(std::iter::once(Job { id: arg.clone(), input: arg, source }))
         }
     }
@@ -150,7 +150,7 @@ impl<R: BufRead> WarcReader<R> {
 
     fn fail(&mut self, message: String, ends_stream: bool) -> Failed {
         self.done |= ends_stream;
-        Failed { ordinal: self.ordinal, error: ErrorInfo { kind: KIND_BAD_WARC, message } }
+        Failed { ordinal: self.ordinal, error: ErrorInfo::new(KIND_BAD_WARC, message) }
     }
 
     /// The next record, `Ok(None)` at the end of the stream.

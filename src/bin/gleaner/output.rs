@@ -76,7 +76,8 @@ impl Printer {
 }
 
 /// The record of one input: the article plus `input` and `ok: true`, or
-/// `{"input", "ok": false, "error": {"kind", "message"}}`.
+/// `{"input", "ok": false, "error": {"kind", "message"}}` (followed, for a page without
+/// content, by its metadata: every article field but `text`).
 fn record(input: &str, result: &Result<Article, Error>) -> Value {
     match result {
         Ok(article) => {
@@ -87,7 +88,16 @@ fn record(input: &str, result: &Result<Article, Error>) -> Value {
             }
             value
         }
-        Err(err) => json!({"input": input, "ok": false, "error": {"kind": err.kind(), "message": err.to_string()}}),
+        Err(err) => {
+            let mut value = json!({"input": input, "ok": false, "error": {"kind": err.kind(), "message": err.to_string()}});
+            // A page without content still says what it is: its metadata follows the error.
+            if let (Value::Object(map), Some(Value::Object(fields))) = (&mut value, err.page_metadata().map(article_json)) {
+                for (key, field) in fields.into_iter().filter(|(key, _)| key != "text") {
+                    map.entry(key).or_insert(field);
+                }
+            }
+            value
+        }
     }
 }
 
