@@ -91,9 +91,9 @@ fn in_hidden_or_template(dom: &Dom, id: NodeId) -> bool {
 /// 1. An `<h1>` confirmed by a declared title: the whole title, its start, or one of its
 ///    segments other than the last (`Headline | Site`: the last segment is the site, often also
 ///    an `<h1>` in the header).
-/// 2. The page's only `<h1>`, unless it is the site's name, a sentence or a link: the visible
-///    headline, which sites often word differently from the title they declare for search
-///    engines and sharing.
+/// 2. The page's only `<h1>`, unless it is the site's name (declared, or ending the title), a
+///    sentence or a link: the visible headline, which sites often word differently from the
+///    title they declare for search engines and sharing.
 /// 3. The declared title with the site's name cut off.
 /// 4. The first `<h1>`.
 pub(super) fn choose(h1s: &[Heading], declared: Option<(String, Source)>, html_title: Option<String>, others: &[String], site: &Site<'_>) -> Option<(String, Source)> {
@@ -136,7 +136,19 @@ fn is_unconfirmed_headline(only: &Heading, titles: &[&String], site: &Site<'_>) 
     // A linked `<h1>` is a logo, a teaser or a thread title decorated with its source, score or
     // date: the declared title names the page more exactly.
     let linked = only.linked && !titles.is_empty();
-    !site.is(text) && !unrelated && !linked && !is_sentence(text)
+    !site.is(text) && !unrelated && !linked && !ends_a_title(text, titles, site) && !is_sentence(text)
+}
+
+/// True when `heading` is the last segment of a declared title that does not open with the
+/// site's name: in `Headline | Site` the last segment names the site (or the book, the
+/// forum), and an `<h1>` repeating it is the header's name, not the page's headline.
+fn ends_a_title(heading: &str, titles: &[&String], site: &Site<'_>) -> bool {
+    let key = normalize(heading);
+    titles.iter().any(|t| {
+        let segments = segments(t);
+        let opens_with_site = split_at(t, &strong_separators()).first().is_some_and(|s| site.is(s));
+        segments.len() > 1 && segments.last().is_some_and(|last| normalize(last) == key) && !opens_with_site
+    })
 }
 
 /// Separators that never occur inside a headline's prose: an `<h1>` holding one is a
@@ -319,5 +331,12 @@ mod tests {
         assert_eq!(got.map(|(t, _)| t).as_deref(), Some("Quality Carry-On Luggage & Suitcases"));
         let got = choose(&h1_texts(&dom), None, None, &[], &Site::default());
         assert_eq!(got.map(|(t, _)| t).as_deref(), Some("Carry-On"), "with no declared title, the linked h1 still names the page");
+    }
+
+    #[test]
+    fn an_h1_ending_the_title_names_the_site() {
+        assert_eq!(title(&["The Rust Programming Language"], "What is Ownership? - The Rust Programming Language").as_deref(), Some("What is Ownership?"));
+        let got = choose(&[Heading::plain("Group chat that's all fun")], None, Some("Discord | Group chat that's all fun".into()), &[], &Site::new(None, Some("https://discord.example/")));
+        assert_eq!(got.map(|(t, _)| t).as_deref(), Some("Group chat that's all fun"), "a title opening with the site ends with the headline");
     }
 }
