@@ -127,12 +127,13 @@ pub(super) fn choose(h1s: &[Heading], declared: Option<(String, Source)>, html_t
 /// headline rather than the site's name, a section name, a slogan or a link.
 fn is_unconfirmed_headline(only: &Heading, titles: &[&String], site: &Site<'_>) -> bool {
     let text = &only.text;
-    // An `<h1>` sharing no word with the declared titles is a section, blog or site name
-    // ("Our Blog", "Latest News"); a reworded headline keeps some words. Not when the
-    // titles open with the site's name: `Brand - tagline` is a home page's title, and its
-    // `<h1>` is the better headline.
+    // An `<h1>` with (almost) no word from the declared titles is a section, blog or site
+    // name ("Our Blog", "Latest News") or a landing page's slogan ("Bring your strategy to
+    // life"); a reworded headline keeps a good part of its words. Not when the titles open
+    // with the site's name: `Brand - tagline` is a home page's title, and its `<h1>` is the
+    // better headline.
     let unrelated = !titles.is_empty()
-        && titles.iter().all(|t| !shares_a_word(text, t) && !split_at(t, &strong_separators()).first().is_some_and(|s| site.is(s)));
+        && titles.iter().all(|t| share_of_words_in(text, t) < MIN_SHARED_WORDS && !split_at(t, &strong_separators()).first().is_some_and(|s| site.is(s)));
     // A linked `<h1>` is a logo, a teaser or a thread title decorated with its source, score or
     // date: the declared title names the page more exactly.
     let linked = only.linked && !titles.is_empty();
@@ -233,11 +234,21 @@ fn normalize(title: &str) -> String {
     crate::cleanup::normalize(title)
 }
 
-/// True when the two texts have a word in common (after [`normalize`]).
-fn shares_a_word(a: &str, b: &str) -> bool {
+/// The share of the words of a page's only `<h1>` that a declared title must contain for the
+/// `<h1>` to read as the same headline reworded rather than a slogan or a section name: a
+/// word or two in common (`in`, the brand) is chance.
+const MIN_SHARED_WORDS: f64 = 0.25;
+
+/// The share of the words of `a` that occur in `b` (after [`normalize`]); 0 when `a` has none.
+fn share_of_words_in(a: &str, b: &str) -> f64 {
     let b = normalize(b);
-    let words: Vec<&str> = b.split(' ').collect();
-    normalize(a).split(' ').any(|w| !w.is_empty() && words.contains(&w))
+    let in_b: Vec<&str> = b.split(' ').collect();
+    let a = normalize(a);
+    let words: Vec<&str> = a.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return 0.0;
+    }
+    words.iter().filter(|w| in_b.contains(w)).count() as f64 / words.len() as f64
 }
 
 /// The headline in a declared title: its first segment (`Headline | Section | Site`), the
@@ -338,5 +349,11 @@ mod tests {
         assert_eq!(title(&["The Rust Programming Language"], "What is Ownership? - The Rust Programming Language").as_deref(), Some("What is Ownership?"));
         let got = choose(&[Heading::plain("Group chat that's all fun")], None, Some("Discord | Group chat that's all fun".into()), &[], &Site::new(None, Some("https://discord.example/")));
         assert_eq!(got.map(|(t, _)| t).as_deref(), Some("Group chat that's all fun"), "a title opening with the site ends with the headline");
+    }
+
+    #[test]
+    fn an_h1_with_few_words_of_the_title_is_a_slogan() {
+        assert_eq!(title(&["Make anything possible, all in Figma"], "Figma: The Collaborative Interface Design Tool").as_deref(), Some("Figma: The Collaborative Interface Design Tool"));
+        assert_eq!(title(&["Guide to College Application Essays"], "College Application Essay Tips | Blog").as_deref(), Some("Guide to College Application Essays"), "a reworded headline keeps its place");
     }
 }
