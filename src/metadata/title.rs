@@ -98,18 +98,10 @@ fn in_hidden_or_template(dom: &Dom, id: NodeId) -> bool {
 /// 4. The first `<h1>`.
 pub(super) fn choose(h1s: &[Heading], declared: Option<(String, Source)>, html_title: Option<String>, others: &[String], site: &Site<'_>) -> Option<(String, Source)> {
     let titles: Vec<&String> = [declared.as_ref().map(|(t, _)| t), html_title.as_ref()].into_iter().flatten().collect();
-    let confirmed = h1s.iter().find(|h1| {
-        let key = normalize(&h1.text);
-        !key.is_empty()
-            && titles.iter().copied().chain(others).any(|t| {
-                let segments = segments(t);
-                let whole = normalize(t);
-                whole == key
-                    || (whole.starts_with(&key) && key.chars().count() * 2 >= whole.chars().count())
-                    || segments[..segments.len().saturating_sub(1)].iter().any(|s| normalize(s) == key)
-            })
-    });
-    if let Some(h1) = confirmed {
+    let declared_titles: Vec<&String> = titles.iter().copied().chain(others).collect();
+    // The strongest confirmation wins; among equals, the first `<h1>`.
+    let confirmed = h1s.iter().filter_map(|h1| confirmation(&h1.text, &declared_titles).map(|c| (c, h1))).min_by_key(|(c, _)| *c);
+    if let Some((_, h1)) = confirmed {
         return Some((h1.text.clone(), Source::Dom));
     }
     if let [only] = h1s {
@@ -121,6 +113,43 @@ pub(super) fn choose(h1s: &[Heading], declared: Option<(String, Source)>, html_t
         .map(|(t, source)| (strip_site_name(&t, site), source))
         .or_else(|| html_title.map(|t| (strip_site_name(&t, site), Source::Meta)))
         .or_else(|| h1s.first().map(|h| (h.text.clone(), Source::Dom)))
+}
+
+/// How a declared title confirms an `<h1>`, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Confirmation {
+    /// The whole title, or its first segment (`Headline | Site`).
+    Headline,
+    /// The start of the title, at least half of it.
+    Start,
+    /// A later segment other than the last (`Section | Headline | Site`).
+    Segment,
+}
+
+/// How the strongest of `titles` confirms `heading`, if one does. A headline repeated in the
+/// title's first segment beats one found further in: a forum's `<h1>` may add the board's name
+/// (`Tips for visitors - Japan Forum`) that another `<h1>` and the title's headline lack.
+fn confirmation(heading: &str, titles: &[&String]) -> Option<Confirmation> {
+    let key = normalize(heading);
+    if key.is_empty() {
+        return None;
+    }
+    titles
+        .iter()
+        .filter_map(|t| {
+            let segments = segments(t);
+            let whole = normalize(t);
+            if whole == key || segments.first().is_some_and(|s| normalize(s) == key) {
+                Some(Confirmation::Headline)
+            } else if whole.starts_with(&key) && key.chars().count() * 2 >= whole.chars().count() {
+                Some(Confirmation::Start)
+            } else if segments[..segments.len().saturating_sub(1)].iter().any(|s| normalize(s) == key) {
+                Some(Confirmation::Segment)
+            } else {
+                None
+            }
+        })
+        .min()
 }
 
 /// True when the page's only `<h1>`, which no declared title confirms, still reads as its
@@ -355,5 +384,13 @@ mod tests {
     fn an_h1_with_few_words_of_the_title_is_a_slogan() {
         assert_eq!(title(&["Make anything possible, all in Figma"], "Figma: The Collaborative Interface Design Tool").as_deref(), Some("Figma: The Collaborative Interface Design Tool"));
         assert_eq!(title(&["Guide to College Application Essays"], "College Application Essay Tips | Blog").as_deref(), Some("Guide to College Application Essays"), "a reworded headline keeps its place");
+    }
+
+    #[test]
+    fn the_h1_repeating_the_titles_headline_beats_a_longer_one() {
+        let got = title(&["Tips from a first visit - Japan Forum", "Tips from a first visit"], "Tips from a first visit - Japan Forum - Travelboard");
+        assert_eq!(got.as_deref(), Some("Tips from a first visit"));
+        let got = title(&["Best Mobile App Awards", "Mobile App Reviews"], "Mobile App Reviews | Best Mobile App Awards | Expert Insights");
+        assert_eq!(got.as_deref(), Some("Mobile App Reviews"));
     }
 }
