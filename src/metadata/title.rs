@@ -104,10 +104,10 @@ pub(super) fn choose(h1s: &[Heading], declared: Option<(String, Source)>, html_t
     if let Some((_, h1)) = confirmed {
         return Some((h1.text.clone(), Source::Dom));
     }
-    if let [only] = h1s {
-        if is_unconfirmed_headline(only, &titles, site) {
-            return Some((only.text.clone(), Source::Dom));
-        }
+    if let [only] = h1s
+        && is_unconfirmed_headline(only, &titles, site)
+    {
+        return Some((only.text.clone(), Source::Dom));
     }
     declared
         .map(|(t, source)| (strip_site_name(&t, site), source))
