@@ -15,7 +15,11 @@ use super::{Mode, clean_blocks};
 /// # Errors
 /// [`Error::NoContent`] when no prose is left.
 pub fn extract(text: &str, encoding: Option<EncodingInfo>, hints: &Hints, options: &Options) -> Result<Article, Error> {
-    let blocks: Vec<Block> = text
+    let double_encoded = crate::decode::mojibake::has_clear_run(text);
+    let repaired = crate::decode::mojibake::repair(text, double_encoded);
+    let blocks: Vec<Block> = repaired
+        .as_deref()
+        .unwrap_or(text)
         .lines()
         .map(crate::text::collapse)
         .filter(|line| !line.is_empty())

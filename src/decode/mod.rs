@@ -2,6 +2,7 @@
 //! browsers use (BOM, transport header, `<meta>` prescan, then statistical detection).
 //! Bad byte sequences become U+FFFD; decoding itself never fails.
 
+pub mod mojibake;
 mod prescan;
 mod sniff;
 
