@@ -74,14 +74,29 @@ fn time_only(text: &str) -> Option<(u8, u8, u8)> {
 }
 
 /// Dates found in the page body between `from` and `until` (node ids): the first published
-/// and the first modified date, each with whether it came from microdata.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// and the first modified date, each with whether it came from microdata, and every date shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Found {
     /// The first publication date.
     pub published: Option<(Date, bool)>,
     /// The first modification date.
     pub modified: Option<(Date, bool)>,
+    /// Every date the reader sees, of either kind, in page order (at most [`MAX_SHOWN_DATES`]).
+    pub shown: Vec<Date>,
 }
+
+impl Found {
+    /// Whether the page shows a date on the day `iso` (an ISO 8601 date or date-time) begins with.
+    #[must_use]
+    pub fn shows_day(&self, iso: &str) -> bool {
+        let Some(day) = iso.get(..10) else { return false };
+        self.shown.iter().any(|d| d.to_iso().get(..10) == Some(day))
+    }
+}
+
+/// At most this many dates shown around the content are kept: bylines come first, and a page
+/// listing more dates than this is listing other things.
+pub const MAX_SHOWN_DATES: usize = 12;
 
 /// Looks for dates in the DOM from node `from` up to `until`: `<time>` elements, microdata
 /// (`itemprop="datePublished"`), elements named as dates (`class="post-date"`) and short text
@@ -91,7 +106,7 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId, order: NumericOrder) -> 
     let mut found = Found::default();
     let until = until.min(dom.nodes.len() as NodeId);
     let mut id = from;
-    while id < until && (found.published.is_none() || found.modified.is_none()) {
+    while id < until && found.shown.len() < MAX_SHOWN_DATES {
         match &dom.node(id).data {
             NodeData::Element(element) => {
                 if matches!(element.tag, Tag::Script | Tag::Style | Tag::Template | Tag::Nav | Tag::Footer | Tag::Aside | Tag::Select | Tag::Form) {
@@ -108,6 +123,10 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId, order: NumericOrder) -> 
                             .or_else(|| label_before(dom, id).as_deref().and_then(kind_of))
                             .unwrap_or(DateKind::Published);
                         record(&mut found, kind, date, microdata);
+                        // A `<meta itemprop>` states a date without showing it to the reader.
+                        if element.tag != Tag::Meta {
+                            found.shown.push(date);
+                        }
                         id = dom.subtree_end(id);
                         continue;
                     }
@@ -118,11 +137,11 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId, order: NumericOrder) -> 
                 if !line.is_empty() && line.chars().count() <= MAX_DATELINE_CHARS && crate::cleanup::is_dateline(&line) {
                     let label = label_before(dom, id).unwrap_or_default();
                     let (published, modified) = from_dateline(&format!("{label} {line}"), order);
-                    if let Some(date) = published {
-                        record(&mut found, DateKind::Published, date, false);
-                    }
-                    if let Some(date) = modified {
-                        record(&mut found, DateKind::Modified, date, false);
+                    for (kind, date) in [(DateKind::Published, published), (DateKind::Modified, modified)] {
+                        if let Some(date) = date {
+                            record(&mut found, kind, date, false);
+                            found.shown.push(date);
+                        }
                     }
                 }
             }

@@ -367,6 +367,7 @@ impl Metadata {
             self.date_modified = Some(date.to_iso());
             self.sources.insert("date_modified", source(microdata));
         }
+        self.prefer_shown_update(&found);
         // A page that shows only when it was updated ("Updated on 23 Oct 2025") gives its
         // reader that one date: it stands for the publication date when nothing else does.
         // Not a declared modification time (`article:modified_time`), which CMSs rewrite on
@@ -384,6 +385,19 @@ impl Metadata {
             self.date_published = Some(date.to_iso());
             self.sources.insert("date_published", Source::Url);
         }
+    }
+
+    /// Takes the modification date as the publication date when the page declares no
+    /// publication date and shows the day it was modified: a page dated only by its update
+    /// ("Updated on 23 Oct 2025") gives its reader that one date.
+    fn prefer_shown_update(&mut self, found: &dates::Found) {
+        let Some(modified) = self.date_modified.clone() else { return };
+        if self.date_published.is_some() || !found.shows_day(&modified) {
+            return;
+        }
+        let source = self.sources.get("date_modified").copied().unwrap_or(Source::Dom);
+        self.date_published = Some(modified);
+        self.sources.insert("date_published", source);
     }
 
     /// Decides the page type and the language from the final content, and drops a
@@ -527,6 +541,16 @@ mod tests {
         // a modification time the page declares but does not show is no publication date
         let (published, modified) = dates("<meta property='og:updated_time' content='2025-10-23T10:00:00Z'>", "");
         assert_eq!((published, modified.as_deref()), (None, Some("2025-10-23T10:00:00Z")));
+    }
+
+    #[test]
+    fn a_declared_update_the_page_shows_stands_for_the_publication_date() {
+        let declared = "<meta property='og:updated_time' content='2025-10-23T10:00:00Z'>";
+        let (published, _) = dates(declared, "<p class='meta'>Updated on October 23, 2025</p>");
+        assert_eq!(published.as_deref(), Some("2025-10-23T10:00:00Z"));
+        // a hidden microdata date is not shown to the reader
+        let (published, _) = dates(declared, "<meta itemprop='dateModified' content='2025-10-23'>");
+        assert_eq!(published, None);
     }
 
     #[test]
