@@ -421,9 +421,14 @@ impl Metadata {
         // only when the page declares them. A site's home page is its front page: the dates
         // it shows are those of the stories it lists, so only a declared date counts there.
         let home = self.url.as_deref().is_some_and(page_type::is_home_page);
+        // A page that declares an article item, yet is shaped like a catalogue or a company
+        // page, is most often a buyer's guide or a ranked review ("15 best movers"): the
+        // article's declared date is its publication date. Not a listing or a reference page,
+        // whose declared article date is that of the index or the entry's creation.
+        let article_declared = page_type::declares_article(&self.declared_types) && matches!(kind, PageType::Product | PageType::Collection | PageType::Service);
         for field in ["date_published", "date_modified"] {
             let declared = matches!(self.sources.get(field), Some(Source::JsonLd | Source::OpenGraph | Source::Meta));
-            if !(kind.is_publication() || (kind == PageType::Unknown && declared)) || (home && !declared) {
+            if !(kind.is_publication() || (declared && (kind == PageType::Unknown || article_declared))) || (home && !declared) {
                 self.sources.remove(field);
                 match field {
                     "date_published" => self.date_published = None,
@@ -541,6 +546,15 @@ mod tests {
         // a modification time the page declares but does not show is no publication date
         let (published, modified) = dates("<meta property='og:updated_time' content='2025-10-23T10:00:00Z'>", "");
         assert_eq!((published, modified.as_deref()), (None, Some("2025-10-23T10:00:00Z")));
+    }
+
+    #[test]
+    fn a_declared_article_keeps_its_date_on_a_page_shaped_as_a_service() {
+        let url = "https://firm.example/services/payroll-guide";
+        let article = "<script type='application/ld+json'>{\"@type\": \"Article\", \"datePublished\": \"2025-10-20\"}</script>";
+        assert_eq!(dates_at(url, article, "").0.as_deref(), Some("2025-10-20"));
+        let page = "<meta property='article:published_time' content='2025-10-20'>";
+        assert_eq!(dates_at(url, page, "").0, None, "a service page's declared date without an article");
     }
 
     #[test]
