@@ -109,7 +109,8 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId, order: NumericOrder) -> 
     while id < until && found.shown.len() < MAX_SHOWN_DATES {
         match &dom.node(id).data {
             NodeData::Element(element) => {
-                if matches!(element.tag, Tag::Script | Tag::Style | Tag::Template | Tag::Nav | Tag::Footer | Tag::Aside | Tag::Select | Tag::Form) {
+                let skipped = matches!(element.tag, Tag::Script | Tag::Style | Tag::Template | Tag::Nav | Tag::Footer | Tag::Select | Tag::Form);
+                if skipped || (element.tag == Tag::Aside && !is_meta_box(dom, id)) {
                     id = dom.subtree_end(id);
                     continue;
                 }
@@ -150,6 +151,16 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId, order: NumericOrder) -> 
         id += 1;
     }
     found
+}
+
+/// An `<aside>` of at most this many words is a box of facts about the post (its date, its
+/// author, its reading time), not a sidebar.
+const MAX_META_BOX_WORDS: usize = 30;
+
+/// Whether the `<aside>` at `id` is a small box of facts about the post rather than a sidebar
+/// of other content: templates set a post's date and byline beside it in a short `<aside>`.
+fn is_meta_box(dom: &Dom, id: NodeId) -> bool {
+    crate::text::word_count(&dom.raw_text(id)) <= MAX_META_BOX_WORDS
 }
 
 fn record(found: &mut Found, kind: DateKind, date: Date, microdata: bool) {
@@ -214,6 +225,17 @@ mod tests {
         let found = from_dom(&dom, 0, dom.nodes.len() as NodeId, NumericOrder::MonthFirst);
         assert_eq!(found.published.map(|(d, _)| d.to_iso()).as_deref(), Some("2025-12-19"));
         assert_eq!(found.modified.map(|(d, _)| d.to_iso()).as_deref(), Some("2025-12-20T10:00:00Z"));
+    }
+
+    #[test]
+    fn a_small_aside_is_the_posts_meta_box_and_a_large_one_a_sidebar() {
+        let dom = crate::dom::parse("<article><aside><time datetime='2021-06-06'>June 6, 2021</time></aside><h1>Title</h1><p>Body</p></article>");
+        let found = from_dom(&dom, 0, dom.nodes.len() as NodeId, NumericOrder::MonthFirst);
+        assert_eq!(found.published.map(|(d, _)| d.to_iso()).as_deref(), Some("2021-06-06"));
+        let links = "<li><a href='/x'>Another story worth reading today</a></li>".repeat(8);
+        let dom = crate::dom::parse(&format!("<aside><ul>{links}</ul><time datetime='2020-01-01'>Jan 1</time></aside><h1>Title</h1><p>Body</p>"));
+        let found = from_dom(&dom, 0, dom.nodes.len() as NodeId, NumericOrder::MonthFirst);
+        assert_eq!(found.published, None);
     }
 
     #[test]
