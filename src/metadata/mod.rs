@@ -149,6 +149,8 @@ impl Metas {
 const PUBLISHED_KEYS: &[&str] = &[
     "article:published_time", "og:published_time", "datepublished", "dc.date.issued", "dc.date", "dcterms.date", "date",
     "pubdate", "publish-date", "publish_date", "publication_date", "sailthru.date", "parsely-pub-date", "article.published",
+    // Highwire Press tags, which scholarly publishers and indexes write for every paper
+    "citation_publication_date", "citation_date", "citation_online_date",
 ];
 /// Keys of `<meta>` tags holding the modification date.
 const MODIFIED_KEYS: &[&str] = &["article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified", "last-modified"];
@@ -555,6 +557,12 @@ mod tests {
         assert_eq!(dates_at(url, article, "").0.as_deref(), Some("2025-10-20"));
         let page = "<meta property='article:published_time' content='2025-10-20'>";
         assert_eq!(dates_at(url, page, "").0, None, "a service page's declared date without an article");
+    }
+
+    #[test]
+    fn scholarly_citation_tags_declare_the_publication_date() {
+        let (published, _) = dates("<meta name='citation_publication_date' content='2019/1/22'>", "");
+        assert_eq!(published.as_deref(), Some("2019-01-22"));
     }
 
     #[test]
