@@ -24,6 +24,19 @@ const MODIFIED_WORDS: &[&str] = &[
     "aktualizacja", "bijgewerkt", "обновлено",
 ];
 
+/// Words that label the day a member joined a forum or site, lowercase, in several languages:
+/// the profile card beside each post shows it, and it dates the member, not the post.
+const MEMBER_SINCE_WORDS: &[&str] = &[
+    "joined", "join date", "member since", "registered", "beigetreten", "registriert", "mitglied seit", "inscrit", "membre depuis",
+    "inscription", "miembro desde", "registrado", "iscritto", "registrato", "dołączył", "zarejestrowany", "lid sinds",
+];
+
+/// Whether a label says the date is when a member joined ("Joined:", "Member since").
+fn is_member_since(label: &str) -> bool {
+    let label = label.to_lowercase();
+    MEMBER_SINCE_WORDS.iter().any(|w| label.contains(w))
+}
+
 /// The kind a label or class name gives a date.
 fn kind_of(label: &str) -> Option<DateKind> {
     let label = label.to_lowercase();
@@ -118,11 +131,9 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId, order: NumericOrder) -> 
                 let microdata = itemprop.eq_ignore_ascii_case("datePublished") || itemprop.eq_ignore_ascii_case("dateModified") || itemprop.eq_ignore_ascii_case("dateCreated");
                 if element.tag == Tag::Time || microdata {
                     let stated = element.attr("datetime").or_else(|| element.attr("content")).map(str::to_string).unwrap_or_else(|| dom.raw_text(id));
-                    if let Some(date) = datetime::parse(&stated, order) {
-                        let kind = kind_of(itemprop)
-                            .or_else(|| kind_of(&element.id_class))
-                            .or_else(|| label_before(dom, id).as_deref().and_then(kind_of))
-                            .unwrap_or(DateKind::Published);
+                    let label = label_before(dom, id).unwrap_or_default();
+                    if let Some(date) = datetime::parse(&stated, order).filter(|_| !is_member_since(&label)) {
+                        let kind = kind_of(itemprop).or_else(|| kind_of(&element.id_class)).or_else(|| kind_of(&label)).unwrap_or(DateKind::Published);
                         record(&mut found, kind, date, microdata);
                         // A `<meta itemprop>` states a date without showing it to the reader.
                         if element.tag != Tag::Meta {
@@ -137,6 +148,10 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId, order: NumericOrder) -> 
                 let line = collapse(text);
                 if !line.is_empty() && line.chars().count() <= MAX_DATELINE_CHARS && crate::cleanup::is_dateline(&line) {
                     let label = label_before(dom, id).unwrap_or_default();
+                    if is_member_since(&label) || is_member_since(&line) {
+                        id += 1;
+                        continue;
+                    }
                     let (published, modified) = from_dateline(&format!("{label} {line}"), order);
                     for (kind, date) in [(DateKind::Published, published), (DateKind::Modified, modified)] {
                         if let Some(date) = date {
@@ -236,6 +251,16 @@ mod tests {
         let dom = crate::dom::parse(&format!("<aside><ul>{links}</ul><time datetime='2020-01-01'>Jan 1</time></aside><h1>Title</h1><p>Body</p>"));
         let found = from_dom(&dom, 0, dom.nodes.len() as NodeId, NumericOrder::MonthFirst);
         assert_eq!(found.published, None);
+    }
+
+    #[test]
+    fn the_day_a_member_joined_is_not_the_posts_date() {
+        let dom = crate::dom::parse(
+            "<h1>Topic</h1><div class='post'><dl><dd><strong>Joined:</strong> Wed Jul 04, 2012 4:09 pm</dd><dd>Member since <time datetime='2013-01-02'>2013</time></dd></dl>\
+             <p>by Ann &raquo; <time datetime='2024-09-11T16:36:25+00:00'>11. Sep 2024</time></p><p>Body</p></div>",
+        );
+        let found = from_dom(&dom, 0, dom.nodes.len() as NodeId, NumericOrder::MonthFirst);
+        assert_eq!(found.published.map(|(d, _)| d.to_iso()).as_deref(), Some("2024-09-11T16:36:25Z"));
     }
 
     #[test]
