@@ -24,6 +24,19 @@ const MODIFIED_WORDS: &[&str] = &[
     "aktualizacja", "bijgewerkt", "обновлено",
 ];
 
+/// Words that label the day a member joined a forum or site, lowercase, in several languages:
+/// the profile card beside each post shows it, and it dates the member, not the post.
+const MEMBER_SINCE_WORDS: &[&str] = &[
+    "joined", "join date", "member since", "registered", "beigetreten", "registriert", "mitglied seit", "inscrit", "membre depuis",
+    "inscription", "miembro desde", "registrado", "iscritto", "registrato", "dołączył", "zarejestrowany", "lid sinds",
+];
+
+/// Whether a label says the date is when a member joined ("Joined:", "Member since").
+fn is_member_since(label: &str) -> bool {
+    let label = label.to_lowercase();
+    MEMBER_SINCE_WORDS.iter().any(|w| label.contains(w))
+}
+
 /// The kind a label or class name gives a date.
 fn kind_of(label: &str) -> Option<DateKind> {
     let label = label.to_lowercase();
@@ -74,14 +87,29 @@ fn time_only(text: &str) -> Option<(u8, u8, u8)> {
 }
 
 /// Dates found in the page body between `from` and `until` (node ids): the first published
-/// and the first modified date, each with whether it came from microdata.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// and the first modified date, each with whether it came from microdata, and every date shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Found {
     /// The first publication date.
     pub published: Option<(Date, bool)>,
     /// The first modification date.
     pub modified: Option<(Date, bool)>,
+    /// Every date the reader sees, of either kind, in page order (at most [`MAX_SHOWN_DATES`]).
+    pub shown: Vec<Date>,
 }
+
+impl Found {
+    /// Whether the page shows a date on the day `iso` (an ISO 8601 date or date-time) begins with.
+    #[must_use]
+    pub fn shows_day(&self, iso: &str) -> bool {
+        let Some(day) = iso.get(..10) else { return false };
+        self.shown.iter().any(|d| d.to_iso().get(..10) == Some(day))
+    }
+}
+
+/// At most this many dates shown around the content are kept: bylines come first, and a page
+/// listing more dates than this is listing other things.
+pub const MAX_SHOWN_DATES: usize = 12;
 
 /// Looks for dates in the DOM from node `from` up to `until`: `<time>` elements, microdata
 /// (`itemprop="datePublished"`), elements named as dates (`class="post-date"`) and short text
@@ -91,10 +119,11 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId, order: NumericOrder) -> 
     let mut found = Found::default();
     let until = until.min(dom.nodes.len() as NodeId);
     let mut id = from;
-    while id < until && (found.published.is_none() || found.modified.is_none()) {
+    while id < until && found.shown.len() < MAX_SHOWN_DATES {
         match &dom.node(id).data {
             NodeData::Element(element) => {
-                if matches!(element.tag, Tag::Script | Tag::Style | Tag::Template | Tag::Nav | Tag::Footer | Tag::Aside | Tag::Select | Tag::Form) {
+                let skipped = matches!(element.tag, Tag::Script | Tag::Style | Tag::Template | Tag::Nav | Tag::Footer | Tag::Select | Tag::Form);
+                if skipped || (element.tag == Tag::Aside && !is_meta_box(dom, id)) {
                     id = dom.subtree_end(id);
                     continue;
                 }
@@ -102,12 +131,14 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId, order: NumericOrder) -> 
                 let microdata = itemprop.eq_ignore_ascii_case("datePublished") || itemprop.eq_ignore_ascii_case("dateModified") || itemprop.eq_ignore_ascii_case("dateCreated");
                 if element.tag == Tag::Time || microdata {
                     let stated = element.attr("datetime").or_else(|| element.attr("content")).map(str::to_string).unwrap_or_else(|| dom.raw_text(id));
-                    if let Some(date) = datetime::parse(&stated, order) {
-                        let kind = kind_of(itemprop)
-                            .or_else(|| kind_of(&element.id_class))
-                            .or_else(|| label_before(dom, id).as_deref().and_then(kind_of))
-                            .unwrap_or(DateKind::Published);
+                    let label = label_before(dom, id).unwrap_or_default();
+                    if let Some(date) = datetime::parse(&stated, order).filter(|_| !is_member_since(&label)) {
+                        let kind = kind_of(itemprop).or_else(|| kind_of(&element.id_class)).or_else(|| kind_of(&label)).unwrap_or(DateKind::Published);
                         record(&mut found, kind, date, microdata);
+                        // A `<meta itemprop>` states a date without showing it to the reader.
+                        if element.tag != Tag::Meta {
+                            found.shown.push(date);
+                        }
                         id = dom.subtree_end(id);
                         continue;
                     }
@@ -117,12 +148,16 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId, order: NumericOrder) -> 
                 let line = collapse(text);
                 if !line.is_empty() && line.chars().count() <= MAX_DATELINE_CHARS && crate::cleanup::is_dateline(&line) {
                     let label = label_before(dom, id).unwrap_or_default();
-                    let (published, modified) = from_dateline(&format!("{label} {line}"), order);
-                    if let Some(date) = published {
-                        record(&mut found, DateKind::Published, date, false);
+                    if is_member_since(&label) || is_member_since(&line) {
+                        id += 1;
+                        continue;
                     }
-                    if let Some(date) = modified {
-                        record(&mut found, DateKind::Modified, date, false);
+                    let (published, modified) = from_dateline(&format!("{label} {line}"), order);
+                    for (kind, date) in [(DateKind::Published, published), (DateKind::Modified, modified)] {
+                        if let Some(date) = date {
+                            record(&mut found, kind, date, false);
+                            found.shown.push(date);
+                        }
                     }
                 }
             }
@@ -131,6 +166,16 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId, order: NumericOrder) -> 
         id += 1;
     }
     found
+}
+
+/// An `<aside>` of at most this many words is a box of facts about the post (its date, its
+/// author, its reading time), not a sidebar.
+const MAX_META_BOX_WORDS: usize = 30;
+
+/// Whether the `<aside>` at `id` is a small box of facts about the post rather than a sidebar
+/// of other content: templates set a post's date and byline beside it in a short `<aside>`.
+fn is_meta_box(dom: &Dom, id: NodeId) -> bool {
+    crate::text::word_count(&dom.raw_text(id)) <= MAX_META_BOX_WORDS
 }
 
 fn record(found: &mut Found, kind: DateKind, date: Date, microdata: bool) {
@@ -195,6 +240,27 @@ mod tests {
         let found = from_dom(&dom, 0, dom.nodes.len() as NodeId, NumericOrder::MonthFirst);
         assert_eq!(found.published.map(|(d, _)| d.to_iso()).as_deref(), Some("2025-12-19"));
         assert_eq!(found.modified.map(|(d, _)| d.to_iso()).as_deref(), Some("2025-12-20T10:00:00Z"));
+    }
+
+    #[test]
+    fn a_small_aside_is_the_posts_meta_box_and_a_large_one_a_sidebar() {
+        let dom = crate::dom::parse("<article><aside><time datetime='2021-06-06'>June 6, 2021</time></aside><h1>Title</h1><p>Body</p></article>");
+        let found = from_dom(&dom, 0, dom.nodes.len() as NodeId, NumericOrder::MonthFirst);
+        assert_eq!(found.published.map(|(d, _)| d.to_iso()).as_deref(), Some("2021-06-06"));
+        let links = "<li><a href='/x'>Another story worth reading today</a></li>".repeat(8);
+        let dom = crate::dom::parse(&format!("<aside><ul>{links}</ul><time datetime='2020-01-01'>Jan 1</time></aside><h1>Title</h1><p>Body</p>"));
+        let found = from_dom(&dom, 0, dom.nodes.len() as NodeId, NumericOrder::MonthFirst);
+        assert_eq!(found.published, None);
+    }
+
+    #[test]
+    fn the_day_a_member_joined_is_not_the_posts_date() {
+        let dom = crate::dom::parse(
+            "<h1>Topic</h1><div class='post'><dl><dd><strong>Joined:</strong> Wed Jul 04, 2012 4:09 pm</dd><dd>Member since <time datetime='2013-01-02'>2013</time></dd></dl>\
+             <p>by Ann &raquo; <time datetime='2024-09-11T16:36:25+00:00'>11. Sep 2024</time></p><p>Body</p></div>",
+        );
+        let found = from_dom(&dom, 0, dom.nodes.len() as NodeId, NumericOrder::MonthFirst);
+        assert_eq!(found.published.map(|(d, _)| d.to_iso()).as_deref(), Some("2024-09-11T16:36:25Z"));
     }
 
     #[test]

@@ -186,6 +186,14 @@ fn ymd_at(tokens: &[Token], i: usize, order: NumericOrder) -> Option<(u16, u8, u
                 && b_sep == Some(sep) && b_len <= 2 && c_len <= 2 && matches!(tokens.get(i + 1), Some(Token::Symbol(s)) if *s == sep) {
                     return Some((y, small(b)?, small(c)?, i + 5));
                 }
+        // 2023 Jan 7: the year first, as scholarly citations write dates
+        if let Some(y) = year(a, a_len)
+            && let Some(month) = month_word(i + 1)
+            && let Some((d, d_len, _)) = number(skip_symbol(i + 2))
+            && d_len <= 2
+        {
+            return Some((y, month, small(d)?, skip_symbol(i + 2) + 1));
+        }
         // 13/11/2025, 11/13/2025, 13.11.2025
         if a_len <= 2 && a_sep.is_some_and(|s| s != ':')
             && let (Some((b, b_len, b_sep)), Some((c, c_len, _))) = (number(i + 2), number(i + 4))
@@ -347,6 +355,7 @@ mod tests {
         assert_eq!(iso("le 3 mars 2021").as_deref(), Some("2021-03-03"));
         assert_eq!(iso("5 de septiembre de 2025").as_deref(), Some("2025-09-05"));
         assert_eq!(iso("12 października 2023").as_deref(), Some("2023-10-12"));
+        assert_eq!(iso("2023 Jan 7;15(1):e33475").as_deref(), Some("2023-01-07"));
     }
 
     #[test]
@@ -360,7 +369,7 @@ mod tests {
 
     #[test]
     fn non_dates_are_rejected() {
-        for text in ["Price 2025", "May the best team win", "31/02/2025", "Call 0800 123 4567", "version 1.2.3", "September 2025"] {
+        for text in ["Price 2025", "May the best team win", "31/02/2025", "Call 0800 123 4567", "version 1.2.3", "September 2025", "2025 May 2026"] {
             assert_eq!(iso(text), None, "{text}");
         }
     }

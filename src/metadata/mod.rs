@@ -149,6 +149,8 @@ impl Metas {
 const PUBLISHED_KEYS: &[&str] = &[
     "article:published_time", "og:published_time", "datepublished", "dc.date.issued", "dc.date", "dcterms.date", "date",
     "pubdate", "publish-date", "publish_date", "publication_date", "sailthru.date", "parsely-pub-date", "article.published",
+    // Highwire Press tags, which scholarly publishers and indexes write for every paper
+    "citation_publication_date", "citation_date", "citation_online_date",
 ];
 /// Keys of `<meta>` tags holding the modification date.
 const MODIFIED_KEYS: &[&str] = &["article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified", "last-modified"];
@@ -367,6 +369,7 @@ impl Metadata {
             self.date_modified = Some(date.to_iso());
             self.sources.insert("date_modified", source(microdata));
         }
+        self.prefer_shown_update(&found);
         // A page that shows only when it was updated ("Updated on 23 Oct 2025") gives its
         // reader that one date: it stands for the publication date when nothing else does.
         // Not a declared modification time (`article:modified_time`), which CMSs rewrite on
@@ -384,6 +387,19 @@ impl Metadata {
             self.date_published = Some(date.to_iso());
             self.sources.insert("date_published", Source::Url);
         }
+    }
+
+    /// Takes the modification date as the publication date when the page declares no
+    /// publication date and shows the day it was modified: a page dated only by its update
+    /// ("Updated on 23 Oct 2025") gives its reader that one date.
+    fn prefer_shown_update(&mut self, found: &dates::Found) {
+        let Some(modified) = self.date_modified.clone() else { return };
+        if self.date_published.is_some() || !found.shows_day(&modified) {
+            return;
+        }
+        let source = self.sources.get("date_modified").copied().unwrap_or(Source::Dom);
+        self.date_published = Some(modified);
+        self.sources.insert("date_published", source);
     }
 
     /// Decides the page type and the language from the final content, and drops a
@@ -407,9 +423,14 @@ impl Metadata {
         // only when the page declares them. A site's home page is its front page: the dates
         // it shows are those of the stories it lists, so only a declared date counts there.
         let home = self.url.as_deref().is_some_and(page_type::is_home_page);
+        // A page that declares an article item, yet is shaped like a catalogue or a company
+        // page, is most often a buyer's guide or a ranked review ("15 best movers"): the
+        // article's declared date is its publication date. Not a listing or a reference page,
+        // whose declared article date is that of the index or the entry's creation.
+        let article_declared = page_type::declares_article(&self.declared_types) && matches!(kind, PageType::Product | PageType::Collection | PageType::Service);
         for field in ["date_published", "date_modified"] {
             let declared = matches!(self.sources.get(field), Some(Source::JsonLd | Source::OpenGraph | Source::Meta));
-            if !(kind.is_publication() || (kind == PageType::Unknown && declared)) || (home && !declared) {
+            if !(kind.is_publication() || (declared && (kind == PageType::Unknown || article_declared))) || (home && !declared) {
                 self.sources.remove(field);
                 match field {
                     "date_published" => self.date_published = None,
@@ -527,6 +548,31 @@ mod tests {
         // a modification time the page declares but does not show is no publication date
         let (published, modified) = dates("<meta property='og:updated_time' content='2025-10-23T10:00:00Z'>", "");
         assert_eq!((published, modified.as_deref()), (None, Some("2025-10-23T10:00:00Z")));
+    }
+
+    #[test]
+    fn a_declared_article_keeps_its_date_on_a_page_shaped_as_a_service() {
+        let url = "https://firm.example/services/payroll-guide";
+        let article = "<script type='application/ld+json'>{\"@type\": \"Article\", \"datePublished\": \"2025-10-20\"}</script>";
+        assert_eq!(dates_at(url, article, "").0.as_deref(), Some("2025-10-20"));
+        let page = "<meta property='article:published_time' content='2025-10-20'>";
+        assert_eq!(dates_at(url, page, "").0, None, "a service page's declared date without an article");
+    }
+
+    #[test]
+    fn scholarly_citation_tags_declare_the_publication_date() {
+        let (published, _) = dates("<meta name='citation_publication_date' content='2019/1/22'>", "");
+        assert_eq!(published.as_deref(), Some("2019-01-22"));
+    }
+
+    #[test]
+    fn a_declared_update_the_page_shows_stands_for_the_publication_date() {
+        let declared = "<meta property='og:updated_time' content='2025-10-23T10:00:00Z'>";
+        let (published, _) = dates(declared, "<p class='meta'>Updated on October 23, 2025</p>");
+        assert_eq!(published.as_deref(), Some("2025-10-23T10:00:00Z"));
+        // a hidden microdata date is not shown to the reader
+        let (published, _) = dates(declared, "<meta itemprop='dateModified' content='2025-10-23'>");
+        assert_eq!(published, None);
     }
 
     #[test]

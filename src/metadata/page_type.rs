@@ -87,6 +87,12 @@ const DECLARED_ARTICLE: &[&str] = &[
     "LiveBlogPosting", "Recipe", "ScholarlyArticle", "Report",
 ];
 
+/// Whether the page's JSON-LD declares an article item (`NewsArticle`, `BlogPosting`, …).
+#[must_use]
+pub fn declares_article(declared_types: &[String]) -> bool {
+    declared_types.iter().any(|t| DECLARED_ARTICLE.contains(&t.as_str()))
+}
+
 /// JSON-LD types of lists of other pages.
 const DECLARED_LIST: &[&str] = &["ItemList", "CollectionPage"];
 
