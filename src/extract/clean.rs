@@ -47,7 +47,7 @@ pub fn mark(dom: &Dom, product_declared: bool) -> Vec<Mark> {
                 marks[index] = Mark::Boilerplate;
             }
             if marks[index] == Mark::Keep
-                && ((element.tag == Tag::Form && is_entry_form(dom, index as NodeId)) || (product_page && is_review_block(element)))
+                && ((element.tag == Tag::Form && (is_entry_form(dom, index as NodeId) || is_purchase_form(element))) || (product_page && is_review_block(element)))
             {
                 marks[index] = Mark::Boilerplate;
             }
@@ -69,6 +69,22 @@ fn is_entry_form(dom: &Dom, form: NodeId) -> bool {
         })
         .count();
     controls >= MIN_FORM_CONTROLS
+}
+
+/// Words that name a shopping cart, as a token of a form's target URL or of its names.
+const CART_TOKENS: &[&str] = &["cart", "basket", "addtocart", "panier", "warenkorb", "carrito", "carrello", "winkelwagen", "koszyk"];
+/// Compound names of a purchase form, matched as substrings of its target or names.
+const BUY_NAMES: &[&str] = &["buy-box", "buybox", "buy-form", "buy_form", "add-to-cart", "add_to_cart"];
+
+/// A form that sends to a cart (`action="/cart/add"`, `class="variations_form cart"`,
+/// `id="addToCart"`) is the purchase interface — variant pickers, quantity boxes, price tiers,
+/// payment plans, stock notices — beside the product's description, never the description
+/// itself, whatever few controls it has.
+fn is_purchase_form(element: &Element) -> bool {
+    let action = element.attr("action").unwrap_or("").to_ascii_lowercase();
+    [action.as_str(), element.id_class.as_str()].iter().any(|names| {
+        names.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| CART_TOKENS.contains(&token)) || BUY_NAMES.iter().any(|b| names.contains(b))
+    })
 }
 
 /// True for elements named as teasers (`teaser`, `article-teaser`, `teasers--3columns`).
@@ -376,6 +392,20 @@ mod tests {
         assert_eq!(marks_by_text(&lead)[0].1, Mark::Keep);
         let row = "<div class='teaser'><a href='/x'>An item of the listing</a></div>".repeat(3);
         assert!(marks_by_text(&format!("<main>{row}</main>")).iter().all(|(_, m)| *m == Mark::Keep));
+    }
+
+    #[test]
+    fn a_form_that_sends_to_a_cart_is_not_content() {
+        let got = marks_by_text(
+            "<form action='/cart/add'><span>Size</span><span>XS S M L XL</span></form>\
+             <form class='variations_form cart'><p>Choose an option</p></form><form action='/cartoons/search'><p>Cartoons</p></form>\
+             <form id='aspnetForm' action='/default.aspx'><p>The whole page</p></form>",
+        );
+        let mark = |text: &str| got.iter().find(|(t, _)| t == text).map(|(_, m)| *m);
+        assert_eq!(mark("XS S M L XL"), Some(Mark::Boilerplate));
+        assert_eq!(mark("Choose an option"), Some(Mark::Boilerplate));
+        assert_eq!(mark("Cartoons"), Some(Mark::Keep));
+        assert_eq!(mark("The whole page"), Some(Mark::Keep));
     }
 
     #[test]
