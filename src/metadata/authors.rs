@@ -62,10 +62,22 @@ const END_OF_NAMES: &[&str] = &[
     "premium", "super", "well", "known", "verified",
 ];
 
+/// Roles that, after a single capitalised word, name a publication's team.
+const COLLECTIVE_ROLES: &[&str] = &["staff", "team", "contributor", "contributors", "editor", "editors", "writer", "writers", "desk"];
+
 /// Cuts a byline before the first word that ends the names in it (see [`END_OF_NAMES`]),
 /// except at its start ("Staff Writer" alone stays, to be rejected later).
 fn cut_at_label(text: &str) -> &str {
     let words: Vec<&str> = text.split(' ').collect();
+    // One word and a newsroom role is a collective credit ("Resy Staff", "SFist
+    // Contributor"): a person's byline names them in full before a role.
+    if let [first, role] = words.as_slice()
+        && [first, role].iter().all(|w| w.starts_with(char::is_uppercase))
+        && COLLECTIVE_ROLES.contains(&role.to_lowercase().as_str())
+        && !END_OF_NAMES.contains(&first.to_lowercase().as_str())
+    {
+        return text;
+    }
     let mut offset = 0;
     for (index, word) in words.iter().enumerate() {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
@@ -379,6 +391,9 @@ mod tests {
         assert_eq!(clean("Cazzy Magennis Last Updated: August"), ["Cazzy Magennis"]);
         assert_eq!(clean("David Jackson - FullStack Editorial Team"), ["David Jackson"]);
         assert_eq!(clean("Luke Kim December"), ["Luke Kim"]);
+        assert_eq!(clean("Resy Staff"), ["Resy Staff"]);
+        assert_eq!(clean("Jane Doe Staff Writer"), ["Jane Doe"]);
+        assert_eq!(clean("jdoe Member"), ["jdoe"]);
         assert_eq!(clean("Tom May"), ["Tom May"]);
         assert_eq!(clean("Alyssa Maio May 5, 2025"), ["Alyssa Maio"]);
         assert!(clean("Author").is_empty() && clean("August").is_empty());
