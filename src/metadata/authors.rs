@@ -23,6 +23,18 @@ const MAX_BYLINE_CHARS: usize = 120;
 /// May 5, 2025" gives `["Jane Doe", "John Roe"]`.
 #[must_use]
 pub fn clean(credit: &str) -> Vec<String> {
+    clean_credit(credit, false)
+}
+
+/// Like [`clean`], for a credit the page declares in an author field (JSON-LD `author`,
+/// `<meta name="author">`): there, one short word in capitals is an organisation's initials
+/// ("WRAL", "JWU"), where in the page's text it is as often a label or a stray word.
+#[must_use]
+pub fn clean_declared(credit: &str) -> Vec<String> {
+    clean_credit(credit, true)
+}
+
+fn clean_credit(credit: &str, declared: bool) -> Vec<String> {
     let credit = collapse(credit);
     // What follows a "|", a dash or a bullet is a date, a role or the site.
     let credit = credit.split(['|', '•', '·', '\n']).next().unwrap_or("");
@@ -30,7 +42,11 @@ pub fn clean(credit: &str) -> Vec<String> {
     let credit = cut_at_label(credit);
     let credit = strip_prefix(credit.trim());
     let mut names = Vec::new();
-    for (position, part) in split_names(credit).into_iter().enumerate() {
+    let parts = split_names(credit);
+    // Credentials follow a name: a declared credit that is one short word in capitals is no
+    // credential left alone.
+    let alone = declared && parts.len() == 1;
+    for (position, part) in parts.into_iter().enumerate() {
         let name = clean_name(part);
         if name.is_empty() {
             continue;
@@ -40,7 +56,7 @@ pub fn clean(credit: &str) -> Vec<String> {
         if position > 0 && part.trim_start().starts_with(',') && (is_credential(&name) || !name.contains(' ')) {
             continue;
         }
-        if is_credential(&name) || !looks_like_name(&name) || NOT_NAMES.contains(&name.to_lowercase().as_str()) || is_prefix_alone(&name) || super::datetime::month_number(&name.to_lowercase()).is_some() {
+        if (if alone { is_listed_credential(&name) } else { is_credential(&name) }) || !looks_like_name(&name) || NOT_NAMES.contains(&name.to_lowercase().as_str()) || is_prefix_alone(&name) || super::datetime::month_number(&name.to_lowercase()).is_some() {
             continue;
         }
         if !names.iter().any(|n: &String| n.eq_ignore_ascii_case(&name)) {
@@ -190,8 +206,13 @@ fn is_credential(name: &str) -> bool {
     let compact: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
     // All capitals (`MD`, `FACLM`): a mixed-case word (`JonB`) is a user name.
     let capitals = compact.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    (compact.len() <= 6 && capitals && !name.contains(' '))
-        || matches!(compact.to_lowercase().as_str(), "phd" | "md" | "mph" | "rn" | "jr" | "sr" | "mba" | "msc" | "bsc" | "esq" | "dds" | "dvm" | "ma" | "ba" | "ms")
+    (compact.len() <= 6 && capitals && !name.contains(' ')) || is_listed_credential(name)
+}
+
+/// The credentials and suffixes that are never a name on their own (`PhD`, `MD`, `Jr`).
+fn is_listed_credential(name: &str) -> bool {
+    let compact: String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    matches!(compact.as_str(), "phd" | "md" | "mph" | "rn" | "jr" | "sr" | "mba" | "msc" | "bsc" | "esq" | "dds" | "dvm" | "ma" | "ba" | "ms")
 }
 
 /// True for text that can be a name: a few words, not a URL, not an e-mail, not a sentence.
@@ -392,6 +413,10 @@ mod tests {
         assert_eq!(clean("David Jackson - FullStack Editorial Team"), ["David Jackson"]);
         assert_eq!(clean("Luke Kim December"), ["Luke Kim"]);
         assert_eq!(clean("Resy Staff"), ["Resy Staff"]);
+        assert_eq!(clean_declared("WRAL"), ["WRAL"]);
+        assert!(clean("WRAL").is_empty());
+        assert_eq!(clean("Jane Doe, RD"), ["Jane Doe"]);
+        assert!(clean("MD").is_empty());
         assert_eq!(clean("Jane Doe Staff Writer"), ["Jane Doe"]);
         assert_eq!(clean("jdoe Member"), ["jdoe"]);
         assert_eq!(clean("Tom May"), ["Tom May"]);

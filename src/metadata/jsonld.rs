@@ -154,7 +154,7 @@ fn merge(out: &mut JsonLd, item: &Value, by_id: &HashMap<&str, &Value>) {
     }
     // An author that is no name once cleaned (an e-mail address, "By") does not stop the
     // search: a later item or script may credit the person.
-    if out.authors.iter().chain(&out.author_organizations).all(|a| super::authors::clean(a).is_empty()) {
+    if out.authors.iter().chain(&out.author_organizations).all(|a| super::authors::clean_declared(a).is_empty()) {
         let authors = listed(item.get("author")).into_iter().map(|v| resolve(v, by_id));
         let (people, organizations): (Vec<&Value>, Vec<&Value>) = authors.partition(|v| !is_organization(v));
         out.authors = people.into_iter().flat_map(|v| names(Some(v))).collect();

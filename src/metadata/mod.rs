@@ -207,11 +207,11 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     let modified = normalize(ld_value(&ld.date_modified)).or_else(|| normalize(metas.get(MODIFIED_KEYS)));
     m.date_modified = set(&mut m.sources, "date_modified", modified);
 
-    m.authors = ld.authors.iter().flat_map(|a| authors::clean(a)).collect();
-    m.author_organizations = ld.author_organizations.iter().flat_map(|a| authors::clean(a)).collect();
+    m.authors = ld.authors.iter().flat_map(|a| authors::clean_declared(a)).collect();
+    m.author_organizations = ld.author_organizations.iter().flat_map(|a| authors::clean_declared(a)).collect();
     if m.authors.is_empty() {
         if let Some((credit, source)) = metas.get(AUTHOR_KEYS).filter(|(a, _)| !a.starts_with("http")) {
-            m.authors = authors::clean(&credit);
+            m.authors = authors::clean_declared(&credit);
             if !m.authors.is_empty() {
                 m.sources.insert("authors", source);
             }
@@ -219,7 +219,7 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
         if m.authors.is_empty()
             && let Some(credit) = metas.labelled_twitter_data(AUTHOR_LABELS)
         {
-            m.authors = authors::clean(&credit);
+            m.authors = authors::clean_declared(&credit);
             if !m.authors.is_empty() {
                 m.sources.insert("authors", Source::OpenGraph);
             }
