@@ -358,10 +358,13 @@ fn is_byline_element(id_class: &str) -> bool {
         // that word: `write-review` is no `writer`).
         let joined: String = class.chars().filter(|c| !matches!(c, '-' | '_')).flat_map(char::to_lowercase).collect();
         let class = class.to_lowercase();
+        // A class whose last part is `name` marks the name itself, whatever block holds it
+        // (`author-box__name`, `author-card-name`): BEM and its kin name the element last.
+        let name_part = class.rsplit(['-', '_']).next() == Some("name") && class.len() > "name".len();
         (class.contains("author") || class.contains("byline") || class.contains("writer") || joined.contains("username"))
-            && !["avatar", "image", "img", "photo", "pic", "bio", "desc", "title", "label", "box", "wrap", "authority", "social", "follow", "more", "date"]
+            && (name_part || !["avatar", "image", "img", "photo", "pic", "bio", "desc", "title", "label", "box", "wrap", "authority", "social", "follow", "more", "date"]
                 .iter()
-                .any(|not| joined.contains(not))
+                .any(|not| joined.contains(not)))
     })
 }
 
@@ -465,6 +468,8 @@ mod tests {
         assert_eq!(all(&dom), Some(vec!["Jo Bloggs".to_string()]));
         let dom = crate::dom::parse("<p>Body</p><footer><a rel='author' href='/x'>Site Team</a></footer>");
         assert_eq!(all(&dom), None);
+        let dom = crate::dom::parse("<div class='author-box'><h4 class='author-box__name'>Liz Kenny</h4><p class='author-box__bio'>Liz writes.</p></div>");
+        assert_eq!(all(&dom), Some(vec!["Liz Kenny".to_string()]));
         let dom = crate::dom::parse("<a class='product-meta__write-review'>Write a review</a>");
         assert_eq!(all(&dom), None);
         let dom = crate::dom::parse("<div itemprop='author' itemscope><span itemprop='name'>Max Muster</span></div>");
