@@ -47,7 +47,7 @@ fn clean_credit(credit: &str, declared: bool) -> Vec<String> {
     // credential left alone.
     let alone = declared && parts.len() == 1;
     for (position, part) in parts.into_iter().enumerate() {
-        let name = clean_name(part);
+        let name = clean_name(part, declared);
         if name.is_empty() {
             continue;
         }
@@ -174,7 +174,7 @@ fn split_names(text: &str) -> Vec<&str> {
 }
 
 /// Trims punctuation, a leading comma, a trailing date ("Jane Doe May 5, 2025") and "@".
-fn clean_name(part: &str) -> String {
+fn clean_name(part: &str, declared: bool) -> String {
     let part = part.trim().trim_start_matches(',').trim();
     let part = strip_prefix(part);
     // A parenthesised part is a display name or a handle repeated ("raoul (raoul)").
@@ -183,8 +183,10 @@ fn clean_name(part: &str) -> String {
     // names may end in digits, "paulb203").
     let mut end = part.len();
     let mut offset = 0;
-    for word in part.split(' ') {
-        if word.starts_with(|c: char| c.is_ascii_digit()) {
+    for (index, word) in part.split(' ').enumerate() {
+        // A declared author field holds no date before the name: a digit there opens the
+        // name itself ("98 Buck Social", a generated handle).
+        if word.starts_with(|c: char| c.is_ascii_digit()) && !(declared && index == 0) {
             end = offset;
             break;
         }
@@ -418,6 +420,8 @@ mod tests {
         assert_eq!(clean("Resy Staff"), ["Resy Staff"]);
         assert_eq!(clean_declared("WRAL"), ["WRAL"]);
         assert!(clean("WRAL").is_empty());
+        assert_eq!(clean_declared("98 Buck Social"), ["98 Buck Social"]);
+        assert!(clean("12 comments").is_empty());
         assert_eq!(clean("Jane Doe, RD"), ["Jane Doe"]);
         assert!(clean("MD").is_empty());
         assert_eq!(clean("Jane Doe Staff Writer"), ["Jane Doe"]);
