@@ -272,7 +272,10 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId) -> Option<(Vec<String>, 
 /// Words that open a byline written as plain text ("By Jane Doe", "Written by" followed by
 /// the name in its own element), matched case-insensitively. Reviewers and editors are left
 /// out: they are not the author.
-const TEXT_BYLINE_LABELS: &[&str] = &["by", "written by", "posted by", "words by", "story by", "text by", "author:", "authors:", "author", "von", "par", "por", "door"];
+const TEXT_BYLINE_LABELS: &[&str] = &[
+    "by", "written by", "posted by", "words by", "story by", "text by", "article by", "author:", "authors:", "author", "authors", "author(s)",
+    "contributors", "contributor", "von", "par", "por", "door",
+];
 /// A text byline ("By Jane Doe", without the date after it) is at most this many characters;
 /// longer text starting with "By" is a sentence ("By 2030, …").
 const MAX_TEXT_BYLINE_CHARS: usize = 60;
@@ -304,13 +307,18 @@ pub fn from_text(dom: &Dom, from: NodeId, until: NodeId) -> Option<Vec<String>> 
             if let Some(names) = opens_with_label(&text).then(|| text_byline_names(&text)).flatten() {
                 return Some(names);
             }
+            // A heading that is only the label ("Author", "Written by") titles the name below it.
+            if is_label(&text)
+                && let Some(names) = next_text(dom, dom.subtree_end(id), until).as_deref().and_then(text_byline_names)
+            {
+                return Some(names);
+            }
             id = dom.subtree_end(id);
             continue;
         }
         if let NodeData::Text(text) = &dom.node(id).data {
             let text = collapse(text);
-            let lower = text.trim_end_matches(':').to_lowercase();
-            let credit = if TEXT_BYLINE_LABELS.contains(&lower.as_str()) || TEXT_BYLINE_LABELS.contains(&text.to_lowercase().as_str()) {
+            let credit = if is_label(&text) {
                 next_text(dom, id + 1, until)
             } else {
                 opens_with_label(&text).then_some(text)
@@ -322,6 +330,12 @@ pub fn from_text(dom: &Dom, from: NodeId, until: NodeId) -> Option<Vec<String>> 
         id += 1;
     }
     None
+}
+
+/// True for a text that is only a byline's label ("By", "Author:", "Written by").
+fn is_label(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    TEXT_BYLINE_LABELS.contains(&lower.trim_end_matches(':')) || TEXT_BYLINE_LABELS.contains(&lower.as_str())
 }
 
 /// The names in a short credit whose every name is capitalised, else `None`.
@@ -453,6 +467,8 @@ mod tests {
         assert_eq!(all(&dom), Some(vec!["Max Muster".to_string()]));
         let dom = crate::dom::parse("<h1>Headline</h1><p>By <a href='/p/jd'>Jane Doe</a></p>");
         assert_eq!(all(&dom), Some(vec!["Jane Doe".to_string()]));
+        let dom = crate::dom::parse("<h1>Headline</h1><div><h3>Author</h3><p>Lisa D. Ellis</p></div>");
+        assert_eq!(all(&dom), Some(vec!["Lisa D. Ellis".to_string()]));
         let dom = crate::dom::parse("<h3>Written by Jane Doe</h3><p>Jane writes about money.</p>");
         assert_eq!(all(&dom), Some(vec!["Jane Doe".to_string()]));
         let dom = crate::dom::parse("<p>By using this site you agree.</p><p>By 2030 sales will double.</p><h2>Courses <span>By Category</span></h2>");
