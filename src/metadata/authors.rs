@@ -23,6 +23,18 @@ const MAX_BYLINE_CHARS: usize = 120;
 /// May 5, 2025" gives `["Jane Doe", "John Roe"]`.
 #[must_use]
 pub fn clean(credit: &str) -> Vec<String> {
+    clean_credit(credit, false)
+}
+
+/// Like [`clean`], for a credit the page declares in an author field (JSON-LD `author`,
+/// `<meta name="author">`): there, one short word in capitals is an organisation's initials
+/// ("WRAL", "JWU"), where in the page's text it is as often a label or a stray word.
+#[must_use]
+pub fn clean_declared(credit: &str) -> Vec<String> {
+    clean_credit(credit, true)
+}
+
+fn clean_credit(credit: &str, declared: bool) -> Vec<String> {
     let credit = collapse(credit);
     // What follows a "|", a dash or a bullet is a date, a role or the site.
     let credit = credit.split(['|', '•', '·', '\n']).next().unwrap_or("");
@@ -30,8 +42,12 @@ pub fn clean(credit: &str) -> Vec<String> {
     let credit = cut_at_label(credit);
     let credit = strip_prefix(credit.trim());
     let mut names = Vec::new();
-    for (position, part) in split_names(credit).into_iter().enumerate() {
-        let name = clean_name(part);
+    let parts = split_names(credit);
+    // Credentials follow a name: a declared credit that is one short word in capitals is no
+    // credential left alone.
+    let alone = declared && parts.len() == 1;
+    for (position, part) in parts.into_iter().enumerate() {
+        let name = clean_name(part, declared);
         if name.is_empty() {
             continue;
         }
@@ -40,7 +56,7 @@ pub fn clean(credit: &str) -> Vec<String> {
         if position > 0 && part.trim_start().starts_with(',') && (is_credential(&name) || !name.contains(' ')) {
             continue;
         }
-        if is_credential(&name) || !looks_like_name(&name) || NOT_NAMES.contains(&name.to_lowercase().as_str()) || is_prefix_alone(&name) || super::datetime::month_number(&name.to_lowercase()).is_some() {
+        if (if alone { is_listed_credential(&name) } else { is_credential(&name) }) || !looks_like_name(&name) || NOT_NAMES.contains(&name.to_lowercase().as_str()) || is_prefix_alone(&name) || super::datetime::month_number(&name.to_lowercase()).is_some() {
             continue;
         }
         if !names.iter().any(|n: &String| n.eq_ignore_ascii_case(&name)) {
@@ -62,10 +78,22 @@ const END_OF_NAMES: &[&str] = &[
     "premium", "super", "well", "known", "verified",
 ];
 
+/// Roles that, after a single capitalised word, name a publication's team.
+const COLLECTIVE_ROLES: &[&str] = &["staff", "team", "contributor", "contributors", "editor", "editors", "writer", "writers", "desk"];
+
 /// Cuts a byline before the first word that ends the names in it (see [`END_OF_NAMES`]),
 /// except at its start ("Staff Writer" alone stays, to be rejected later).
 fn cut_at_label(text: &str) -> &str {
     let words: Vec<&str> = text.split(' ').collect();
+    // One word and a newsroom role is a collective credit ("Resy Staff", "SFist
+    // Contributor"): a person's byline names them in full before a role.
+    if let [first, role] = words.as_slice()
+        && [first, role].iter().all(|w| w.starts_with(char::is_uppercase))
+        && COLLECTIVE_ROLES.contains(&role.to_lowercase().as_str())
+        && !END_OF_NAMES.contains(&first.to_lowercase().as_str())
+    {
+        return text;
+    }
     let mut offset = 0;
     for (index, word) in words.iter().enumerate() {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
@@ -146,7 +174,7 @@ fn split_names(text: &str) -> Vec<&str> {
 }
 
 /// Trims punctuation, a leading comma, a trailing date ("Jane Doe May 5, 2025") and "@".
-fn clean_name(part: &str) -> String {
+fn clean_name(part: &str, declared: bool) -> String {
     let part = part.trim().trim_start_matches(',').trim();
     let part = strip_prefix(part);
     // A parenthesised part is a display name or a handle repeated ("raoul (raoul)").
@@ -155,8 +183,10 @@ fn clean_name(part: &str) -> String {
     // names may end in digits, "paulb203").
     let mut end = part.len();
     let mut offset = 0;
-    for word in part.split(' ') {
-        if word.starts_with(|c: char| c.is_ascii_digit()) {
+    for (index, word) in part.split(' ').enumerate() {
+        // A declared author field holds no date before the name: a digit there opens the
+        // name itself ("98 Buck Social", a generated handle).
+        if word.starts_with(|c: char| c.is_ascii_digit()) && !(declared && index == 0) {
             end = offset;
             break;
         }
@@ -178,8 +208,13 @@ fn is_credential(name: &str) -> bool {
     let compact: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
     // All capitals (`MD`, `FACLM`): a mixed-case word (`JonB`) is a user name.
     let capitals = compact.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    (compact.len() <= 6 && capitals && !name.contains(' '))
-        || matches!(compact.to_lowercase().as_str(), "phd" | "md" | "mph" | "rn" | "jr" | "sr" | "mba" | "msc" | "bsc" | "esq" | "dds" | "dvm" | "ma" | "ba" | "ms")
+    (compact.len() <= 6 && capitals && !name.contains(' ')) || is_listed_credential(name)
+}
+
+/// The credentials and suffixes that are never a name on their own (`PhD`, `MD`, `Jr`).
+fn is_listed_credential(name: &str) -> bool {
+    let compact: String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    matches!(compact.as_str(), "phd" | "md" | "mph" | "rn" | "jr" | "sr" | "mba" | "msc" | "bsc" | "esq" | "dds" | "dvm" | "ma" | "ba" | "ms")
 }
 
 /// True for text that can be a name: a few words, not a URL, not an e-mail, not a sentence.
@@ -237,7 +272,10 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId) -> Option<(Vec<String>, 
 /// Words that open a byline written as plain text ("By Jane Doe", "Written by" followed by
 /// the name in its own element), matched case-insensitively. Reviewers and editors are left
 /// out: they are not the author.
-const TEXT_BYLINE_LABELS: &[&str] = &["by", "written by", "posted by", "words by", "story by", "text by", "author:", "authors:", "author", "von", "par", "por", "door"];
+const TEXT_BYLINE_LABELS: &[&str] = &[
+    "by", "written by", "posted by", "words by", "story by", "text by", "article by", "author:", "authors:", "author", "authors", "author(s)",
+    "contributors", "contributor", "von", "par", "por", "door",
+];
 /// A text byline ("By Jane Doe", without the date after it) is at most this many characters;
 /// longer text starting with "By" is a sentence ("By 2030, …").
 const MAX_TEXT_BYLINE_CHARS: usize = 60;
@@ -269,13 +307,18 @@ pub fn from_text(dom: &Dom, from: NodeId, until: NodeId) -> Option<Vec<String>> 
             if let Some(names) = opens_with_label(&text).then(|| text_byline_names(&text)).flatten() {
                 return Some(names);
             }
+            // A heading that is only the label ("Author", "Written by") titles the name below it.
+            if is_label(&text)
+                && let Some(names) = next_text(dom, dom.subtree_end(id), until).as_deref().and_then(text_byline_names)
+            {
+                return Some(names);
+            }
             id = dom.subtree_end(id);
             continue;
         }
         if let NodeData::Text(text) = &dom.node(id).data {
             let text = collapse(text);
-            let lower = text.trim_end_matches(':').to_lowercase();
-            let credit = if TEXT_BYLINE_LABELS.contains(&lower.as_str()) || TEXT_BYLINE_LABELS.contains(&text.to_lowercase().as_str()) {
+            let credit = if is_label(&text) {
                 next_text(dom, id + 1, until)
             } else {
                 opens_with_label(&text).then_some(text)
@@ -287,6 +330,12 @@ pub fn from_text(dom: &Dom, from: NodeId, until: NodeId) -> Option<Vec<String>> 
         id += 1;
     }
     None
+}
+
+/// True for a text that is only a byline's label ("By", "Author:", "Written by").
+fn is_label(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    TEXT_BYLINE_LABELS.contains(&lower.trim_end_matches(':')) || TEXT_BYLINE_LABELS.contains(&lower.as_str())
 }
 
 /// The names in a short credit whose every name is capitalised, else `None`.
@@ -325,10 +374,13 @@ fn is_byline_element(id_class: &str) -> bool {
         // that word: `write-review` is no `writer`).
         let joined: String = class.chars().filter(|c| !matches!(c, '-' | '_')).flat_map(char::to_lowercase).collect();
         let class = class.to_lowercase();
+        // A class whose last part is `name` marks the name itself, whatever block holds it
+        // (`author-box__name`, `author-card-name`): BEM and its kin name the element last.
+        let name_part = class.rsplit(['-', '_']).next() == Some("name") && class.len() > "name".len();
         (class.contains("author") || class.contains("byline") || class.contains("writer") || joined.contains("username"))
-            && !["avatar", "image", "img", "photo", "pic", "bio", "desc", "title", "label", "box", "wrap", "authority", "social", "follow", "more", "date"]
+            && (name_part || !["avatar", "image", "img", "photo", "pic", "bio", "desc", "title", "label", "box", "wrap", "authority", "social", "follow", "more", "date"]
                 .iter()
-                .any(|not| joined.contains(not))
+                .any(|not| joined.contains(not)))
     })
 }
 
@@ -379,6 +431,15 @@ mod tests {
         assert_eq!(clean("Cazzy Magennis Last Updated: August"), ["Cazzy Magennis"]);
         assert_eq!(clean("David Jackson - FullStack Editorial Team"), ["David Jackson"]);
         assert_eq!(clean("Luke Kim December"), ["Luke Kim"]);
+        assert_eq!(clean("Resy Staff"), ["Resy Staff"]);
+        assert_eq!(clean_declared("WRAL"), ["WRAL"]);
+        assert!(clean("WRAL").is_empty());
+        assert_eq!(clean_declared("98 Buck Social"), ["98 Buck Social"]);
+        assert!(clean("12 comments").is_empty());
+        assert_eq!(clean("Jane Doe, RD"), ["Jane Doe"]);
+        assert!(clean("MD").is_empty());
+        assert_eq!(clean("Jane Doe Staff Writer"), ["Jane Doe"]);
+        assert_eq!(clean("jdoe Member"), ["jdoe"]);
         assert_eq!(clean("Tom May"), ["Tom May"]);
         assert_eq!(clean("Alyssa Maio May 5, 2025"), ["Alyssa Maio"]);
         assert!(clean("Author").is_empty() && clean("August").is_empty());
@@ -406,6 +467,8 @@ mod tests {
         assert_eq!(all(&dom), Some(vec!["Max Muster".to_string()]));
         let dom = crate::dom::parse("<h1>Headline</h1><p>By <a href='/p/jd'>Jane Doe</a></p>");
         assert_eq!(all(&dom), Some(vec!["Jane Doe".to_string()]));
+        let dom = crate::dom::parse("<h1>Headline</h1><div><h3>Author</h3><p>Lisa D. Ellis</p></div>");
+        assert_eq!(all(&dom), Some(vec!["Lisa D. Ellis".to_string()]));
         let dom = crate::dom::parse("<h3>Written by Jane Doe</h3><p>Jane writes about money.</p>");
         assert_eq!(all(&dom), Some(vec!["Jane Doe".to_string()]));
         let dom = crate::dom::parse("<p>By using this site you agree.</p><p>By 2030 sales will double.</p><h2>Courses <span>By Category</span></h2>");
@@ -425,6 +488,8 @@ mod tests {
         assert_eq!(all(&dom), Some(vec!["Jo Bloggs".to_string()]));
         let dom = crate::dom::parse("<p>Body</p><footer><a rel='author' href='/x'>Site Team</a></footer>");
         assert_eq!(all(&dom), None);
+        let dom = crate::dom::parse("<div class='author-box'><h4 class='author-box__name'>Liz Kenny</h4><p class='author-box__bio'>Liz writes.</p></div>");
+        assert_eq!(all(&dom), Some(vec!["Liz Kenny".to_string()]));
         let dom = crate::dom::parse("<a class='product-meta__write-review'>Write a review</a>");
         assert_eq!(all(&dom), None);
         let dom = crate::dom::parse("<div itemprop='author' itemscope><span itemprop='name'>Max Muster</span></div>");

@@ -1,6 +1,8 @@
 //! JSON-LD (`<script type="application/ld+json">`): headline, authors, dates, publisher and
 //! `articleBody`, looked up in plain objects, arrays and `@graph`s.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use crate::dom::{Dom, NodeId, Tag};
@@ -63,9 +65,16 @@ fn scripts(dom: &Dom) -> Vec<Value> {
 #[must_use]
 pub fn extract(dom: &Dom) -> JsonLd {
     let mut out = JsonLd::default();
-    for value in scripts(dom) {
+    let scripts = scripts(dom);
+    // Nodes named by `@id` anywhere on the page: SEO plugins credit the author as a
+    // reference (`"author": {"@id": "…#/schema/person/1"}`) to a `Person` elsewhere in the
+    // `@graph`, or in another script.
+    let mut nodes = Vec::new();
+    scripts.iter().for_each(|value| flatten(value, &mut nodes, 0));
+    let by_id: HashMap<&str, &Value> = nodes.iter().filter(|item| item.get("name").is_some()).filter_map(|item| Some((item.get("@id")?.as_str()?, *item))).collect();
+    for value in &scripts {
         let mut items = Vec::new();
-        flatten(&value, &mut items, 0);
+        flatten(value, &mut items, 0);
         out.types.extend(items.iter().flat_map(|item| types(item)).map(str::to_string));
         out.product_offered |= items.iter().any(|item| types(item).iter().any(|t| matches!(*t, "Product" | "ProductGroup")) && CATALOGUE_KEYS.iter().any(|k| item.get(k).is_some()));
         // Article-like items first: their fields win over WebPage's.
@@ -74,7 +83,7 @@ pub fn extract(dom: &Dom) -> JsonLd {
             if !has_content_type(item) {
                 continue;
             }
-            merge(&mut out, item);
+            merge(&mut out, item, &by_id);
         }
     }
     out
@@ -126,7 +135,7 @@ fn is_article(item: &Value) -> bool {
     types(item).iter().any(|t| t.ends_with("Article") || t.ends_with("Posting") || *t == "Report")
 }
 
-fn merge(out: &mut JsonLd, item: &Value) {
+fn merge(out: &mut JsonLd, item: &Value, by_id: &HashMap<&str, &Value>) {
     let text = |key: &str| item.get(key).and_then(Value::as_str).map(crate::text::collapse).filter(|s| !s.is_empty());
     if out.headline.is_none() && !types(item).contains(&"WebPage") {
         out.headline = text("headline").or_else(|| text("name"));
@@ -143,8 +152,11 @@ fn merge(out: &mut JsonLd, item: &Value) {
             out.date_modified = text("dateModified");
         }
     }
-    if out.authors.is_empty() && out.author_organizations.is_empty() {
-        let (people, organizations): (Vec<&Value>, Vec<&Value>) = listed(item.get("author")).into_iter().partition(|v| !is_organization(v));
+    // An author that is no name once cleaned (an e-mail address, "By") does not stop the
+    // search: a later item or script may credit the person.
+    if out.authors.iter().chain(&out.author_organizations).all(|a| super::authors::clean_declared(a).is_empty()) {
+        let authors = listed(item.get("author")).into_iter().map(|v| resolve(v, by_id));
+        let (people, organizations): (Vec<&Value>, Vec<&Value>) = authors.partition(|v| !is_organization(v));
         out.authors = people.into_iter().flat_map(|v| names(Some(v))).collect();
         out.author_organizations = organizations.into_iter().flat_map(|v| names(Some(v))).collect();
     }
@@ -199,6 +211,14 @@ fn keywords(item: &Value) -> Vec<String> {
     out
 }
 
+/// The node a bare reference (`{"@id": "…"}` without a `name`) points to, else the value.
+fn resolve<'a>(value: &'a Value, by_id: &HashMap<&str, &'a Value>) -> &'a Value {
+    if value.get("name").is_some() {
+        return value;
+    }
+    value.get("@id").and_then(Value::as_str).and_then(|id| by_id.get(id).copied()).unwrap_or(value)
+}
+
 /// The members of a value that may be a list.
 fn listed(value: Option<&Value>) -> Vec<&Value> {
     match value {
@@ -234,6 +254,17 @@ mod tests {
         let ld = extract(&crate::dom::parse(html));
         assert_eq!(ld.authors, ["JonB"]);
         assert_eq!(ld.date_published.as_deref(), Some("2024-04-17T10:58:44Z"));
+    }
+
+    #[test]
+    fn resolves_an_author_given_by_reference() {
+        let html = r#"<script type="application/ld+json">{"@graph": [{"@type": "Article", "author": {"@id": "https://x.org/#/person/1"}},
+            {"@type": "Person", "@id": "https://x.org/#/person/1", "name": "Jane Doe"}]}</script>"#;
+        assert_eq!(extract(&crate::dom::parse(html)).authors, ["Jane Doe"]);
+        // an author that is no name (an e-mail address) leaves the credit to a later script
+        let html = r#"<script type="application/ld+json">{"@type": "Article", "author": {"@type": "Person", "name": "ops@example.com"}}</script>
+            <script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"}}</script>"#;
+        assert_eq!(extract(&crate::dom::parse(html)).authors, ["Jane Doe"]);
     }
 
     #[test]

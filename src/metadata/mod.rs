@@ -140,6 +140,14 @@ impl Metas {
         })
     }
 
+    /// The `twitter:dataN` whose `twitter:labelN` is one of `labels` (case-insensitive):
+    /// SEO plugins state the author as a labelled card field ("Written by" / "Jane Doe").
+    fn labelled_twitter_data(&self, labels: &[&str]) -> Option<String> {
+        let (key, _) = self.0.iter().find(|(key, value)| key.starts_with("twitter:label") && labels.iter().any(|l| value.eq_ignore_ascii_case(l)))?;
+        let data = format!("twitter:data{}", key.trim_start_matches("twitter:label"));
+        self.0.iter().find(|(key, _)| *key == data).map(|(_, value)| value.clone())
+    }
+
     fn all(&self, keys: &[&str]) -> Vec<String> {
         self.0.iter().filter(|(key, _)| keys.contains(&key.as_str())).map(|(_, v)| v.clone()).collect()
     }
@@ -154,6 +162,8 @@ const PUBLISHED_KEYS: &[&str] = &[
 ];
 /// Keys of `<meta>` tags holding the modification date.
 const MODIFIED_KEYS: &[&str] = &["article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified", "last-modified"];
+/// Labels of the Twitter card field that names the author (`twitter:label1` "Written by").
+const AUTHOR_LABELS: &[&str] = &["written by", "author", "by", "autor", "auteur", "geschrieben von", "escrito por", "écrit par"];
 /// Keys of `<meta>` tags naming authors.
 const AUTHOR_KEYS: &[&str] = &["author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl"];
 
@@ -197,13 +207,21 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     let modified = normalize(ld_value(&ld.date_modified)).or_else(|| normalize(metas.get(MODIFIED_KEYS)));
     m.date_modified = set(&mut m.sources, "date_modified", modified);
 
-    m.authors = ld.authors.iter().flat_map(|a| authors::clean(a)).collect();
-    m.author_organizations = ld.author_organizations.iter().flat_map(|a| authors::clean(a)).collect();
+    m.authors = ld.authors.iter().flat_map(|a| authors::clean_declared(a)).collect();
+    m.author_organizations = ld.author_organizations.iter().flat_map(|a| authors::clean_declared(a)).collect();
     if m.authors.is_empty() {
         if let Some((credit, source)) = metas.get(AUTHOR_KEYS).filter(|(a, _)| !a.starts_with("http")) {
-            m.authors = authors::clean(&credit);
+            m.authors = authors::clean_declared(&credit);
             if !m.authors.is_empty() {
                 m.sources.insert("authors", source);
+            }
+        }
+        if m.authors.is_empty()
+            && let Some(credit) = metas.labelled_twitter_data(AUTHOR_LABELS)
+        {
+            m.authors = authors::clean_declared(&credit);
+            if !m.authors.is_empty() {
+                m.sources.insert("authors", Source::OpenGraph);
             }
         }
     } else {
@@ -530,6 +548,19 @@ mod tests {
 
     fn dates(head: &str, byline: &str) -> (Option<String>, Option<String>) {
         dates_at("https://news.example/weather/rain-expected-today", head, byline)
+    }
+
+    fn authors(head: &str, byline: &str) -> Vec<String> {
+        let html = format!("<html lang='en'><head>{head}</head><body><article><h1>Rain expected today</h1>{byline}{PROSE}{PROSE}</article></body></html>");
+        extract_with_hints(&html, &Hints::default(), &Options::default()).unwrap().authors
+    }
+
+    #[test]
+    fn the_twitter_card_names_the_author() {
+        let head = "<meta name='twitter:label1' content='Written by'><meta name='twitter:data1' content='Jane Doe'>";
+        assert_eq!(authors(head, ""), ["Jane Doe"]);
+        let head = "<meta name='twitter:label1' content='Est. reading time'><meta name='twitter:data1' content='4 minutes'>";
+        assert!(authors(head, "").is_empty());
     }
 
     #[test]
