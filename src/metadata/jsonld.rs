@@ -136,7 +136,7 @@ fn is_article(item: &Value) -> bool {
 }
 
 fn merge(out: &mut JsonLd, item: &Value, by_id: &HashMap<&str, &Value>) {
-    let text = |key: &str| item.get(key).and_then(Value::as_str).map(crate::text::collapse).filter(|s| !s.is_empty());
+    let text = |key: &str| item.get(key).and_then(Value::as_str).map(super::declared_text).filter(|s| !s.is_empty());
     if out.headline.is_none() && !types(item).contains(&"WebPage") {
         out.headline = text("headline").or_else(|| text("name"));
     }
@@ -196,7 +196,7 @@ fn image_url(value: Option<&Value>) -> Option<String> {
 fn keywords(item: &Value) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |word: &str| {
-        let word = crate::text::collapse(word);
+        let word = super::declared_text(word);
         if !word.is_empty() && !out.iter().any(|w| w.eq_ignore_ascii_case(&word)) {
             out.push(word);
         }
@@ -236,7 +236,7 @@ fn is_organization(value: &Value) -> bool {
 /// Names from a person/organisation value: a string, an object with `name`, or an array.
 fn names(value: Option<&Value>) -> Vec<String> {
     match value {
-        Some(Value::String(name)) => vec![crate::text::collapse(name)].into_iter().filter(|n| !n.is_empty()).collect(),
+        Some(Value::String(name)) => vec![super::declared_text(name)].into_iter().filter(|n| !n.is_empty()).collect(),
         Some(Value::Object(map)) => names(map.get("name")),
         Some(Value::Array(items)) => items.iter().flat_map(|v| names(Some(v))).collect(),
         _ => Vec::new(),
@@ -254,6 +254,16 @@ mod tests {
         let ld = extract(&crate::dom::parse(html));
         assert_eq!(ld.authors, ["JonB"]);
         assert_eq!(ld.date_published.as_deref(), Some("2024-04-17T10:58:44Z"));
+    }
+
+    #[test]
+    fn entities_in_json_ld_strings_are_decoded() {
+        let html = r#"<script type="application/ld+json">{"@type": "Article", "headline": "Q&amp;A: you&#039;re next",
+            "author": {"@type": "Person", "name": "Maria &amp; Katerina"}, "keywords": ["Food &amp; Drink"]}</script>"#;
+        let ld = extract(&crate::dom::parse(html));
+        assert_eq!(ld.headline.as_deref(), Some("Q&A: you're next"));
+        assert_eq!(ld.authors, ["Maria & Katerina"]);
+        assert_eq!(ld.keywords, ["Food & Drink"]);
     }
 
     #[test]

@@ -109,6 +109,14 @@ pub struct Metadata {
 
 /// The `<meta>` tags of a page as `(key, content)`, keys lowercased (`property`, `name` or
 /// `itemprop`).
+/// A value a page declares about itself (a `<meta>` content, a JSON-LD string, the `<title>`)
+/// as text: entities decoded — JSON-LD is script text, where the parser decodes none, and
+/// templates that escape twice leave `Food &amp;amp; Drink` in markup — and whitespace
+/// collapsed. No page means a literal `&amp;` in its title or author.
+pub(crate) fn declared_text(value: &str) -> String {
+    collapse(&html_escape::decode_html_entities(value))
+}
+
 fn meta_tags(dom: &Dom) -> Vec<(String, String)> {
     let mut tags = Vec::new();
     for id in 0..dom.nodes.len() as NodeId {
@@ -118,7 +126,7 @@ fn meta_tags(dom: &Dom) -> Vec<(String, String)> {
         }
         let key = element.attr("property").or_else(|| element.attr("name")).or_else(|| element.attr("itemprop"));
         if let (Some(key), Some(content)) = (key, element.attr("content")) {
-            let content = collapse(content);
+            let content = declared_text(content);
             if !content.is_empty() {
                 tags.push((key.trim().to_ascii_lowercase(), content));
             }
@@ -184,7 +192,7 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
     let site = metas.get(&["og:site_name", "application-name"]).or_else(|| ld_value(&ld.site_name));
     m.site_name = set(&mut m.sources, "site_name", site);
 
-    let html_title = dom.find_tag(Tag::Title).map(|id| collapse(&dom.raw_text(id))).filter(|t| !t.is_empty());
+    let html_title = dom.find_tag(Tag::Title).map(|id| declared_text(&dom.raw_text(id))).filter(|t| !t.is_empty());
     let h1s = title::h1_texts(dom);
     let declared_title = metas.get(&["og:title", "twitter:title"]).or_else(|| ld_value(&ld.headline));
     // The other declared titles can confirm an `<h1>` as the headline.
@@ -553,6 +561,16 @@ mod tests {
     fn authors(head: &str, byline: &str) -> Vec<String> {
         let html = format!("<html lang='en'><head>{head}</head><body><article><h1>Rain expected today</h1>{byline}{PROSE}{PROSE}</article></body></html>");
         extract_with_hints(&html, &Hints::default(), &Options::default()).unwrap().authors
+    }
+
+    #[test]
+    fn doubly_escaped_declared_values_are_decoded() {
+        let html = format!("<html><head><title>Tips &amp;amp; Tricks | Site</title><meta name='description' content='Pricing &amp;amp; costs'>\
+                            <meta property='og:site_name' content='Q&amp;amp;A Hub'></head><body><article>{PROSE}{PROSE}</article></body></html>");
+        let article = extract_with_hints(&html, &Hints::default(), &Options::default()).unwrap();
+        assert_eq!(article.title.as_deref(), Some("Tips & Tricks"));
+        assert_eq!(article.description.as_deref(), Some("Pricing & costs"));
+        assert_eq!(article.site_name.as_deref(), Some("Q&A Hub"));
     }
 
     #[test]
