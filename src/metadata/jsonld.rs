@@ -268,8 +268,8 @@ mod tests {
 
     #[test]
     fn resolves_an_author_given_by_reference() {
-        let html = r#"<script type="application/ld+json">{"@graph": [{"@type": "Article", "author": {"@id": "https://x.org/#/person/1"}},
-            {"@type": "Person", "@id": "https://x.org/#/person/1", "name": "Jane Doe"}]}</script>"#;
+        let html = r#"<script type="application/ld+json">{"@graph": [{"@type": "Article", "author": {"@id": "https://news.example/#/person/1"}},
+            {"@type": "Person", "@id": "https://news.example/#/person/1", "name": "Jane Doe"}]}</script>"#;
         assert_eq!(extract(&crate::dom::parse(html)).authors, ["Jane Doe"]);
         // an author that is no name (an e-mail address) leaves the credit to a later script
         let html = r#"<script type="application/ld+json">{"@type": "Article", "author": {"@type": "Person", "name": "ops@example.com"}}</script>

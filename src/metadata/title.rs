@@ -361,7 +361,7 @@ mod tests {
 
     #[test]
     fn a_linked_h1_gives_way_to_the_declared_title() {
-        let dom = crate::dom::parse("<h1><a href='/item?id=1'>Grads find degrees no longer guarantee jobs</a> (latimes.com) 87</h1>");
+        let dom = crate::dom::parse("<h1><a href='/item?id=1'>Grads find degrees no longer guarantee jobs</a> (news.example) 87</h1>");
         let h1s = h1_texts(&dom);
         assert!(h1s[0].linked);
         let got = choose(&h1s, None, Some("Grads Find Degrees No Longer Guarantee Jobs | Board".into()), &[], &Site::default());
