@@ -172,6 +172,16 @@ const PUBLISHED_KEYS: &[&str] = &[
 const MODIFIED_KEYS: &[&str] = &["article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified", "last-modified"];
 /// Labels of the Twitter card field that names the author (`twitter:label1` "Written by").
 const AUTHOR_LABELS: &[&str] = &["written by", "author", "by", "autor", "auteur", "geschrieben von", "escrito por", "écrit par"];
+/// A `citation_author` (the Highwire Press tag scholarly publishers write once per author)
+/// as a name in reading order: the tag's own convention is `Family, Given` (`Roy, Aniruddha`
+/// is Aniruddha Roy), or the name as written.
+fn citation_name(name: &str) -> String {
+    match name.split_once(',') {
+        Some((family, given)) if !given.contains(',') && !family.trim().is_empty() && !given.trim().is_empty() => format!("{} {}", given.trim(), family.trim()),
+        _ => name.to_string(),
+    }
+}
+
 /// Keys of `<meta>` tags naming authors.
 const AUTHOR_KEYS: &[&str] = &["author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl"];
 
@@ -230,6 +240,12 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
             m.authors = authors::clean_declared(&credit);
             if !m.authors.is_empty() {
                 m.sources.insert("authors", Source::OpenGraph);
+            }
+        }
+        if m.authors.is_empty() {
+            m.authors = metas.all(&["citation_author"]).iter().map(|name| citation_name(name)).flat_map(|name| authors::clean_declared(&name)).collect();
+            if !m.authors.is_empty() {
+                m.sources.insert("authors", Source::Meta);
             }
         }
     } else {
@@ -571,6 +587,14 @@ mod tests {
         assert_eq!(article.title.as_deref(), Some("Tips & Tricks"));
         assert_eq!(article.description.as_deref(), Some("Pricing & costs"));
         assert_eq!(article.site_name.as_deref(), Some("Q&A Hub"));
+    }
+
+    #[test]
+    fn scholarly_citation_tags_name_every_author() {
+        let head = "<meta name='citation_author' content='Roy, Aniruddha'><meta name='citation_author' content='Jyoti Patel'>";
+        assert_eq!(authors(head, ""), ["Aniruddha Roy", "Jyoti Patel"]);
+        let head = format!("<meta name='author' content='Jane Doe'>{head}");
+        assert_eq!(authors(&head, ""), ["Jane Doe"], "a page's own author tag comes first");
     }
 
     #[test]
