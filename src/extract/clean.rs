@@ -187,6 +187,7 @@ fn mark_element(element: &Element) -> Mark {
     if matches!(element.tag, Tag::Nav | Tag::Footer | Tag::Aside | Tag::Header | Tag::Menu | Tag::Figcaption | Tag::Noscript)
         || has_boilerplate_role(element)
         || has_boilerplate_name(&element.id_class)
+        || is_poster_panel(&element.id_class)
     {
         return Mark::Boilerplate;
     }
@@ -307,6 +308,17 @@ pub(crate) fn has_boilerplate_name(id_class: &str) -> bool {
 
 /// Prefixes of classes that describe what an item is about or its state, not what region it
 /// is: blog engines tag a post `category-newsletter` or `tag-social-media`.
+/// Names of the parts of a forum post that describe its poster rather than say anything:
+/// rank titles and banners, the join date / post count / reputation box, the signature.
+/// Forum engines repeat them under every post (XenForo `message-userExtras`, Invision
+/// `cAuthorPane_stats`, vBulletin `userinfo_extra`, phpBB and Stack Exchange `signature`s).
+const POSTER_PANEL_NAMES: &[&str] = &["userextras", "user-extras", "userinfo_extra", "usertitle", "userbanner", "authorpane_stats", "user-stats", "userstats", "signature"];
+
+/// True for the poster's rank, statistics and signature beside a forum post (see [`POSTER_PANEL_NAMES`]).
+fn is_poster_panel(id_class: &str) -> bool {
+    id_class.split_whitespace().filter(|class| names_a_role(class)).any(|class| POSTER_PANEL_NAMES.iter().any(|name| class.contains(name)))
+}
+
 const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "format-", "status-", "type-", "has-", "is-"];
 
 /// Suffixes of classes that state what an element can do or is doing, not what it is: an
@@ -344,6 +356,21 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_posters_rank_statistics_and_signature_are_boilerplate() {
+        let html = "<div class='message'><div class='message-user'><h4>alice</h4><h5 class='userTitle message-userTitle'>Full Member</h5>\
+                    <div class='message-userExtras'><dl><dt>Joined</dt><dd>Jun 29, 2016</dd></dl></div></div>\
+                    <div class='message-body'>The answer is in the manual, chapter three.</div>\
+                    <div class='message-signature'>Current games: chess</div></div>";
+        let marks = marks_by_text(html);
+        let mark_of = |text: &str| marks.iter().find(|(t, _)| t == text).map(|(_, m)| *m);
+        for text in ["Full Member", "Joined", "Jun 29, 2016", "Current games: chess"] {
+            assert_eq!(mark_of(text), Some(Mark::Boilerplate), "{text}");
+        }
+        assert_eq!(mark_of("alice"), Some(Mark::Keep));
+        assert_eq!(mark_of("The answer is in the manual, chapter three."), Some(Mark::Keep));
     }
 
     #[test]
