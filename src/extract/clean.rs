@@ -311,8 +311,12 @@ pub(crate) fn has_boilerplate_name(id_class: &str) -> bool {
 /// Names of the parts of a forum post that describe its poster rather than say anything:
 /// rank titles and banners, the join date / post count / reputation box, the signature.
 /// Forum engines repeat them under every post (XenForo `message-userExtras`, Invision
-/// `cAuthorPane_stats`, vBulletin `userinfo_extra`, phpBB and Stack Exchange `signature`s).
-const POSTER_PANEL_NAMES: &[&str] = &["userextras", "user-extras", "userinfo_extra", "usertitle", "userbanner", "authorpane_stats", "user-stats", "userstats", "signature"];
+/// `cAuthorPane_stats`, vBulletin `userinfo_extra`, MyBB `author_statistics`, phpBB
+/// `profile-posts`, SMF `postcount`/`membergroup`, phpBB and Stack Exchange `signature`s).
+const POSTER_PANEL_NAMES: &[&str] = &[
+    "userextras", "user-extras", "userinfo_extra", "usertitle", "userbanner", "userrank", "authorpane_stats", "user-stats", "userstats", "author_statistics",
+    "profile-posts", "profile-joined", "profile-rank", "postcount", "postgroup", "membergroup", "signature",
+];
 
 /// True for the poster's rank, statistics and signature beside a forum post (see [`POSTER_PANEL_NAMES`]).
 fn is_poster_panel(id_class: &str) -> bool {
@@ -371,6 +375,10 @@ mod tests {
         }
         assert_eq!(mark_of("alice"), Some(Mark::Keep));
         assert_eq!(mark_of("The answer is in the manual, chapter three."), Some(Mark::Keep));
+        let html = "<div class='poster'><h4>bob</h4><ul class='user_info'><li class='postgroup'>Newbie</li><li class='postcount'>Posts: 116</li></ul></div>\
+                    <dl class='postprofile'><dt>carol</dt><dd class='profile-posts'>Posts: 4032</dd><dd class='profile-joined'>Joined: May 2019</dd></dl>";
+        let marks = marks_by_text(html);
+        assert!(marks.iter().all(|(t, m)| (*m == Mark::Boilerplate) == (t.starts_with("Posts") || t.starts_with("Joined") || t == "Newbie")), "{marks:?}");
     }
 
     #[test]
