@@ -188,6 +188,7 @@ fn mark_element(element: &Element) -> Mark {
         || has_boilerplate_role(element)
         || has_boilerplate_name(&element.id_class)
         || is_poster_panel(&element.id_class)
+        || is_vote_widget(&element.id_class)
     {
         return Mark::Boilerplate;
     }
@@ -323,6 +324,16 @@ fn is_poster_panel(id_class: &str) -> bool {
     id_class.split_whitespace().filter(|class| names_a_role(class)).any(|class| POSTER_PANEL_NAMES.iter().any(|name| class.contains(name)))
 }
 
+/// Name tokens of the score and reaction controls beside a post or an answer (Stack Exchange
+/// `votecell`/`js-vote-count`, Invision `ipsReact`, XenForo `reactionsBar`): a bare count and
+/// the names of those who liked it, never part of what was said.
+const VOTE_TOKENS: &[&str] = &["vote", "votes", "voting", "votecell", "upvote", "downvote", "ipsreact", "reactionsbar"];
+
+/// True for a vote or reaction widget (see [`VOTE_TOKENS`]).
+fn is_vote_widget(id_class: &str) -> bool {
+    id_class.split_whitespace().filter(|class| names_a_role(class)).any(|class| class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| VOTE_TOKENS.contains(&token)))
+}
+
 const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "format-", "status-", "type-", "has-", "is-"];
 
 /// Suffixes of classes that state what an element can do or is doing, not what it is: an
@@ -360,6 +371,15 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn vote_and_reaction_counts_are_boilerplate() {
+        let html = "<div class='answer'><div class='votecell'><div class='js-vote-count'>281</div></div>\
+                    <div class='postcell'>Use a hash map; lookups stay constant time.</div>\
+                    <div class='ipsReact_reactCount'>5</div><p class='vote-note'>Votes cast by readers</p></div>";
+        let marks = marks_by_text(html);
+        assert!(marks.iter().all(|(t, m)| (*m == Mark::Keep) == t.starts_with("Use a hash")), "{marks:?}");
     }
 
     #[test]
