@@ -187,6 +187,8 @@ fn mark_element(element: &Element) -> Mark {
     if matches!(element.tag, Tag::Nav | Tag::Footer | Tag::Aside | Tag::Header | Tag::Menu | Tag::Figcaption | Tag::Noscript)
         || has_boilerplate_role(element)
         || has_boilerplate_name(&element.id_class)
+        || is_poster_panel(&element.id_class)
+        || is_vote_widget(&element.id_class)
     {
         return Mark::Boilerplate;
     }
@@ -307,6 +309,31 @@ pub(crate) fn has_boilerplate_name(id_class: &str) -> bool {
 
 /// Prefixes of classes that describe what an item is about or its state, not what region it
 /// is: blog engines tag a post `category-newsletter` or `tag-social-media`.
+/// Names of the parts of a forum post that describe its poster rather than say anything:
+/// rank titles and banners, the join date / post count / reputation box, the signature.
+/// Forum engines repeat them under every post (XenForo `message-userExtras`, Invision
+/// `cAuthorPane_stats`, vBulletin `userinfo_extra`, MyBB `author_statistics`, phpBB
+/// `profile-posts`, SMF `postcount`/`membergroup`, phpBB and Stack Exchange `signature`s).
+const POSTER_PANEL_NAMES: &[&str] = &[
+    "userextras", "user-extras", "userinfo_extra", "usertitle", "userbanner", "userrank", "authorpane_stats", "user-stats", "userstats", "author_statistics",
+    "profile-posts", "profile-joined", "profile-rank", "postcount", "postgroup", "membergroup", "signature",
+];
+
+/// True for the poster's rank, statistics and signature beside a forum post (see [`POSTER_PANEL_NAMES`]).
+fn is_poster_panel(id_class: &str) -> bool {
+    id_class.split_whitespace().filter(|class| names_a_role(class)).any(|class| POSTER_PANEL_NAMES.iter().any(|name| class.contains(name)))
+}
+
+/// Name tokens of the score and reaction controls beside a post or an answer (Stack Exchange
+/// `votecell`/`js-vote-count`, Invision `ipsReact`, XenForo `reactionsBar`): a bare count and
+/// the names of those who liked it, never part of what was said.
+const VOTE_TOKENS: &[&str] = &["vote", "votes", "voting", "votecell", "upvote", "downvote", "ipsreact", "reactionsbar"];
+
+/// True for a vote or reaction widget (see [`VOTE_TOKENS`]).
+fn is_vote_widget(id_class: &str) -> bool {
+    id_class.split_whitespace().filter(|class| names_a_role(class)).any(|class| class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| VOTE_TOKENS.contains(&token)))
+}
+
 const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "format-", "status-", "type-", "has-", "is-"];
 
 /// Suffixes of classes that state what an element can do or is doing, not what it is: an
@@ -344,6 +371,34 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn vote_and_reaction_counts_are_boilerplate() {
+        let html = "<div class='answer'><div class='votecell'><div class='js-vote-count'>281</div></div>\
+                    <div class='postcell'>Use a hash map; lookups stay constant time.</div>\
+                    <div class='ipsReact_reactCount'>5</div><p class='vote-note'>Votes cast by readers</p></div>";
+        let marks = marks_by_text(html);
+        assert!(marks.iter().all(|(t, m)| (*m == Mark::Keep) == t.starts_with("Use a hash")), "{marks:?}");
+    }
+
+    #[test]
+    fn a_posters_rank_statistics_and_signature_are_boilerplate() {
+        let html = "<div class='message'><div class='message-user'><h4>alice</h4><h5 class='userTitle message-userTitle'>Full Member</h5>\
+                    <div class='message-userExtras'><dl><dt>Joined</dt><dd>Jun 29, 2016</dd></dl></div></div>\
+                    <div class='message-body'>The answer is in the manual, chapter three.</div>\
+                    <div class='message-signature'>Current games: chess</div></div>";
+        let marks = marks_by_text(html);
+        let mark_of = |text: &str| marks.iter().find(|(t, _)| t == text).map(|(_, m)| *m);
+        for text in ["Full Member", "Joined", "Jun 29, 2016", "Current games: chess"] {
+            assert_eq!(mark_of(text), Some(Mark::Boilerplate), "{text}");
+        }
+        assert_eq!(mark_of("alice"), Some(Mark::Keep));
+        assert_eq!(mark_of("The answer is in the manual, chapter three."), Some(Mark::Keep));
+        let html = "<div class='poster'><h4>bob</h4><ul class='user_info'><li class='postgroup'>Newbie</li><li class='postcount'>Posts: 116</li></ul></div>\
+                    <dl class='postprofile'><dt>carol</dt><dd class='profile-posts'>Posts: 4032</dd><dd class='profile-joined'>Joined: May 2019</dd></dl>";
+        let marks = marks_by_text(html);
+        assert!(marks.iter().all(|(t, m)| (*m == Mark::Boilerplate) == (t.starts_with("Posts") || t.starts_with("Joined") || t == "Newbie")), "{marks:?}");
     }
 
     #[test]
