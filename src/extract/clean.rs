@@ -307,8 +307,6 @@ pub(crate) fn has_boilerplate_name(id_class: &str) -> bool {
     })
 }
 
-/// Prefixes of classes that describe what an item is about or its state, not what region it
-/// is: blog engines tag a post `category-newsletter` or `tag-social-media`.
 /// Names of the parts of a forum post that describe its poster rather than say anything:
 /// rank titles and banners, the join date / post count / reputation box, the signature.
 /// Forum engines repeat them under every post (XenForo `message-userExtras`, Invision
@@ -327,13 +325,15 @@ fn is_poster_panel(id_class: &str) -> bool {
 /// Name tokens of the score and reaction controls beside a post or an answer (Stack Exchange
 /// `votecell`/`js-vote-count`, Invision `ipsReact`, XenForo `reactionsBar`): a bare count and
 /// the names of those who liked it, never part of what was said.
-const VOTE_TOKENS: &[&str] = &["vote", "votes", "voting", "votecell", "upvote", "downvote", "ipsreact", "reactionsbar"];
+const VOTE_TOKENS: &[&str] = &["vote", "votes", "votecell", "upvote", "downvote", "ipsreact", "reactionsbar"];
 
 /// True for a vote or reaction widget (see [`VOTE_TOKENS`]).
 fn is_vote_widget(id_class: &str) -> bool {
     id_class.split_whitespace().filter(|class| names_a_role(class)).any(|class| class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| VOTE_TOKENS.contains(&token)))
 }
 
+/// Prefixes of classes that describe what an item is about or its state, not what region it
+/// is: blog engines tag a post `category-newsletter` or `tag-social-media`.
 const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "format-", "status-", "type-", "has-", "is-"];
 
 /// Suffixes of classes that state what an element can do or is doing, not what it is: an
