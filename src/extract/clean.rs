@@ -187,8 +187,6 @@ fn mark_element(element: &Element) -> Mark {
     if matches!(element.tag, Tag::Nav | Tag::Footer | Tag::Aside | Tag::Header | Tag::Menu | Tag::Figcaption | Tag::Noscript)
         || has_boilerplate_role(element)
         || has_boilerplate_name(&element.id_class)
-        || is_poster_panel(&element.id_class)
-        || is_vote_widget(&element.id_class)
     {
         return Mark::Boilerplate;
     }
@@ -296,14 +294,20 @@ const BOILERPLATE_SUBSTRINGS: &[&str] = &[
 
 /// One automaton for all [`BOILERPLATE_SUBSTRINGS`]: every element's names are checked, so
 /// one pass per name beats one search per substring.
-static BOILERPLATE_MATCHER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> = std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(BOILERPLATE_SUBSTRINGS).ok());
+static BOILERPLATE_MATCHER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(boilerplate_substrings()).ok());
+
+/// Every substring that names boilerplate: [`BOILERPLATE_SUBSTRINGS`] and [`POSTER_PANEL_NAMES`].
+fn boilerplate_substrings() -> impl Iterator<Item = &'static str> {
+    BOILERPLATE_SUBSTRINGS.iter().chain(POSTER_PANEL_NAMES).copied()
+}
 
 /// True when the lowercased `id`/`class` string names a boilerplate region.
 pub(crate) fn has_boilerplate_name(id_class: &str) -> bool {
     let mut names = id_class.split_whitespace().filter(|class| names_a_role(class));
     names.any(|class| {
-        BOILERPLATE_MATCHER.as_ref().map_or_else(|| BOILERPLATE_SUBSTRINGS.iter().any(|s| class.contains(s)), |m| m.is_match(class))
-            || class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| BOILERPLATE_TOKENS.contains(&token))
+        BOILERPLATE_MATCHER.as_ref().map_or_else(|| boilerplate_substrings().any(|s| class.contains(s)), |m| m.is_match(class))
+            || class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| BOILERPLATE_TOKENS.contains(&token) || VOTE_TOKENS.contains(&token))
     })
 }
 
@@ -317,20 +321,10 @@ const POSTER_PANEL_NAMES: &[&str] = &[
     "profile-posts", "profile-joined", "profile-rank", "postcount", "postgroup", "membergroup", "signature",
 ];
 
-/// True for the poster's rank, statistics and signature beside a forum post (see [`POSTER_PANEL_NAMES`]).
-fn is_poster_panel(id_class: &str) -> bool {
-    id_class.split_whitespace().filter(|class| names_a_role(class)).any(|class| POSTER_PANEL_NAMES.iter().any(|name| class.contains(name)))
-}
-
 /// Name tokens of the score and reaction controls beside a post or an answer (Stack Exchange
 /// `votecell`/`js-vote-count`, Invision `ipsReact`, XenForo `reactionsBar`): a bare count and
 /// the names of those who liked it, never part of what was said.
 const VOTE_TOKENS: &[&str] = &["vote", "votes", "votecell", "upvote", "downvote", "ipsreact", "reactionsbar"];
-
-/// True for a vote or reaction widget (see [`VOTE_TOKENS`]).
-fn is_vote_widget(id_class: &str) -> bool {
-    id_class.split_whitespace().filter(|class| names_a_role(class)).any(|class| class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| VOTE_TOKENS.contains(&token)))
-}
 
 /// Prefixes of classes that describe what an item is about or its state, not what region it
 /// is: blog engines tag a post `category-newsletter` or `tag-social-media`.
