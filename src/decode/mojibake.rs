@@ -115,6 +115,7 @@ fn decode_run(text: &str) -> Option<(char, usize, usize)> {
         _ => 4,
     };
     let mut bytes = [lead, 0, 0, 0];
+    // Every lead is two bytes long in UTF-8.
     let mut spanned = 2;
     for slot in &mut bytes[1..length] {
         let c = chars.next()?;

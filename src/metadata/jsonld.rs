@@ -66,15 +66,20 @@ fn scripts(dom: &Dom) -> Vec<Value> {
 pub fn extract(dom: &Dom) -> JsonLd {
     let mut out = JsonLd::default();
     let scripts = scripts(dom);
+    let flattened: Vec<Vec<&Value>> = scripts
+        .iter()
+        .map(|value| {
+            let mut items = Vec::new();
+            flatten(value, &mut items, 0);
+            items
+        })
+        .collect();
     // Nodes named by `@id` anywhere on the page: SEO plugins credit the author as a
     // reference (`"author": {"@id": "…#/schema/person/1"}`) to a `Person` elsewhere in the
     // `@graph`, or in another script.
-    let mut nodes = Vec::new();
-    scripts.iter().for_each(|value| flatten(value, &mut nodes, 0));
-    let by_id: HashMap<&str, &Value> = nodes.iter().filter(|item| item.get("name").is_some()).filter_map(|item| Some((item.get("@id")?.as_str()?, *item))).collect();
-    for value in &scripts {
-        let mut items = Vec::new();
-        flatten(value, &mut items, 0);
+    let by_id: HashMap<&str, &Value> =
+        flattened.iter().flatten().filter(|item| item.get("name").is_some()).filter_map(|item| Some((item.get("@id")?.as_str()?, *item))).collect();
+    for mut items in flattened.iter().cloned() {
         out.types.extend(items.iter().flat_map(|item| types(item)).map(str::to_string));
         out.product_offered |= items.iter().any(|item| types(item).iter().any(|t| matches!(*t, "Product" | "ProductGroup")) && CATALOGUE_KEYS.iter().any(|k| item.get(k).is_some()));
         // Article-like items first: their fields win over WebPage's.

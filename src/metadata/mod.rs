@@ -107,8 +107,6 @@ pub struct Metadata {
     author_organizations: Vec<String>,
 }
 
-/// The `<meta>` tags of a page as `(key, content)`, keys lowercased (`property`, `name` or
-/// `itemprop`).
 /// A value a page declares about itself (a `<meta>` content, a JSON-LD string, the `<title>`)
 /// as text: entities decoded — JSON-LD is script text, where the parser decodes none, and
 /// templates that escape twice leave `Food &amp;amp; Drink` in markup — and whitespace
@@ -117,6 +115,8 @@ pub(crate) fn declared_text(value: &str) -> String {
     collapse(&html_escape::decode_html_entities(value))
 }
 
+/// The `<meta>` tags of a page as `(key, content)`, keys lowercased (`property`, `name` or
+/// `itemprop`).
 fn meta_tags(dom: &Dom) -> Vec<(String, String)> {
     let mut tags = Vec::new();
     for id in 0..dom.nodes.len() as NodeId {
@@ -411,18 +411,7 @@ impl Metadata {
             self.date_modified = Some(date.to_iso());
             self.sources.insert("date_modified", source(microdata));
         }
-        self.prefer_shown_update(&found);
-        // A page that shows only when it was updated ("Updated on 23 Oct 2025") gives its
-        // reader that one date: it stands for the publication date when nothing else does.
-        // Not a declared modification time (`article:modified_time`), which CMSs rewrite on
-        // every save without showing it.
-        if self.date_published.is_none()
-            && matches!(self.sources.get("date_modified"), Some(Source::Dom | Source::Text))
-            && let Some(date) = self.date_modified.clone()
-        {
-            self.date_published = Some(date);
-            self.sources.insert("date_published", Source::Dom);
-        }
+        self.shown_update_as_published(&found);
         if self.date_published.is_none()
             && let Some(date) = self.url.as_deref().and_then(dates::from_url)
         {
@@ -431,15 +420,24 @@ impl Metadata {
         }
     }
 
-    /// Takes the modification date as the publication date when the page declares no
-    /// publication date and shows the day it was modified: a page dated only by its update
-    /// ("Updated on 23 Oct 2025") gives its reader that one date.
-    fn prefer_shown_update(&mut self, found: &dates::Found) {
+    /// Takes the modification date as the publication date when there is none and the reader
+    /// sees it: a page dated only by its update ("Updated on 23 Oct 2025") gives its reader
+    /// that one date. The date counts as seen when it was read from the page itself, or when
+    /// a declared one falls on a day the page shows — not a declared modification time alone
+    /// (`article:modified_time`), which CMSs rewrite on every save without showing it.
+    fn shown_update_as_published(&mut self, found: &dates::Found) {
         let Some(modified) = self.date_modified.clone() else { return };
-        if self.date_published.is_some() || !found.shows_day(&modified) {
+        if self.date_published.is_some() {
             return;
         }
-        let source = self.sources.get("date_modified").copied().unwrap_or(Source::Dom);
+        let declared_source = self.sources.get("date_modified").copied();
+        let source = if found.shows_day(&modified) {
+            declared_source.unwrap_or(Source::Dom)
+        } else if matches!(declared_source, Some(Source::Dom | Source::Text)) {
+            Source::Dom
+        } else {
+            return;
+        };
         self.date_published = Some(modified);
         self.sources.insert("date_published", source);
     }
