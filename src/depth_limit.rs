@@ -54,9 +54,9 @@ pub struct Limited<'a> {
 /// content: they do not deepen the tree in practice and are not counted, so sloppy pages full
 /// of unclosed `<p>` and `<li>` are not mistaken for deep ones.
 const UNCOUNTED: &[&str] = &[
-    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rp",
-    "colgroup", "caption", "html", "head", "body", "area", "base", "br", "col", "embed", "hr", "img", "input",
-    "link", "meta", "source", "track", "wbr", "param", "keygen", "frame", "basefont", "bgsound", "image",
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rp", "colgroup", "caption", "html", "head", "body",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen", "frame", "basefont", "bgsound",
+    "image",
 ];
 
 /// Elements whose content is raw text: tags inside them are not tags.

@@ -72,14 +72,12 @@ impl Fetcher {
         }
         let content_type = response.headers().get(reqwest::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
         if let Some(ct) = &content_type
-            && !is_textual(ct) {
-                return Err(Error::NotHtmlContentType { url: final_url, content_type: ct.clone() });
-            }
+            && !is_textual(ct)
+        {
+            return Err(Error::NotHtmlContentType { url: final_url, content_type: ct.clone() });
+        }
         let mut body = Vec::new();
-        response
-            .take(self.max_bytes as u64 + 1)
-            .read_to_end(&mut body)
-            .map_err(|err| Error::Network { url: final_url.clone(), reason: io_reason(&err) })?;
+        response.take(self.max_bytes as u64 + 1).read_to_end(&mut body).map_err(|err| Error::Network { url: final_url.clone(), reason: io_reason(&err) })?;
         if body.len() > self.max_bytes {
             return Err(Error::Network { url: final_url, reason: NetworkReason::TooLarge(self.max_bytes) });
         }

@@ -58,14 +58,11 @@ pub mod batch;
 pub mod fetch;
 
 pub use article::Article;
-use budget::Budget;
 pub use blocks::{Block, BlockKind};
+use budget::Budget;
 pub use decode::{EncodingInfo, EncodingSource};
 pub use error::{Error, NetworkReason};
-pub use options::{
-    DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, DEFAULT_TIME_BUDGET, Hints,
-    InputFormat, Options,
-};
+pub use options::{DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, DEFAULT_TIME_BUDGET, Hints, InputFormat, Options};
 
 /// Extracts the main content of an HTML page given as text.
 ///
@@ -113,13 +110,7 @@ pub fn extract_bytes(bytes: &[u8], hints: &Hints, options: &Options) -> Result<A
 }
 
 /// Runs the stages after decoding: plain-text clean-up or the HTML pipeline.
-fn run_pipeline(
-    source: &str,
-    encoding: Option<EncodingInfo>,
-    hints: &Hints,
-    options: &Options,
-    budget: &Budget,
-) -> Result<Article, Error> {
+fn run_pipeline(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, options: &Options, budget: &Budget) -> Result<Article, Error> {
     let treat_as_text = match options.input_format {
         InputFormat::Text => true,
         InputFormat::Html => false,

@@ -41,12 +41,7 @@ enum Expect {
     Fails(&'static str),
     /// Succeeds; the text contains each of `contains`, none of `absent`, the page was
     /// decoded with `encoding` (when given), and the article has exactly these `warnings`.
-    Ok {
-        contains: &'static [&'static str],
-        absent: &'static [&'static str],
-        encoding: Option<&'static str>,
-        warnings: &'static [&'static str],
-    },
+    Ok { contains: &'static [&'static str], absent: &'static [&'static str], encoding: Option<&'static str>, warnings: &'static [&'static str] },
 }
 
 struct Case {
@@ -107,7 +102,9 @@ fn cases() -> Vec<Case> {
             name: "header-and-meta-disagree",
             input: File("header-meta-disagree.html"),
             content_type: Some("text/html; charset=windows-1251"),
-            expect: Expect::Ok { contains: &["Река медленно поднималась"], absent: &[HIDDEN], encoding: Some("windows-1251"), warnings: &[] },
+            expect: Expect::Ok {
+                contains: &["Река медленно поднималась"], absent: &[HIDDEN], encoding: Some("windows-1251"), warnings: &[]
+            },
         },
         ok("undeclared-windows-1252", File("undeclared-windows-1252.html"), &["À Besançon, la rivière"], Some("windows-1252")),
         ok("undeclared-shift_jis", File("undeclared-shift_jis.html"), &["川は夜通しゆっくりと"], Some("Shift_JIS")),
@@ -288,11 +285,7 @@ fn run(case: &Case) -> Result<Duration, String> {
             if article.warnings != *warnings {
                 problems.push(format!("warnings {:?}, expected {warnings:?}", article.warnings));
             }
-            if problems.is_empty() {
-                Ok(elapsed)
-            } else {
-                Err(format!("{}; text: {:.300}", problems.join(", "), article.text))
-            }
+            if problems.is_empty() { Ok(elapsed) } else { Err(format!("{}; text: {:.300}", problems.join(", "), article.text)) }
         }
     }
 }

@@ -27,10 +27,7 @@ struct Run {
 
 impl Run {
     fn records(&self) -> Vec<Value> {
-        self.stdout
-            .lines()
-            .map(|line| serde_json::from_str(line).unwrap_or_else(|err| panic!("not a JSON line ({err}): {line}")))
-            .collect()
+        self.stdout.lines().map(|line| serde_json::from_str(line).unwrap_or_else(|err| panic!("not a JSON line ({err}): {line}"))).collect()
     }
 
     fn only_record(&self) -> Value {
@@ -363,10 +360,7 @@ fn a_lying_content_length_fails_cleanly_or_is_read_to_its_word() {
 #[test]
 fn a_gzip_bomb_stops_at_the_cap() {
     let bomb = gzip(&vec![b' '; 8 * 1024 * 1024]);
-    let server = Server::start(vec![(
-        "/bomb",
-        Response::html(bomb).with_header("Content-Encoding", "gzip"),
-    )]);
+    let server = Server::start(vec![("/bomb", Response::html(bomb).with_header("Content-Encoding", "gzip"))]);
     let record = fetch(&server, "/bomb", &["--max-bytes", "1000000"]);
     assert_eq!(kind(&record), "too_large", "{record}");
 }
@@ -415,8 +409,7 @@ fn robots_txt_is_fetched_once_per_host() {
 fn one_host_gets_at_most_its_connections_and_its_gap() {
     const PAGES: usize = 50;
     const GAP: Duration = Duration::from_millis(50);
-    let routes: Vec<(String, Response)> =
-        (0..PAGES).map(|n| (format!("/p{n}"), Response::html(small_page(n)).with_delay(Duration::from_millis(80)))).collect();
+    let routes: Vec<(String, Response)> = (0..PAGES).map(|n| (format!("/p{n}"), Response::html(small_page(n)).with_delay(Duration::from_millis(80)))).collect();
     let server = Server::start(routes.iter().map(|(path, response)| (path.as_str(), response.clone())).collect());
     let urls: Vec<String> = (0..PAGES).map(|n| server.url(&format!("/p{n}"))).collect();
     let mut args = vec!["--host-connections", "2", "--host-delay", "0.05", "--ignore-robots", "--concurrency", "8"];
@@ -522,12 +515,7 @@ fn on_a_terminal_the_progress_bar_shows_done_out_of_the_total_and_the_time_left(
     let list = dir.path().join("urls.txt");
     std::fs::write(&list, (0..PAGES).map(|n| server.url(&format!("/p{n}"))).collect::<Vec<_>>().join("\n")).expect("write");
     let output = dir.path().join("out.jsonl");
-    let command = format!(
-        "{} batch --ignore-robots --host-delay 0 --concurrency 1 -o {} {}",
-        env!("CARGO_BIN_EXE_gleaner"),
-        output.display(),
-        list.display()
-    );
+    let command = format!("{} batch --ignore-robots --host-delay 0 --concurrency 1 -o {} {}", env!("CARGO_BIN_EXE_gleaner"), output.display(), list.display());
     let typescript = dir.path().join("typescript");
     let status = Command::new("script")
         .args(["-q", "-e", "-c", &command, typescript.to_str().expect("UTF-8")])
@@ -557,11 +545,8 @@ fn output_dir_gets_one_readable_file_per_page_and_an_index() {
     let run = batch(&["--output-dir", out_str, "--format", "markdown", first, second, "missing.html"]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(run.stdout.is_empty());
-    let index: Vec<Value> = std::fs::read_to_string(out.join("index.jsonl"))
-        .expect("index")
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("JSON"))
-        .collect();
+    let index: Vec<Value> =
+        std::fs::read_to_string(out.join("index.jsonl")).expect("index").lines().map(|line| serde_json::from_str(line).expect("JSON")).collect();
     assert_eq!(ids(&index), [first, second, "missing.html"]);
     let files: Vec<&str> = index[..2].iter().map(|entry| entry["file"].as_str().expect("file")).collect();
     assert_ne!(files[0], files[1], "the same stem gets two names");
@@ -628,7 +613,13 @@ fn crawl() -> Vec<Vec<u8>> {
         warc_record("request", "1", "http://example.test/ru", "application/http; msgtype=request", b"GET /ru HTTP/1.1\r\nHost: example.test\r\n\r\n"),
         warc_record("response", "2", "http://example.test/ru", HTTP, &http_response("Content-Type: text/html; charset=windows-1251\r\n", &cp1251)),
         warc_record("metadata", "3", "http://example.test/ru", "application/warc-fields", b"via: http://example.test/\r\n"),
-        warc_record("response", "4", "http://example.test/two", HTTP, &http_response("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n", &chunked)),
+        warc_record(
+            "response",
+            "4",
+            "http://example.test/two",
+            HTTP,
+            &http_response("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n", &chunked),
+        ),
         warc_record("revisit", "5", "http://example.test/two", HTTP, b"HTTP/1.1 200 OK\r\n\r\n"),
         warc_record("response", "6", "http://example.test/gone", HTTP, b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>gone</p>"),
         warc_record("response", "7", "http://example.test/logo.png", HTTP, &http_response("Content-Type: image/png\r\n", b"\x89PNG\r\n")),

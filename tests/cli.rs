@@ -30,10 +30,7 @@ impl Run {
 
     /// The stdout of a `--format jsonl` run, one value per line.
     fn records(&self) -> Vec<Value> {
-        self.stdout
-            .lines()
-            .map(|line| serde_json::from_str(line).unwrap_or_else(|err| panic!("not a JSON line ({err}): {line}")))
-            .collect()
+        self.stdout.lines().map(|line| serde_json::from_str(line).unwrap_or_else(|err| panic!("not a JSON line ({err}): {line}"))).collect()
     }
 }
 
@@ -199,8 +196,7 @@ fn several_inputs_in_jsonl_give_one_record_each_in_input_order() {
     let run = gleaner(&["--format", "jsonl", &first, &empty, &last]);
     assert_eq!(run.code, Some(1));
     let records = run.records();
-    let summary: Vec<(String, bool)> =
-        records.iter().map(|r| (r["input"].as_str().unwrap().to_string(), r["ok"].as_bool().unwrap())).collect();
+    let summary: Vec<(String, bool)> = records.iter().map(|r| (r["input"].as_str().unwrap().to_string(), r["ok"].as_bool().unwrap())).collect();
     assert_eq!(summary, vec![(first, true), (empty, false), (last, true)]);
     assert_eq!(records[1]["error"]["kind"], "empty");
     assert_eq!(records[2]["encoding"]["name"], "Shift_JIS");
@@ -281,7 +277,11 @@ fn links_and_images_are_opt_in_and_resolved_against_the_url() {
     assert!(plain.success(), "{}", plain.stderr);
     assert!(!plain.stdout.contains("!["), "{}", plain.stdout);
     let with = gleaner(&["-f", "markdown", "--images", "--links", "--url", url.trim(), &source]);
-    assert!(with.stdout.contains("![The sideboard before restoration, with water rings on the top](https://workshopjournal.example/uploads/sideboard-before.jpg)"), "{}", with.stdout);
+    assert!(
+        with.stdout.contains("![The sideboard before restoration, with water rings on the top](https://workshopjournal.example/uploads/sideboard-before.jpg)"),
+        "{}",
+        with.stdout
+    );
     // The text is the same whatever the options.
     let text = gleaner(&["--images", "--links", &source]);
     assert_eq!(text.stdout, gleaner(&[&source]).stdout);
@@ -633,13 +633,8 @@ fn closed_stdout_is_not_an_error() {
     let filler = "Crumb structure depends on fermentation more than on flour. ".repeat(20_000);
     let big = page.replacen("<p>For three weeks", &format!("<p>{filler}</p><p>For three weeks"), 1);
     let path = write_file(dir.path(), "big.html", big.as_bytes());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gleaner"))
-        .arg(&path)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run gleaner");
+    let mut child =
+        Command::new(env!("CARGO_BIN_EXE_gleaner")).arg(&path).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("run gleaner");
     let mut stdout = child.stdout.take().unwrap();
     let mut first = [0u8; 16];
     std::io::Read::read_exact(&mut stdout, &mut first).expect("some output");

@@ -171,7 +171,11 @@ fn markdown_parses_back_to_the_plain_text() {
             }
             if words(&text) != expected {
                 let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-                failures.push(format!("{name} (links and images {}):\n{}", if on { "on" } else { "off" }, SimpleDiff::from_str(&expected.join(" "), &words(&text).join(" "), "text", "markdown")));
+                failures.push(format!(
+                    "{name} (links and images {}):\n{}",
+                    if on { "on" } else { "off" },
+                    SimpleDiff::from_str(&expected.join(" "), &words(&text).join(" "), "text", "markdown")
+                ));
             }
         }
     }
@@ -195,12 +199,7 @@ fn compare_text(expected: &str, actual: &str, kind: Kind) -> Option<String> {
 /// Paragraphs (separated by blank lines) with whitespace runs collapsed, one per line.
 fn normalized_paragraphs(text: &str) -> String {
     let normalized = text.replace("\r\n", "\n");
-    normalized
-        .split("\n\n")
-        .map(|para| para.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|para| !para.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    normalized.split("\n\n").map(|para| para.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|para| !para.is_empty()).collect::<Vec<_>>().join("\n")
 }
 
 /// Compares the keys of `expected.json` with the article's JSON form.

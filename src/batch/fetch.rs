@@ -239,8 +239,7 @@ impl Fetcher {
         if !response.status().is_success() {
             return Err(Error::HttpStatus { url: url.to_string(), status: response.status().as_u16() });
         }
-        let content_type =
-            response.headers().get(reqwest::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
+        let content_type = response.headers().get(reqwest::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
         if let Some(content_type) = &content_type
             && !is_textual(content_type)
         {
@@ -268,16 +267,12 @@ impl Fetcher {
             let host_permit = self.hosts.acquire(&host).await;
             let permits = Permits { _host: host_permit, _open: self.open.acquire().await.ok() };
             let wait = match self.client.get(url.clone()).send().await {
-                Ok(response) if attempt < retries && is_retryable_status(response.status().as_u16()) => {
-                    match self.retry_wait(&response, attempt) {
-                        Some(wait) => wait,
-                        None => return Ok((response, permits)),
-                    }
-                }
+                Ok(response) if attempt < retries && is_retryable_status(response.status().as_u16()) => match self.retry_wait(&response, attempt) {
+                    Some(wait) => wait,
+                    None => return Ok((response, permits)),
+                },
                 Ok(response) => return Ok((response, permits)),
-                Err(err) if attempt < retries && is_retryable_error(&err) => {
-                    backoff(self.options.backoff, attempt, MAX_BACKOFF)
-                }
+                Err(err) if attempt < retries && is_retryable_error(&err) => backoff(self.options.backoff, attempt, MAX_BACKOFF),
                 Err(err) => return Err(network_error(url.as_str(), &err)),
             };
             drop(permits);

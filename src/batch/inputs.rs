@@ -202,18 +202,14 @@ fn is_page_file(path: &Path) -> bool {
 }
 
 fn has_page_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| PAGE_EXTENSIONS.iter().any(|page| ext.eq_ignore_ascii_case(page)))
+    path.extension().and_then(|ext| ext.to_str()).is_some_and(|ext| PAGE_EXTENSIONS.iter().any(|page| ext.eq_ignore_ascii_case(page)))
 }
 
 /// Every page file below `dir`, in name order so that a rerun sees the same order.
 fn directory_jobs(dir: &Path) -> Jobs {
     let walk = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter();
     Box::new(walk.filter_map(|entry| match entry {
-        Ok(entry) if entry.file_type().is_file() && has_page_extension(entry.path()) => {
-            Some(file_job(entry.path().to_string_lossy().into_owned()))
-        }
+        Ok(entry) if entry.file_type().is_file() && has_page_extension(entry.path()) => Some(file_job(entry.path().to_string_lossy().into_owned())),
         Ok(_) => None,
         Err(err) => {
             let path = err.path().map_or_else(String::new, |path| path.to_string_lossy().into_owned());
@@ -233,9 +229,7 @@ fn glob_jobs(pattern: String) -> Jobs {
     if matched.peek().is_none() {
         return one(invalid_job(pattern.clone(), "not_found", format!("no file matches {pattern}")));
     }
-    Box::new(matched.flat_map(|path| {
-        if path.is_dir() { directory_jobs(&path) } else { one(file_job(path.to_string_lossy().into_owned())) }
-    }))
+    Box::new(matched.flat_map(|path| if path.is_dir() { directory_jobs(&path) } else { one(file_job(path.to_string_lossy().into_owned())) }))
 }
 
 /// The lines of `reader` (UTF-8, invalid bytes replaced), each trimmed.
@@ -252,9 +246,7 @@ fn lines(reader: Box<dyn Read + Send>) -> impl Iterator<Item = String> + Send {
 
 /// A list: one URL or path per line; blank lines and `#` comments are skipped.
 fn list_jobs(reader: Box<dyn Read + Send>) -> Jobs {
-    Box::new(lines(reader).filter(|line| !line.is_empty() && !line.starts_with('#')).map(|line| {
-        if is_url(&line) { url_job(line) } else { file_job(line) }
-    }))
+    Box::new(lines(reader).filter(|line| !line.is_empty() && !line.starts_with('#')).map(|line| if is_url(&line) { url_job(line) } else { file_job(line) }))
 }
 
 /// The jobs of a JSONL file (or `-`), one per non-blank line.
@@ -267,12 +259,7 @@ fn jsonl_jobs(arg: String) -> Jobs {
             Err(err) => return one(invalid_job(arg.clone(), "not_found", format!("cannot open {arg}: {err}"))),
         }
     };
-    Box::new(
-        lines(reader)
-            .enumerate()
-            .filter(|(_, line)| !line.is_empty())
-            .map(move |(index, line)| jsonl_job(&line, format!("{arg}:{}", index + 1))),
-    )
+    Box::new(lines(reader).enumerate().filter(|(_, line)| !line.is_empty()).map(move |(index, line)| jsonl_job(&line, format!("{arg}:{}", index + 1))))
 }
 
 /// One JSONL line as a job; `input` is `FILE:LINE`.

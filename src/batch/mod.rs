@@ -72,13 +72,7 @@ pub const DEFAULT_DOC_TIMEOUT: Duration = Duration::from_secs(60);
 
 impl Default for BatchOptions {
     fn default() -> Self {
-        Self {
-            jobs: default_jobs(),
-            ordered: true,
-            fetch: FetchOptions::default(),
-            extract: Options::default(),
-            doc_timeout: Some(DEFAULT_DOC_TIMEOUT),
-        }
+        Self { jobs: default_jobs(), ordered: true, fetch: FetchOptions::default(), extract: Options::default(), doc_timeout: Some(DEFAULT_DOC_TIMEOUT) }
     }
 }
 

@@ -26,11 +26,11 @@ use std::time::{Duration, Instant};
 use tokio::runtime::Handle;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
+use super::BatchOptions;
 use super::fetch::Fetcher;
 use super::inputs::{Job, Source};
 use super::record::{ErrorInfo, KIND_PANIC, Record};
 use super::summary::Summary;
-use super::BatchOptions;
 use crate::{Article, Error, Hints, Options};
 
 /// Threads of the tokio runtime that drives fetching (extraction has its own threads).
@@ -202,13 +202,7 @@ where
     let fetcher = Arc::new(Fetcher::new(options.fetch.clone()).map_err(io::Error::other)?);
     let (queue, tasks) = mpsc::channel::<Task>();
     let (sender, receiver) = mpsc::channel::<Message<T>>();
-    let shared = Arc::new(Shared {
-        extract: options.extract.clone(),
-        prepare,
-        queue: Mutex::new(tasks),
-        done: sender,
-        slots: Mutex::new(Vec::new()),
-    });
+    let shared = Arc::new(Shared { extract: options.extract.clone(), prepare, queue: Mutex::new(tasks), done: sender, slots: Mutex::new(Vec::new()) });
     for _ in 0..options.jobs.get() {
         shared.spawn_worker()?;
     }
@@ -300,13 +294,7 @@ impl<T> Reorder<T> {
 }
 
 /// Gives one record to the caller; on the caller's error, stops the feeder.
-fn hand_back<T, F>(
-    record: Record,
-    prepared: T,
-    emit: &mut F,
-    summary: &mut Summary,
-    stop: &AtomicBool,
-) -> io::Result<()>
+fn hand_back<T, F>(record: Record, prepared: T, emit: &mut F, summary: &mut Summary, stop: &AtomicBool) -> io::Result<()>
 where
     F: FnMut(&Record, T) -> io::Result<()>,
 {

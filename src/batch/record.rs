@@ -193,7 +193,12 @@ mod tests {
         let line = record.to_json_line();
         assert_eq!(line.matches('\n').count(), 1);
         assert!(line.ends_with('\n'));
-        assert!(line.starts_with(r#"{"id":"a","input":"list.txt","url":"http://127.0.0.1/a","final_url":null,"status":null,"ok":false,"error":{"kind":"no_content""#), "{line}");
+        assert!(
+            line.starts_with(
+                r#"{"id":"a","input":"list.txt","url":"http://127.0.0.1/a","final_url":null,"status":null,"ok":false,"error":{"kind":"no_content""#
+            ),
+            "{line}"
+        );
         assert_eq!(one_line("took\ntoo  long"), "took too long");
     }
 

@@ -86,11 +86,7 @@ impl Robots {
         if self.deny_all {
             return false;
         }
-        let best = self
-            .rules
-            .iter()
-            .filter(|rule| matches(rule.pattern.as_bytes(), path.as_bytes()))
-            .max_by_key(|rule| (rule.pattern.len(), rule.allow));
+        let best = self.rules.iter().filter(|rule| matches(rule.pattern.as_bytes(), path.as_bytes())).max_by_key(|rule| (rule.pattern.len(), rule.allow));
         best.is_none_or(|rule| rule.allow)
     }
 }

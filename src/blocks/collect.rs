@@ -62,7 +62,10 @@ fn span_kind(element: &Element) -> Option<SpanKind> {
         Tag::Em | Tag::I => Some(SpanKind::Emphasis),
         Tag::Strong | Tag::B => Some(SpanKind::Strong),
         Tag::Code | Tag::Kbd | Tag::Samp | Tag::Tt => Some(SpanKind::Code),
-        Tag::A => element.attr("href").map(|href| SpanKind::Link { href: href.trim().to_string() }).filter(|k| matches!(k, SpanKind::Link { href } if !href.is_empty())),
+        Tag::A => element
+            .attr("href")
+            .map(|href| SpanKind::Link { href: href.trim().to_string() })
+            .filter(|k| matches!(k, SpanKind::Link { href } if !href.is_empty())),
         _ => None,
     }
 }
@@ -293,7 +296,8 @@ fn code_language(dom: &Dom, pre: NodeId) -> Option<String> {
                 (!lang.is_empty()).then(|| lang.to_ascii_lowercase())
             })
         });
-        from_class.or_else(|| element.attr("data-lang").or_else(|| element.attr("data-language")).map(|l| l.trim().to_ascii_lowercase()).filter(|l| !l.is_empty()))
+        from_class
+            .or_else(|| element.attr("data-lang").or_else(|| element.attr("data-language")).map(|l| l.trim().to_ascii_lowercase()).filter(|l| !l.is_empty()))
     })
 }
 
@@ -311,14 +315,17 @@ mod tests {
     fn paragraphs_headings_and_lists() {
         let blocks = blocks_of("<h2>Title</h2><p>One <b>two</b>\n three</p><ul><li>a<ul><li>b</li></ul></li><li><p>c</p><p>d</p></li></ul>");
         let got: Vec<(BlockKind, &str)> = blocks.iter().map(|b| (b.kind.clone(), b.text.as_str())).collect();
-        assert_eq!(got, vec![
-            (BlockKind::Heading(2), "Title"),
-            (BlockKind::Paragraph, "One two three"),
-            (BlockKind::ListItem { ordered: false, depth: 0 }, "a"),
-            (BlockKind::ListItem { ordered: false, depth: 1 }, "b"),
-            (BlockKind::Paragraph, "c"),
-            (BlockKind::Paragraph, "d"),
-        ]);
+        assert_eq!(
+            got,
+            vec![
+                (BlockKind::Heading(2), "Title"),
+                (BlockKind::Paragraph, "One two three"),
+                (BlockKind::ListItem { ordered: false, depth: 0 }, "a"),
+                (BlockKind::ListItem { ordered: false, depth: 1 }, "b"),
+                (BlockKind::Paragraph, "c"),
+                (BlockKind::Paragraph, "d"),
+            ]
+        );
         let lists: Vec<Option<ListPosition>> = blocks.iter().map(|b| b.list).collect();
         let item = ListPosition { ordered: false, depth: 0, continues: false };
         assert_eq!(lists[4..], [Some(item), Some(ListPosition { continues: true, ..item })]);
@@ -340,16 +347,13 @@ mod tests {
         assert_eq!(b.text, "see this page and x()\nnext");
         assert_eq!(b.link_chars, 9);
         let marked: Vec<(&str, &SpanKind)> = b.spans.iter().map(|s| (&b.text[s.start..s.end], &s.kind)).collect();
-        assert_eq!(marked, vec![
-            ("this page", &SpanKind::Link { href: "/x".into() }),
-            ("page", &SpanKind::Emphasis),
-            ("x()", &SpanKind::Code),
-        ]);
+        assert_eq!(marked, vec![("this page", &SpanKind::Link { href: "/x".into() }), ("page", &SpanKind::Emphasis), ("x()", &SpanKind::Code),]);
     }
 
     #[test]
     fn images_alone_go_with_the_next_block_and_inline_ones_are_spans() {
-        let blocks = blocks_of("<figure><img data-src='/big.jpg' src='data:image/gif;base64,R0l' alt='A cat'></figure><p>An icon <img src='/i.png' alt='i'> here</p>");
+        let blocks =
+            blocks_of("<figure><img data-src='/big.jpg' src='data:image/gif;base64,R0l' alt='A cat'></figure><p>An icon <img src='/i.png' alt='i'> here</p>");
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].images, vec![Image { src: "/big.jpg".into(), alt: "A cat".into() }]);
         assert_eq!(blocks[0].text, "An icon here");

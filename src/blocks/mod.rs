@@ -161,9 +161,10 @@ fn largest_candidate(set: &str) -> Option<&str> {
         let width = parts.next().and_then(|d| d.strip_suffix('w')).and_then(|w| w.parse::<u32>().ok()).unwrap_or(0);
         Some((url, width))
     });
-    candidates.fold(None, |best: Option<(&str, u32)>, (url, width)| match best {
-        Some((_, w)) if w >= width => best,
-        _ => Some((url, width)),
-    })
-    .map(|(url, _)| url)
+    candidates
+        .fold(None, |best: Option<(&str, u32)>, (url, width)| match best {
+            Some((_, w)) if w >= width => best,
+            _ => Some((url, width)),
+        })
+        .map(|(url, _)| url)
 }

@@ -7,12 +7,73 @@
 const MAX_DATELINE_WORDS: usize = 4;
 
 const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "januar", "februar", "märz",
-    "mai", "juni", "juli", "oktober", "dezember", "janvier", "février", "mars", "avril", "juin", "juillet", "août",
-    "septembre", "octobre", "novembre", "décembre", "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca",
-    "lipca", "sierpnia", "września", "października", "listopada", "grudnia", "января", "февраля", "марта",
-    "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря", "enero", "febrero",
-    "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
 ];
 
 /// True when `text` is a short line made mostly of a date and/or time.
@@ -58,7 +119,11 @@ fn has_named_date(text: &str) -> bool {
     let tokens: Vec<&str> = text.split(|c: char| !crate::text::is_alphanumeric(c)).filter(|t| !t.is_empty()).collect();
     tokens.iter().enumerate().any(|(i, t)| {
         is_month(t)
-            && [i.checked_sub(1), Some(i + 1)].into_iter().flatten().filter_map(|j| tokens.get(j)).any(|n| n.chars().all(|c| c.is_ascii_digit()) && n.len() <= 4)
+            && [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|j| tokens.get(j))
+                .any(|n| n.chars().all(|c| c.is_ascii_digit()) && n.len() <= 4)
     })
 }
 
@@ -92,11 +157,7 @@ mod tests {
 
     #[test]
     fn sentences_with_dates_are_not_datelines() {
-        for line in [
-            "The summit was held on March 3, 2024 in the capital and drew thousands of visitors.",
-            "Price 2025",
-            "May the best team win",
-        ] {
+        for line in ["The summit was held on March 3, 2024 in the capital and drew thousands of visitors.", "Price 2025", "May the best team win"] {
             assert!(!is_dateline(line), "{line}");
         }
     }

@@ -47,10 +47,8 @@ pub fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, mode: Mode) -> Vec<
     // what the page shows; in an article it is metadata, given apart from the text.
     let article_like = is_article_like(&blocks);
     let title_key = title.map(normalize).filter(|t| !t.is_empty());
-    let facts: Vec<Facts> = blocks
-        .iter()
-        .map(|b| Facts { key: normalize(&b.text), words: word_count(&b.text), dateline: dateline::is_dateline(&b.text) })
-        .collect();
+    let facts: Vec<Facts> =
+        blocks.iter().map(|b| Facts { key: normalize(&b.text), words: word_count(&b.text), dateline: dateline::is_dateline(&b.text) }).collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for fact in &facts {
         *counts.entry(fact.key.as_str()).or_insert(0) += 1;
@@ -143,8 +141,28 @@ fn is_credit(block: &Block) -> bool {
 
 /// Words that, followed by a colon, label a picture's caption or credit or a source line.
 const CREDIT_LABELS: &[&str] = &[
-    "foto", "fotos", "photo", "photos", "photograph", "bild", "bilder", "beitragsbild", "titelbild", "credit", "credits", "quelle",
-    "source", "źródło", "abbildung", "abb", "figure", "fig", "image", "picture", "screenshot", "grafik",
+    "foto",
+    "fotos",
+    "photo",
+    "photos",
+    "photograph",
+    "bild",
+    "bilder",
+    "beitragsbild",
+    "titelbild",
+    "credit",
+    "credits",
+    "quelle",
+    "source",
+    "źródło",
+    "abbildung",
+    "abb",
+    "figure",
+    "fig",
+    "image",
+    "picture",
+    "screenshot",
+    "grafik",
 ];
 /// A credit label counts among this many first words of the line ("Image credit:").
 const CREDIT_LABEL_REACH: usize = 3;
@@ -207,9 +225,8 @@ fn trim_tail(blocks: Vec<Block>) -> Vec<Block> {
         // picture) stays when prose comes right before it; after a label or a heading it is a
         // notice of the page's tail.
         let after_prose = blocks.len() < 2 || is_prose(&blocks[blocks.len() - 2], 1) && !is_label(&blocks[blocks.len() - 2]);
-        let dangling_intro = matches!(last.kind, BlockKind::Paragraph)
-            && last.text.trim_end().ends_with(':')
-            && (word_count(&last.text) < MIN_PROSE_WORDS || !after_prose);
+        let dangling_intro =
+            matches!(last.kind, BlockKind::Paragraph) && last.text.trim_end().ends_with(':') && (word_count(&last.text) < MIN_PROSE_WORDS || !after_prose);
         if dangling_heading || link_label || dangling_intro {
             blocks.pop();
         } else {
@@ -306,7 +323,8 @@ mod tests {
     #[test]
     fn a_prose_paragraph_ending_in_a_colon_is_kept_after_prose_only() {
         let story = "The story begins with a paragraph of its own, long enough to be read as running prose by every rule here.";
-        let intro = "I could give a little talk about the subject now, but I would rather show you a short video that I found which explains it better than I could:";
+        let intro =
+            "I could give a little talk about the subject now, but I would rather show you a short video that I found which explains it better than I could:";
         let kept = clean_blocks(vec![Block::paragraph(story.into()), Block::paragraph(intro.into())], None, Mode::Html);
         assert_eq!(kept.len(), 2);
         let heading = Block { kind: BlockKind::Heading(2), ..Block::paragraph("More tips".into()) };
@@ -322,7 +340,8 @@ mod tests {
         let deck = "The actress talks about her new film, the training it took and what the role meant to her.";
         let story = "The story itself follows here, a paragraph long enough to be read as running prose by the rules of this module.";
         let quote = "“A pull quote that repeats a sentence of the story itself.”";
-        let blocks = vec![heading(2, deck), heading(2, "A label"), heading(2, "Section"), Block::paragraph(story.into()), heading(3, quote), heading(3, "Next")];
+        let blocks =
+            vec![heading(2, deck), heading(2, "A label"), heading(2, "Section"), Block::paragraph(story.into()), heading(3, quote), heading(3, "Next")];
         let kept = drop_empty_sections(blocks);
         assert_eq!(kept.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(), [deck, "Section", story, "Next"]);
     }

@@ -64,10 +64,7 @@ pub fn gunzip_if_needed(bytes: &[u8], limit: usize) -> Result<std::borrow::Cow<'
     }
     let mut out = Vec::with_capacity(bytes.len().saturating_mul(4).min(limit));
     let decoder = flate2::read::MultiGzDecoder::new(bytes);
-    let read = decoder
-        .take(limit as u64 + 1)
-        .read_to_end(&mut out)
-        .map_err(|source| Error::BadGzip { source })?;
+    let read = decoder.take(limit as u64 + 1).read_to_end(&mut out).map_err(|source| Error::BadGzip { source })?;
     if read > limit {
         return Err(Error::TooLarge { limit });
     }
@@ -84,11 +81,7 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>, url: Option<&str>) -> De
 }
 
 /// Picks the encoding: BOM, transport charset, `<meta>` prescan, detection.
-fn choose_encoding(
-    bytes: &[u8],
-    content_type: Option<&str>,
-    url: Option<&str>,
-) -> (&'static Encoding, EncodingSource) {
+fn choose_encoding(bytes: &[u8], content_type: Option<&str>, url: Option<&str>) -> (&'static Encoding, EncodingSource) {
     if let Some((encoding, _)) = Encoding::for_bom(bytes) {
         return (encoding, EncodingSource::Bom);
     }

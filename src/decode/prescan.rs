@@ -45,10 +45,7 @@ fn xml_declaration(head: &[u8]) -> Option<&'static Encoding> {
     }
     let end = find(rest, b"?>")?;
     let (attrs, _) = attributes(&rest[5..end]);
-    attrs
-        .iter()
-        .find(|(name, _)| name == "encoding")
-        .and_then(|(_, value)| Encoding::for_label(value.as_bytes()))
+    attrs.iter().find(|(name, _)| name == "encoding").and_then(|(_, value)| Encoding::for_label(value.as_bytes()))
 }
 
 /// The charset a `<meta>` tag's attributes declare, if any.
@@ -137,10 +134,7 @@ mod tests {
     #[test]
     fn finds_meta_charset_forms() {
         assert_eq!(meta_charset(b"<meta charset='shift_jis'>"), Some(encoding_rs::SHIFT_JIS));
-        assert_eq!(
-            meta_charset(b"<META HTTP-EQUIV=Content-Type CONTENT=\"text/html; Charset=EUC-KR\">"),
-            Some(encoding_rs::EUC_KR)
-        );
+        assert_eq!(meta_charset(b"<META HTTP-EQUIV=Content-Type CONTENT=\"text/html; Charset=EUC-KR\">"), Some(encoding_rs::EUC_KR));
         assert_eq!(meta_charset(b"<?xml version=\"1.0\" encoding=\"gb2312\"?><html>"), Some(encoding_rs::GBK));
     }
 

@@ -51,10 +51,7 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         return Some("an MP4 or HEIF media file");
     }
     let window = &bytes[..bytes.len().min(SNIFF_WINDOW)];
-    let controls = window
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
-        .count();
+    let controls = window.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)).count();
     (!window.is_empty() && controls as f64 / window.len() as f64 > MAX_CONTROL_SHARE).then_some("binary data")
 }
 

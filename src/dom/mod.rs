@@ -16,14 +16,112 @@ pub type NodeId = u32;
 #[allow(missing_docs)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tag {
-    A, Abbr, Address, Article, Aside, Audio, B, Blockquote, Body, Br, Button, Canvas, Caption,
-    Center, Cite, Code, Col, Colgroup, Dd, Del, Details, Dialog, Dfn, Div, Dl, Dt, Em, Embed,
-    Fieldset, Figcaption, Figure, Font, Footer, Form, Frame, Frameset, H1, H2, H3, H4, H5, H6,
-    Head, Header, Hr, Html, I, Iframe, Img, Input, Ins, Kbd, Label, Legend, Li, Link, Main,
-    Map, Mark, Math, Menu, Meta, Nav, Noscript, Object, Ol, Optgroup, Option, Output, P,
-    Picture, Pre, Q, S, Samp, Script, Section, Select, Small, Source, Span, Strike, Strong,
-    Style, Sub, Summary, Sup, Svg, Table, Tbody, Td, Template, Textarea, Tfoot, Th, Thead,
-    Time, Title, Tr, Track, Tt, U, Ul, Var, Video, Wbr,
+    A,
+    Abbr,
+    Address,
+    Article,
+    Aside,
+    Audio,
+    B,
+    Blockquote,
+    Body,
+    Br,
+    Button,
+    Canvas,
+    Caption,
+    Center,
+    Cite,
+    Code,
+    Col,
+    Colgroup,
+    Dd,
+    Del,
+    Details,
+    Dialog,
+    Dfn,
+    Div,
+    Dl,
+    Dt,
+    Em,
+    Embed,
+    Fieldset,
+    Figcaption,
+    Figure,
+    Font,
+    Footer,
+    Form,
+    Frame,
+    Frameset,
+    H1,
+    H2,
+    H3,
+    H4,
+    H5,
+    H6,
+    Head,
+    Header,
+    Hr,
+    Html,
+    I,
+    Iframe,
+    Img,
+    Input,
+    Ins,
+    Kbd,
+    Label,
+    Legend,
+    Li,
+    Link,
+    Main,
+    Map,
+    Mark,
+    Math,
+    Menu,
+    Meta,
+    Nav,
+    Noscript,
+    Object,
+    Ol,
+    Optgroup,
+    Option,
+    Output,
+    P,
+    Picture,
+    Pre,
+    Q,
+    S,
+    Samp,
+    Script,
+    Section,
+    Select,
+    Small,
+    Source,
+    Span,
+    Strike,
+    Strong,
+    Style,
+    Sub,
+    Summary,
+    Sup,
+    Svg,
+    Table,
+    Tbody,
+    Td,
+    Template,
+    Textarea,
+    Tfoot,
+    Th,
+    Thead,
+    Time,
+    Title,
+    Tr,
+    Track,
+    Tt,
+    U,
+    Ul,
+    Var,
+    Video,
+    Wbr,
     /// An element gleaner has no rule for (custom elements, obsolete tags).
     Other,
 }
@@ -34,28 +132,112 @@ impl Tag {
     pub fn from_name(name: &str) -> Self {
         use Tag::*;
         match name {
-            "a" => A, "abbr" => Abbr, "address" => Address, "article" => Article, "aside" => Aside,
-            "audio" => Audio, "b" => B, "blockquote" => Blockquote, "body" => Body, "br" => Br,
-            "button" => Button, "canvas" => Canvas, "caption" => Caption, "center" => Center,
-            "cite" => Cite, "code" => Code, "col" => Col, "colgroup" => Colgroup, "dd" => Dd,
-            "del" => Del, "details" => Details, "dialog" => Dialog, "dfn" => Dfn, "div" => Div,
-            "dl" => Dl, "dt" => Dt, "em" => Em, "embed" => Embed, "fieldset" => Fieldset,
-            "figcaption" => Figcaption, "figure" => Figure, "font" => Font, "footer" => Footer,
-            "form" => Form, "frame" => Frame, "frameset" => Frameset, "h1" => H1, "h2" => H2,
-            "h3" => H3, "h4" => H4, "h5" => H5, "h6" => H6, "head" => Head, "header" => Header,
-            "hr" => Hr, "html" => Html, "i" => I, "iframe" => Iframe, "img" => Img,
-            "input" => Input, "ins" => Ins, "kbd" => Kbd, "label" => Label, "legend" => Legend,
-            "li" => Li, "link" => Link, "main" => Main, "map" => Map, "mark" => Mark,
-            "math" => Math, "menu" => Menu, "meta" => Meta, "nav" => Nav, "noscript" => Noscript,
-            "object" => Object, "ol" => Ol, "optgroup" => Optgroup, "option" => Option,
-            "output" => Output, "p" => P, "picture" => Picture, "pre" => Pre, "q" => Q, "s" => S,
-            "samp" => Samp, "script" => Script, "section" => Section, "select" => Select,
-            "small" => Small, "source" => Source, "span" => Span, "strike" => Strike,
-            "strong" => Strong, "style" => Style, "sub" => Sub, "summary" => Summary, "sup" => Sup,
-            "svg" => Svg, "table" => Table, "tbody" => Tbody, "td" => Td, "template" => Template,
-            "textarea" => Textarea, "tfoot" => Tfoot, "th" => Th, "thead" => Thead, "time" => Time,
-            "title" => Title, "tr" => Tr, "track" => Track, "tt" => Tt, "u" => U, "ul" => Ul,
-            "var" => Var, "video" => Video, "wbr" => Wbr,
+            "a" => A,
+            "abbr" => Abbr,
+            "address" => Address,
+            "article" => Article,
+            "aside" => Aside,
+            "audio" => Audio,
+            "b" => B,
+            "blockquote" => Blockquote,
+            "body" => Body,
+            "br" => Br,
+            "button" => Button,
+            "canvas" => Canvas,
+            "caption" => Caption,
+            "center" => Center,
+            "cite" => Cite,
+            "code" => Code,
+            "col" => Col,
+            "colgroup" => Colgroup,
+            "dd" => Dd,
+            "del" => Del,
+            "details" => Details,
+            "dialog" => Dialog,
+            "dfn" => Dfn,
+            "div" => Div,
+            "dl" => Dl,
+            "dt" => Dt,
+            "em" => Em,
+            "embed" => Embed,
+            "fieldset" => Fieldset,
+            "figcaption" => Figcaption,
+            "figure" => Figure,
+            "font" => Font,
+            "footer" => Footer,
+            "form" => Form,
+            "frame" => Frame,
+            "frameset" => Frameset,
+            "h1" => H1,
+            "h2" => H2,
+            "h3" => H3,
+            "h4" => H4,
+            "h5" => H5,
+            "h6" => H6,
+            "head" => Head,
+            "header" => Header,
+            "hr" => Hr,
+            "html" => Html,
+            "i" => I,
+            "iframe" => Iframe,
+            "img" => Img,
+            "input" => Input,
+            "ins" => Ins,
+            "kbd" => Kbd,
+            "label" => Label,
+            "legend" => Legend,
+            "li" => Li,
+            "link" => Link,
+            "main" => Main,
+            "map" => Map,
+            "mark" => Mark,
+            "math" => Math,
+            "menu" => Menu,
+            "meta" => Meta,
+            "nav" => Nav,
+            "noscript" => Noscript,
+            "object" => Object,
+            "ol" => Ol,
+            "optgroup" => Optgroup,
+            "option" => Option,
+            "output" => Output,
+            "p" => P,
+            "picture" => Picture,
+            "pre" => Pre,
+            "q" => Q,
+            "s" => S,
+            "samp" => Samp,
+            "script" => Script,
+            "section" => Section,
+            "select" => Select,
+            "small" => Small,
+            "source" => Source,
+            "span" => Span,
+            "strike" => Strike,
+            "strong" => Strong,
+            "style" => Style,
+            "sub" => Sub,
+            "summary" => Summary,
+            "sup" => Sup,
+            "svg" => Svg,
+            "table" => Table,
+            "tbody" => Tbody,
+            "td" => Td,
+            "template" => Template,
+            "textarea" => Textarea,
+            "tfoot" => Tfoot,
+            "th" => Th,
+            "thead" => Thead,
+            "time" => Time,
+            "title" => Title,
+            "tr" => Tr,
+            "track" => Track,
+            "tt" => Tt,
+            "u" => U,
+            "ul" => Ul,
+            "var" => Var,
+            "video" => Video,
+            "wbr" => Wbr,
             _ => Other,
         }
     }
@@ -66,11 +248,53 @@ impl Tag {
         use Tag::*;
         matches!(
             self,
-            Address | Article | Aside | Blockquote | Body | Caption | Center | Dd | Details
-                | Dialog | Div | Dl | Dt | Fieldset | Figcaption | Figure | Footer | Form | H1 | H2
-                | H3 | H4 | H5 | H6 | Header | Hr | Html | Legend | Li | Main | Menu | Nav | Ol | P
-                | Pre | Section | Summary | Table | Tbody | Td | Tfoot | Th | Thead | Tr | Ul
-                | Frameset | Frame
+            Address
+                | Article
+                | Aside
+                | Blockquote
+                | Body
+                | Caption
+                | Center
+                | Dd
+                | Details
+                | Dialog
+                | Div
+                | Dl
+                | Dt
+                | Fieldset
+                | Figcaption
+                | Figure
+                | Footer
+                | Form
+                | H1
+                | H2
+                | H3
+                | H4
+                | H5
+                | H6
+                | Header
+                | Hr
+                | Html
+                | Legend
+                | Li
+                | Main
+                | Menu
+                | Nav
+                | Ol
+                | P
+                | Pre
+                | Section
+                | Summary
+                | Table
+                | Tbody
+                | Td
+                | Tfoot
+                | Th
+                | Thead
+                | Tr
+                | Ul
+                | Frameset
+                | Frame
         )
     }
 
@@ -355,10 +579,15 @@ mod tests {
     fn adjacent_text_is_one_node_and_unknown_tags_are_other() {
         let dom = parse("<p>a&amp;b<!-- c -->d</p><custom-card>e</custom-card>");
         let p = dom.find_tag(Tag::P).expect("a p");
-        let texts: Vec<&str> = dom.node(p).children.iter().filter_map(|&c| match &dom.node(c).data {
-            NodeData::Text(t) => Some(&**t),
-            _ => None,
-        }).collect();
+        let texts: Vec<&str> = dom
+            .node(p)
+            .children
+            .iter()
+            .filter_map(|&c| match &dom.node(c).data {
+                NodeData::Text(t) => Some(&**t),
+                _ => None,
+            })
+            .collect();
         assert_eq!(texts, ["a&b", "d"]);
         assert_eq!(Tag::from_name("custom-card"), Tag::Other);
         assert_eq!(Tag::from_name("h3").heading_level(), Some(3));

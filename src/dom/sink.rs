@@ -17,7 +17,11 @@ type Handle = usize;
 #[derive(Debug)]
 enum BuildData {
     Document,
-    Element { name: QualName, attrs: Vec<Attribute>, template_contents: Option<Handle> },
+    Element {
+        name: QualName,
+        attrs: Vec<Attribute>,
+        template_contents: Option<Handle>,
+    },
     Text(StrTendril),
     /// Comments, processing instructions, template fragments: kept out of the result.
     Other,

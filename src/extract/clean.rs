@@ -47,7 +47,8 @@ pub fn mark(dom: &Dom, product_declared: bool) -> Vec<Mark> {
                 marks[index] = Mark::Boilerplate;
             }
             if marks[index] == Mark::Keep
-                && ((element.tag == Tag::Form && (is_entry_form(dom, index as NodeId) || is_purchase_form(element))) || (product_page && is_review_block(element)))
+                && ((element.tag == Tag::Form && (is_entry_form(dom, index as NodeId) || is_purchase_form(element)))
+                    || (product_page && is_review_block(element)))
             {
                 marks[index] = Mark::Boilerplate;
             }
@@ -82,14 +83,18 @@ const BUY_NAMES: &[&str] = &["buy-box", "buybox", "buy-form", "buy_form", "add-t
 /// itself, whatever few controls it has.
 fn is_purchase_form(element: &Element) -> bool {
     let action = element.attr("action").unwrap_or("").to_ascii_lowercase();
-    [action.as_str(), element.id_class.as_str()].iter().any(|names| {
-        names.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| CART_TOKENS.contains(&token)) || BUY_NAMES.iter().any(|b| names.contains(b))
-    })
+    [action.as_str(), element.id_class.as_str()]
+        .iter()
+        .any(|names| names.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| CART_TOKENS.contains(&token)) || BUY_NAMES.iter().any(|b| names.contains(b)))
 }
 
 /// True for elements named as teasers (`teaser`, `article-teaser`, `teasers--3columns`).
 fn is_teaser(element: &Element) -> bool {
-    element.id_class.split_whitespace().filter(|class| names_a_role(class)).any(|class| class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| matches!(token, "teaser" | "teasers")))
+    element
+        .id_class
+        .split_whitespace()
+        .filter(|class| names_a_role(class))
+        .any(|class| class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| matches!(token, "teaser" | "teasers")))
 }
 
 /// A row of at least this many look-alike siblings is a listing.
@@ -141,7 +146,10 @@ fn declares_product(dom: &Dom) -> bool {
     dom.nodes.iter().any(|node| {
         let NodeData::Element(e) = &node.data else { return false };
         match e.tag {
-            Tag::Meta => e.attr("property").is_some_and(|p| p.eq_ignore_ascii_case("og:type")) && e.attr("content").is_some_and(|c| c.trim().eq_ignore_ascii_case("product")),
+            Tag::Meta => {
+                e.attr("property").is_some_and(|p| p.eq_ignore_ascii_case("og:type"))
+                    && e.attr("content").is_some_and(|c| c.trim().eq_ignore_ascii_case("product"))
+            }
             _ => e.attr("itemtype").is_some_and(|t| t.trim_end_matches('/').ends_with("schema.org/Product")),
         }
     })
@@ -207,9 +215,11 @@ fn is_overlay(element: &Element) -> bool {
     {
         return true;
     }
-    element.id_class.split_whitespace().filter(|class| names_a_role(class)).any(|class| {
-        class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| OVERLAY_TOKENS.contains(&token))
-    })
+    element
+        .id_class
+        .split_whitespace()
+        .filter(|class| names_a_role(class))
+        .any(|class| class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| OVERLAY_TOKENS.contains(&token)))
 }
 
 /// Name tokens of overlays.
@@ -220,9 +230,32 @@ fn never_content(tag: Tag) -> bool {
     use Tag::*;
     matches!(
         tag,
-        Script | Style | Template | Svg | Canvas | Iframe | Object | Embed | Button
-            | Select | Option | Optgroup | Textarea | Input | Head | Title | Meta | Link | Audio
-            | Video | Source | Track | Map | Dialog | Frame | Frameset
+        Script
+            | Style
+            | Template
+            | Svg
+            | Canvas
+            | Iframe
+            | Object
+            | Embed
+            | Button
+            | Select
+            | Option
+            | Optgroup
+            | Textarea
+            | Input
+            | Head
+            | Title
+            | Meta
+            | Link
+            | Audio
+            | Video
+            | Source
+            | Track
+            | Map
+            | Dialog
+            | Frame
+            | Frameset
     )
 }
 
@@ -250,9 +283,24 @@ fn is_streamed_segment(element: &Element) -> bool {
 
 /// Class names of the common CSS frameworks for visually hidden text.
 const HIDDEN_CLASSES: &[&str] = &[
-    "hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader-only",
-    "skip-link", "skiplink", "skip-to-content", "element-invisible", "u-hidden", "is-hidden", "d-none",
-    "hide", "offscreen", "a11y-hidden", "visibility-hidden", "invisible",
+    "hidden",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screenreader-only",
+    "skip-link",
+    "skiplink",
+    "skip-to-content",
+    "element-invisible",
+    "u-hidden",
+    "is-hidden",
+    "d-none",
+    "hide",
+    "offscreen",
+    "a11y-hidden",
+    "visibility-hidden",
+    "invisible",
 ];
 
 /// Accordions, tabs and "read more" toggles hide part of the content until clicked; that text
@@ -261,14 +309,18 @@ fn is_collapsed_panel(element: &Element) -> bool {
     if element.attr("role").is_some_and(|r| matches!(r.trim().to_ascii_lowercase().as_str(), "region" | "tabpanel")) {
         return true;
     }
-    const PANEL_NAMES: &[&str] = &["accordion", "collaps", "tabpanel", "tab-panel", "tab-pane", "tabcontent", "tab-content", "toggle", "faq", "expand", "disclosure", "panel"];
+    const PANEL_NAMES: &[&str] =
+        &["accordion", "collaps", "tabpanel", "tab-panel", "tab-pane", "tabcontent", "tab-content", "toggle", "faq", "expand", "disclosure", "panel"];
     PANEL_NAMES.iter().any(|name| element.id_class.contains(name))
 }
 
 /// ARIA landmark roles that never hold the main content.
 fn has_boilerplate_role(element: &Element) -> bool {
     element.attr("role").is_some_and(|role| {
-        matches!(role.trim().to_ascii_lowercase().as_str(), "navigation" | "banner" | "contentinfo" | "complementary" | "menu" | "menubar" | "search" | "dialog" | "alertdialog" | "toolbar")
+        matches!(
+            role.trim().to_ascii_lowercase().as_str(),
+            "navigation" | "banner" | "contentinfo" | "complementary" | "menu" | "menubar" | "search" | "dialog" | "alertdialog" | "toolbar"
+        )
     })
 }
 
@@ -276,20 +328,94 @@ fn has_boilerplate_role(element: &Element) -> bool {
 /// changes are not split), name a page region that is not main content. Whole-token matching
 /// keeps `header` from matching `subheader`-less names like `leader`, and `ad` from `head`.
 const BOILERPLATE_TOKENS: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "footer",
-    "sidebar", "share", "sharing", "sharebar", "social", "socials", "related", "recommended",
-    "recommendations", "newsletter", "subscribe", "subscription", "cookie", "cookies", "consent",
-    "gdpr", "banner", "ad", "ads", "advert", "advertisement", "adsbygoogle", "adsense", "sponsored", "promo",
-    "overlay", "comments", "comment", "disqus", "pagination", "pager",
-    "toolbar", "masthead", "topbar", "skip", "signup", "login", "outbrain", "taboola", "print", "rating", "byline", "bio", "authorbox", "caption", "credit", "credits", "tags", "tagcloud", "more-stories",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "menubar",
+    "breadcrumb",
+    "breadcrumbs",
+    "footer",
+    "sidebar",
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "socials",
+    "related",
+    "recommended",
+    "recommendations",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "banner",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "adsbygoogle",
+    "adsense",
+    "sponsored",
+    "promo",
+    "overlay",
+    "comments",
+    "comment",
+    "disqus",
+    "pagination",
+    "pager",
+    "toolbar",
+    "masthead",
+    "topbar",
+    "skip",
+    "signup",
+    "login",
+    "outbrain",
+    "taboola",
+    "print",
+    "rating",
+    "byline",
+    "bio",
+    "authorbox",
+    "caption",
+    "credit",
+    "credits",
+    "tags",
+    "tagcloud",
+    "more-stories",
 ];
 
 /// Compound names (matched as substrings of the whole `id`/`class` value) that always mean
 /// boilerplate whatever the separators.
 const BOILERPLATE_SUBSTRINGS: &[&str] = &[
-    "cookie", "social-", "share-", "-share", "related-", "-related", "newsletter", "breadcrumb",
-    "sidebar", "comment-form", "commentform", "advert", "sponsor", "readmore", "read-more",
-    "more-from", "author-bio", "author-box", "about-author", "about-the-author", "most-read", "mostread", "most-popular", "trending", "recirc",
+    "cookie",
+    "social-",
+    "share-",
+    "-share",
+    "related-",
+    "-related",
+    "newsletter",
+    "breadcrumb",
+    "sidebar",
+    "comment-form",
+    "commentform",
+    "advert",
+    "sponsor",
+    "readmore",
+    "read-more",
+    "more-from",
+    "author-bio",
+    "author-box",
+    "about-author",
+    "about-the-author",
+    "most-read",
+    "mostread",
+    "most-popular",
+    "trending",
+    "recirc",
 ];
 
 /// One automaton for all [`BOILERPLATE_SUBSTRINGS`]: every element's names are checked, so
@@ -317,8 +443,23 @@ pub(crate) fn has_boilerplate_name(id_class: &str) -> bool {
 /// `cAuthorPane_stats`, vBulletin `userinfo_extra`, MyBB `author_statistics`, phpBB
 /// `profile-posts`, SMF `postcount`/`membergroup`, phpBB and Stack Exchange `signature`s).
 const POSTER_PANEL_NAMES: &[&str] = &[
-    "userextras", "user-extras", "userinfo_extra", "usertitle", "userbanner", "userrank", "authorpane_stats", "user-stats", "userstats", "author_statistics",
-    "profile-posts", "profile-joined", "profile-rank", "postcount", "postgroup", "membergroup", "signature",
+    "userextras",
+    "user-extras",
+    "userinfo_extra",
+    "usertitle",
+    "userbanner",
+    "userrank",
+    "authorpane_stats",
+    "user-stats",
+    "userstats",
+    "author_statistics",
+    "profile-posts",
+    "profile-joined",
+    "profile-rank",
+    "postcount",
+    "postgroup",
+    "membergroup",
+    "signature",
 ];
 
 /// Name tokens of the score and reaction controls beside a post or an answer (Stack Exchange
@@ -401,15 +542,18 @@ mod tests {
             "<nav>Home</nav><div class='share-tools'>Share</div><p style='display: none'>ghost</p>\
              <span class='sr-only'>Skip to content</span><a class='visibility-hidden-focusable visibility-hidden'>Skip</a><script>var x</script><p>Body</p>",
         );
-        assert_eq!(got, vec![
-            ("Home".into(), Mark::Boilerplate),
-            ("Share".into(), Mark::Boilerplate),
-            ("ghost".into(), Mark::Boilerplate),
-            ("Skip to content".into(), Mark::Boilerplate),
-            ("Skip".into(), Mark::Boilerplate),
-            ("var x".into(), Mark::Drop),
-            ("Body".into(), Mark::Keep),
-        ]);
+        assert_eq!(
+            got,
+            vec![
+                ("Home".into(), Mark::Boilerplate),
+                ("Share".into(), Mark::Boilerplate),
+                ("ghost".into(), Mark::Boilerplate),
+                ("Skip to content".into(), Mark::Boilerplate),
+                ("Skip".into(), Mark::Boilerplate),
+                ("var x".into(), Mark::Drop),
+                ("Body".into(), Mark::Keep),
+            ]
+        );
     }
 
     #[test]

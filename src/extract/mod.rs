@@ -7,9 +7,9 @@ pub mod select;
 
 use crate::article::Article;
 use crate::blocks::{self, Block, BlockKind};
+use crate::budget::Budget;
 use crate::decode::EncodingInfo;
 use crate::dom::{self, Dom, NodeId, Tag};
-use crate::budget::Budget;
 use crate::{Error, Hints, Options, cleanup, metadata, render};
 
 use std::collections::HashMap;
@@ -30,20 +30,11 @@ const MIN_WRAPPER_PROSE: f32 = 200.0;
 const GROUP_SHARE: f32 = 0.5;
 
 /// Runs parse → clean → score → select → blocks → clean-up → render on decoded HTML.
-pub(crate) fn html_article(
-    html: &str,
-    encoding: Option<EncodingInfo>,
-    hints: &Hints,
-    options: &Options,
-    budget: &Budget,
-) -> Result<Article, Error> {
+pub(crate) fn html_article(html: &str, encoding: Option<EncodingInfo>, hints: &Hints, options: &Options, budget: &Budget) -> Result<Article, Error> {
     let dom::Parsed { dom, warnings } = dom::parse_limited(html, options, budget)?;
     let mut meta = metadata::extract(&dom, hints);
     budget.check("metadata")?;
-    let evidence = Evidence {
-        article_body: meta.article_body.as_deref(),
-        product: meta.declared_types.iter().any(|t| t == "Product" || t == "ProductGroup"),
-    };
+    let evidence = Evidence { article_body: meta.article_body.as_deref(), product: meta.declared_types.iter().any(|t| t == "Product" || t == "ProductGroup") };
     let mut blocks = content_blocks(&dom, &evidence);
     budget.check("content")?;
     meta.complete(&dom, &blocks);
@@ -124,7 +115,9 @@ pub fn content_blocks(dom: &Dom, evidence: &Evidence<'_>) -> Vec<Block> {
     // article", a category link), not content.
     blocks
         .into_iter()
-        .filter(|b| matches!(b.kind, BlockKind::Heading(_)) || !(b.link_density() > LINK_LABEL_DENSITY && crate::text::word_count(&b.text) <= MAX_LINK_LABEL_WORDS))
+        .filter(|b| {
+            matches!(b.kind, BlockKind::Heading(_)) || !(b.link_density() > LINK_LABEL_DENSITY && crate::text::word_count(&b.text) <= MAX_LINK_LABEL_WORDS)
+        })
         .collect()
 }
 
@@ -144,7 +137,9 @@ fn drop_captions(dom: &Dom, stats: &[score::NodeStats], blocks: Vec<Block>) -> V
     let mut has_image = vec![false; dom.nodes.len()];
     for index in (0..dom.nodes.len()).rev() {
         has_image[index] |= matches!(dom.tag(index as NodeId), Tag::Img | Tag::Picture);
-        if has_image[index] && let Some(parent) = dom.node(index as NodeId).parent {
+        if has_image[index]
+            && let Some(parent) = dom.node(index as NodeId).parent
+        {
             has_image[parent as usize] = true;
         }
     }
@@ -311,7 +306,18 @@ pub fn explain(dom: &Dom, needle: &str) -> String {
     for id in chain.into_iter().rev() {
         let s = &stats[id as usize];
         let (tag, names) = dom.element(id).map_or((Tag::Other, String::new()), |e| (e.tag, e.id_class.clone()));
-        let _ = writeln!(out, "{id:>6} {tag:?} [{names}] own={:?} mark={:?} chars={} links={} score={:.0} good={:.0} (before sparing {:.0}){}", own[id as usize], marks[id as usize], s.chars, s.link_chars, s.score, s.good, first[id as usize].good, if Some(id) == root { "  <== ROOT" } else { "" });
+        let _ = writeln!(
+            out,
+            "{id:>6} {tag:?} [{names}] own={:?} mark={:?} chars={} links={} score={:.0} good={:.0} (before sparing {:.0}){}",
+            own[id as usize],
+            marks[id as usize],
+            s.chars,
+            s.link_chars,
+            s.score,
+            s.good,
+            first[id as usize].good,
+            if Some(id) == root { "  <== ROOT" } else { "" }
+        );
     }
     out
 }

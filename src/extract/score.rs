@@ -197,7 +197,10 @@ mod tests {
 
     #[test]
     fn headline_links_count_for_a_listing_but_not_as_prose() {
-        let list = stats_of("<ul><li><a href='/1'>Council approves the new cycle lanes for the city centre</a></li><li><a href='/2'>Heavy rain expected across the north on Sunday night</a></li></ul>", Tag::Ul);
+        let list = stats_of(
+            "<ul><li><a href='/1'>Council approves the new cycle lanes for the city centre</a></li><li><a href='/2'>Heavy rain expected across the north on Sunday night</a></li></ul>",
+            Tag::Ul,
+        );
         assert!(list.score > 0.0 && list.good == 0.0 && list.paragraphs == 0, "{list:?}");
         let same_page = stats_of("<p><a href='#top'>Back to the top of this page, where the summary is</a></p>", Tag::P);
         assert_eq!(same_page.link_chars, 0, "fragment links are not navigation");

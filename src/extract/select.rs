@@ -46,9 +46,24 @@ fn declares_main_content(element: &Element) -> bool {
         return true;
     }
     const CONTENT_NAMES: &[&str] = &[
-        "article-body", "article-content", "articlebody", "post-content", "post-body", "entry-content",
-        "story-body", "main-content", "page-content", "content-body", "article__body", "c-article-body",
-        "td-post-content", "post-entry", "blog-content", "single-content", "text-content", "rich-text",
+        "article-body",
+        "article-content",
+        "articlebody",
+        "post-content",
+        "post-body",
+        "entry-content",
+        "story-body",
+        "main-content",
+        "page-content",
+        "content-body",
+        "article__body",
+        "c-article-body",
+        "td-post-content",
+        "post-entry",
+        "blog-content",
+        "single-content",
+        "text-content",
+        "rich-text",
     ];
     CONTENT_NAMES.iter().any(|name| element.id_class.contains(name))
 }
@@ -166,12 +181,7 @@ fn grid_chars(dom: &Dom, stats: &[NodeStats], id: NodeId, removed: &dyn Fn(NodeI
             None => kinds.push((kind, u32::from(has_text), s.chars)),
         }
     }
-    kinds
-        .into_iter()
-        .filter(|(_, count, _)| *count as usize >= MIN_GRID_ITEMS)
-        .map(|(_, _, chars)| chars)
-        .max()
-        .unwrap_or(0)
+    kinds.into_iter().filter(|(_, count, _)| *count as usize >= MIN_GRID_ITEMS).map(|(_, _, chars)| chars).max().unwrap_or(0)
 }
 
 /// An item of a grid has at least this many characters of text.
@@ -220,9 +230,12 @@ pub fn dominant_child(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dy
     let mut current = root;
     loop {
         let total = stats[current as usize].good;
-        let next = dom.node(current).children.iter().copied().find(|&child| {
-            !removed(child) && dom.element(child).is_some() && stats[child as usize].good >= DOMINANT_CHILD_SHARE * total
-        });
+        let next = dom
+            .node(current)
+            .children
+            .iter()
+            .copied()
+            .find(|&child| !removed(child) && dom.element(child).is_some() && stats[child as usize].good >= DOMINANT_CHILD_SHARE * total);
         match next {
             Some(child) if total > 0.0 => current = child,
             _ => return current,
@@ -239,9 +252,13 @@ const BODY_SHARE: f32 = 0.7;
 pub fn story_body(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> NodeId {
     let total = stats[root as usize].good;
     let mut current = root;
-    while let Some(child) = dom.node(current).children.iter().copied().find(|&child| {
-        !removed(child) && dom.element(child).is_some() && total > 0.0 && stats[child as usize].good >= BODY_SHARE * total
-    }) {
+    while let Some(child) = dom
+        .node(current)
+        .children
+        .iter()
+        .copied()
+        .find(|&child| !removed(child) && dom.element(child).is_some() && total > 0.0 && stats[child as usize].good >= BODY_SHARE * total)
+    {
         current = child;
     }
     current
@@ -249,9 +266,8 @@ pub fn story_body(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn
 
 /// Name tokens of the lead paragraph (standfirst, chapô, teaser) that news and blog templates
 /// place between the headline and the body.
-const LEAD_TOKENS: &[&str] = &[
-    "intro", "lead", "lede", "teaser", "chapo", "chapeau", "standfirst", "summary", "excerpt", "deck", "abstract", "subline", "kicker",
-];
+const LEAD_TOKENS: &[&str] =
+    &["intro", "lead", "lede", "teaser", "chapo", "chapeau", "standfirst", "summary", "excerpt", "deck", "abstract", "subline", "kicker"];
 /// A lead is a sentence or a short paragraph: between these many characters…
 const MIN_LEAD_CHARS: u32 = 40;
 /// …and these.
@@ -268,9 +284,7 @@ const MAX_LEAD_LEVELS: usize = 3;
 #[must_use]
 pub fn lead_before(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> Option<NodeId> {
     // The last visible text before the root, in document order.
-    let last_text = (0..root).rev().find(|&id| {
-        matches!(&dom.node(id).data, crate::dom::NodeData::Text(t) if !t.trim().is_empty()) && !removed(id)
-    })?;
+    let last_text = (0..root).rev().find(|&id| matches!(&dom.node(id).data, crate::dom::NodeData::Text(t) if !t.trim().is_empty()) && !removed(id))?;
     let region = dom.ancestors(root).take(MAX_LEAD_LEVELS).find(|&a| dom.contains(a, last_text))?;
     dom.ancestors(last_text).take_while(|&a| a != region).find(|&a| {
         let (Some(element), s) = (dom.element(a), &stats[a as usize]) else { return false };

@@ -9,9 +9,31 @@ use super::Source;
 /// Words that introduce a byline in the languages gleaner meets most ("By Jane Doe", "Von
 /// Max Muster", "Written by …"), matched case-insensitively at the start.
 const BYLINE_PREFIXES: &[&str] = &[
-    "written by", "posted by", "post by", "published by", "via", "reviewed by", "edited by", "story by", "words by", "text by", "by",
-    "author:", "authors:", "author", "von", "par", "por", "door", "di", "autor:", "autorin:", "autor", "auteur:",
-    "redaktion:", "text:",
+    "written by",
+    "posted by",
+    "post by",
+    "published by",
+    "via",
+    "reviewed by",
+    "edited by",
+    "story by",
+    "words by",
+    "text by",
+    "by",
+    "author:",
+    "authors:",
+    "author",
+    "von",
+    "par",
+    "por",
+    "door",
+    "di",
+    "autor:",
+    "autorin:",
+    "autor",
+    "auteur:",
+    "redaktion:",
+    "text:",
 ];
 
 /// A credited name has at most this many words; longer text is a sentence or a bio.
@@ -56,7 +78,12 @@ fn clean_credit(credit: &str, declared: bool) -> Vec<String> {
         if position > 0 && part.trim_start().starts_with(',') && (is_credential(&name) || !name.contains(' ')) {
             continue;
         }
-        if (if alone { is_listed_credential(&name) } else { is_credential(&name) }) || !looks_like_name(&name) || NOT_NAMES.contains(&name.to_lowercase().as_str()) || is_prefix_alone(&name) || super::datetime::month_number(&name.to_lowercase()).is_some() {
+        if (if alone { is_listed_credential(&name) } else { is_credential(&name) })
+            || !looks_like_name(&name)
+            || NOT_NAMES.contains(&name.to_lowercase().as_str())
+            || is_prefix_alone(&name)
+            || super::datetime::month_number(&name.to_lowercase()).is_some()
+        {
             continue;
         }
         if !names.iter().any(|n: &String| n.eq_ignore_ascii_case(&name)) {
@@ -69,13 +96,78 @@ fn clean_credit(credit: &str, declared: bool) -> Vec<String> {
 /// Words after which a byline goes on with something other than names: a date label, a
 /// month, a weekday, a role ("Jane Doe Last updated: May 5", "Jane Doe Staff Writer").
 const END_OF_NAMES: &[&str] = &[
-    "updated", "published", "posted", "reviewed", "last", "on", "am", "le", "el", "il", "mon", "tue", "wed", "thu", "fri",
-    "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
-    "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "writer", "editor", "reporter", "contributor",
-    "correspondent", "columnist", "journalist", "staff", "follow", "email", "read", "min", "minutes", "ago", "from",
-    "wrote", "says", "said", "offline", "online", "member", "moderator", "joined", "posts", "messages", "reputation",
-    "location", "reviewer", "veteran", "newbie", "greenhorn", "full", "senior", "junior", "registered", "active",
-    "premium", "super", "well", "known", "verified",
+    "updated",
+    "published",
+    "posted",
+    "reviewed",
+    "last",
+    "on",
+    "am",
+    "le",
+    "el",
+    "il",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "writer",
+    "editor",
+    "reporter",
+    "contributor",
+    "correspondent",
+    "columnist",
+    "journalist",
+    "staff",
+    "follow",
+    "email",
+    "read",
+    "min",
+    "minutes",
+    "ago",
+    "from",
+    "wrote",
+    "says",
+    "said",
+    "offline",
+    "online",
+    "member",
+    "moderator",
+    "joined",
+    "posts",
+    "messages",
+    "reputation",
+    "location",
+    "reviewer",
+    "veteran",
+    "newbie",
+    "greenhorn",
+    "full",
+    "senior",
+    "junior",
+    "registered",
+    "active",
+    "premium",
+    "super",
+    "well",
+    "known",
+    "verified",
 ];
 
 /// Roles that, after a single capitalised word, name a publication's team.
@@ -121,9 +213,36 @@ fn starts_a_date(word: &str, next: Option<&str>) -> bool {
 
 /// Words that label a byline rather than name anyone.
 const NOT_NAMES: &[&str] = &[
-    "author", "authors", "admin", "administrator", "editor", "editors", "staff", "guest", "anonymous", "unknown",
-    "redaktion", "autor", "updated", "published", "posted", "deleted member", "mon", "tue", "wed", "thu", "fri", "sat",
-    "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "author",
+    "authors",
+    "admin",
+    "administrator",
+    "editor",
+    "editors",
+    "staff",
+    "guest",
+    "anonymous",
+    "unknown",
+    "redaktion",
+    "autor",
+    "updated",
+    "published",
+    "posted",
+    "deleted member",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// True for a byline's label standing alone ("By" in its own element before the name).
@@ -197,7 +316,14 @@ fn clean_name(part: &str, declared: bool) -> String {
     let part = part.trim_start_matches('@');
     // A lone capital before the name is an avatar's initial ("B boobaloobie").
     let part = match part.split_once(' ') {
-        Some((initial, rest)) if initial.chars().count() == 1 && initial.chars().all(char::is_uppercase) && !rest.is_empty() && !rest.starts_with(|c: char| c.is_uppercase() && rest.chars().nth(1) == Some('.')) => rest,
+        Some((initial, rest))
+            if initial.chars().count() == 1
+                && initial.chars().all(char::is_uppercase)
+                && !rest.is_empty()
+                && !rest.starts_with(|c: char| c.is_uppercase() && rest.chars().nth(1) == Some('.')) =>
+        {
+            rest
+        }
         _ => part,
     };
     collapse(part)
@@ -245,7 +371,8 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId) -> Option<(Vec<String>, 
             id = dom.subtree_end(id);
             continue;
         }
-        let microdata = element.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p.eq_ignore_ascii_case("author") || p.eq_ignore_ascii_case("creator")));
+        let microdata =
+            element.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p.eq_ignore_ascii_case("author") || p.eq_ignore_ascii_case("creator")));
         let rel_author = element.tag == Tag::A && element.attr("rel").is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("author")));
         // Forum engines name each post's author in an attribute of the post
         // (`<article data-author="jane">`, `<li data-username="jane">`): the first is the
@@ -273,8 +400,24 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId) -> Option<(Vec<String>, 
 /// the name in its own element), matched case-insensitively. Reviewers and editors are left
 /// out: they are not the author.
 const TEXT_BYLINE_LABELS: &[&str] = &[
-    "by", "written by", "posted by", "words by", "story by", "text by", "article by", "author:", "authors:", "author", "authors", "author(s)",
-    "contributors", "contributor", "von", "par", "por", "door",
+    "by",
+    "written by",
+    "posted by",
+    "words by",
+    "story by",
+    "text by",
+    "article by",
+    "author:",
+    "authors:",
+    "author",
+    "authors",
+    "author(s)",
+    "contributors",
+    "contributor",
+    "von",
+    "par",
+    "por",
+    "door",
 ];
 /// A text byline ("By Jane Doe", without the date after it) is at most this many characters;
 /// longer text starting with "By" is a sentence ("By 2030, …").
@@ -295,7 +438,19 @@ pub fn from_text(dom: &Dom, from: NodeId, until: NodeId) -> Option<Vec<String>> 
         // DEFAULT`).
         if matches!(
             dom.tag(id),
-            Tag::Script | Tag::Style | Tag::Template | Tag::Nav | Tag::Footer | Tag::Aside | Tag::A | Tag::Button | Tag::Select | Tag::Form | Tag::Label | Tag::Pre | Tag::Code
+            Tag::Script
+                | Tag::Style
+                | Tag::Template
+                | Tag::Nav
+                | Tag::Footer
+                | Tag::Aside
+                | Tag::A
+                | Tag::Button
+                | Tag::Select
+                | Tag::Form
+                | Tag::Label
+                | Tag::Pre
+                | Tag::Code
         ) {
             id = dom.subtree_end(id);
             continue;
@@ -318,11 +473,7 @@ pub fn from_text(dom: &Dom, from: NodeId, until: NodeId) -> Option<Vec<String>> 
         }
         if let NodeData::Text(text) = &dom.node(id).data {
             let text = collapse(text);
-            let credit = if is_label(&text) {
-                next_text(dom, id + 1, until)
-            } else {
-                opens_with_label(&text).then_some(text)
-            };
+            let credit = if is_label(&text) { next_text(dom, id + 1, until) } else { opens_with_label(&text).then_some(text) };
             if let Some(names) = credit.as_deref().and_then(text_byline_names) {
                 return Some(names);
             }
@@ -347,7 +498,9 @@ fn text_byline_names(credit: &str) -> Option<Vec<String>> {
 /// True when `text` opens with one of the [`TEXT_BYLINE_LABELS`] followed by more words.
 fn opens_with_label(text: &str) -> bool {
     let lower = text.to_lowercase();
-    TEXT_BYLINE_LABELS.iter().any(|label| lower.strip_prefix(label).is_some_and(|rest| rest.starts_with([' ', ':']) && rest.trim_start_matches([' ', ':']).len() > 1))
+    TEXT_BYLINE_LABELS
+        .iter()
+        .any(|label| lower.strip_prefix(label).is_some_and(|rest| rest.starts_with([' ', ':']) && rest.trim_start_matches([' ', ':']).len() > 1))
 }
 
 /// The first non-empty text at or after `id` (before `until`), collapsed.
@@ -378,9 +531,10 @@ fn is_byline_element(id_class: &str) -> bool {
         // (`author-box__name`, `author-card-name`): BEM and its kin name the element last.
         let name_part = class.rsplit(['-', '_']).next() == Some("name") && class.len() > "name".len();
         (class.contains("author") || class.contains("byline") || class.contains("writer") || joined.contains("username"))
-            && (name_part || !["avatar", "image", "img", "photo", "pic", "bio", "desc", "title", "label", "box", "wrap", "authority", "social", "follow", "more", "date"]
-                .iter()
-                .any(|not| joined.contains(not)))
+            && (name_part
+                || !["avatar", "image", "img", "photo", "pic", "bio", "desc", "title", "label", "box", "wrap", "authority", "social", "follow", "more", "date"]
+                    .iter()
+                    .any(|not| joined.contains(not)))
     })
 }
 
@@ -389,7 +543,10 @@ fn is_byline_element(id_class: &str) -> bool {
 fn name_element(dom: &Dom, byline: NodeId) -> Option<NodeId> {
     let inner = byline + 1..dom.subtree_end(byline);
     let named = inner.clone().find(|&d| {
-        dom.element(d).is_some_and(|e| e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name")) || e.id_class.split_whitespace().any(|c| c.contains("name") && !c.contains("names")))
+        dom.element(d).is_some_and(|e| {
+            e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name"))
+                || e.id_class.split_whitespace().any(|c| c.contains("name") && !c.contains("names"))
+        })
     });
     named.or_else(|| inner.clone().find(|&d| dom.tag(d) == Tag::A && !collapse(&dom.raw_text(d)).is_empty()))
 }
@@ -477,14 +634,17 @@ mod tests {
 
     #[test]
     fn finds_bylines_in_the_dom() {
-        let dom = crate::dom::parse("<h1>Headline</h1><div class='post-meta'><span class='author-name'>By Jane Doe</span> <time>May 5, 2025</time></div><p>Body</p>");
+        let dom =
+            crate::dom::parse("<h1>Headline</h1><div class='post-meta'><span class='author-name'>By Jane Doe</span> <time>May 5, 2025</time></div><p>Body</p>");
         assert_eq!(from_dom(&dom, 0, dom.nodes.len() as NodeId).map(|(n, _)| n), Some(vec!["Jane Doe".to_string()]));
         let all = |dom: &Dom| from_dom(dom, 0, dom.nodes.len() as NodeId).map(|(n, _)| n);
         let dom = crate::dom::parse("<article data-author='starter'><p>Question?</p></article><article data-author='replier'><p>Answer.</p></article>");
         assert_eq!(all(&dom), Some(vec!["starter".to_string()]));
         let dom = crate::dom::parse("<div class='PostUser'><h3 class='PostUser-name'>antonym</h3></div><p>Post</p>");
         assert_eq!(all(&dom), Some(vec!["antonym".to_string()]));
-        let dom = crate::dom::parse("<article><p>Body</p><footer><a rel='author' href='/a/jo'>Jo Bloggs</a></footer></article><footer><a rel='author' href='/x'>Site Team</a></footer>");
+        let dom = crate::dom::parse(
+            "<article><p>Body</p><footer><a rel='author' href='/a/jo'>Jo Bloggs</a></footer></article><footer><a rel='author' href='/x'>Site Team</a></footer>",
+        );
         assert_eq!(all(&dom), Some(vec!["Jo Bloggs".to_string()]));
         let dom = crate::dom::parse("<p>Body</p><footer><a rel='author' href='/x'>Site Team</a></footer>");
         assert_eq!(all(&dom), None);

@@ -19,16 +19,47 @@ pub enum DateKind {
 
 /// Words that mark a date as a modification date, lowercase, in several languages.
 const MODIFIED_WORDS: &[&str] = &[
-    "updated", "update", "modified", "last edited", "edited", "revised", "aktualisiert", "geändert", "mis à jour",
-    "mise à jour", "modifié", "actualizado", "actualizada", "actualización", "aggiornato", "zaktualizowano",
-    "aktualizacja", "bijgewerkt", "обновлено",
+    "updated",
+    "update",
+    "modified",
+    "last edited",
+    "edited",
+    "revised",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "mise à jour",
+    "modifié",
+    "actualizado",
+    "actualizada",
+    "actualización",
+    "aggiornato",
+    "zaktualizowano",
+    "aktualizacja",
+    "bijgewerkt",
+    "обновлено",
 ];
 
 /// Words that label the day a member joined a forum or site, lowercase, in several languages:
 /// the profile card beside each post shows it, and it dates the member, not the post.
 const MEMBER_SINCE_WORDS: &[&str] = &[
-    "joined", "join date", "member since", "registered", "beigetreten", "registriert", "mitglied seit", "inscrit", "membre depuis",
-    "inscription", "miembro desde", "registrado", "iscritto", "registrato", "dołączył", "zarejestrowany", "lid sinds",
+    "joined",
+    "join date",
+    "member since",
+    "registered",
+    "beigetreten",
+    "registriert",
+    "mitglied seit",
+    "inscrit",
+    "membre depuis",
+    "inscription",
+    "miembro desde",
+    "registrado",
+    "iscritto",
+    "registrato",
+    "dołączył",
+    "zarejestrowany",
+    "lid sinds",
 ];
 
 /// Whether a label says the date is when a member joined ("Joined:", "Member since").
@@ -43,7 +74,8 @@ fn kind_of(label: &str) -> Option<DateKind> {
     if MODIFIED_WORDS.iter().any(|w| label.contains(w)) {
         return Some(DateKind::Modified);
     }
-    const PUBLISHED_WORDS: &[&str] = &["published", "posted", "created", "veröffentlicht", "publié", "publicado", "pubblicato", "opublikowano", "erschienen", "datepublished"];
+    const PUBLISHED_WORDS: &[&str] =
+        &["published", "posted", "created", "veröffentlicht", "publié", "publicado", "pubblicato", "opublikowano", "erschienen", "datepublished"];
     PUBLISHED_WORDS.iter().any(|w| label.contains(w)).then_some(DateKind::Published)
 }
 
@@ -81,7 +113,13 @@ fn time_only(text: &str) -> Option<(u8, u8, u8)> {
         if i > 0 && bytes[i - 1].is_ascii_digit() {
             return None;
         }
-        let (h, m) = if bytes.get(i + 1) == Some(&b':') { (digits(i, i + 1)?, digits(i + 2, i + 4)?) } else if bytes.get(i + 2) == Some(&b':') { (digits(i, i + 2)?, digits(i + 3, i + 5)?) } else { return None };
+        let (h, m) = if bytes.get(i + 1) == Some(&b':') {
+            (digits(i, i + 1)?, digits(i + 2, i + 4)?)
+        } else if bytes.get(i + 2) == Some(&b':') {
+            (digits(i, i + 2)?, digits(i + 3, i + 5)?)
+        } else {
+            return None;
+        };
         (h < 24 && m < 60).then_some((h, m, 0))
     })
 }
@@ -128,7 +166,9 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId, order: NumericOrder) -> 
                     continue;
                 }
                 let itemprop = element.attr("itemprop").unwrap_or("");
-                let microdata = itemprop.eq_ignore_ascii_case("datePublished") || itemprop.eq_ignore_ascii_case("dateModified") || itemprop.eq_ignore_ascii_case("dateCreated");
+                let microdata = itemprop.eq_ignore_ascii_case("datePublished")
+                    || itemprop.eq_ignore_ascii_case("dateModified")
+                    || itemprop.eq_ignore_ascii_case("dateCreated");
                 if element.tag == Tag::Time || microdata {
                     let stated = element.attr("datetime").or_else(|| element.attr("content")).map(str::to_string).unwrap_or_else(|| dom.raw_text(id));
                     let label = label_before(dom, id).unwrap_or_default();

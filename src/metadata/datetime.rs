@@ -49,30 +49,129 @@ const YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
 /// each with its month number. Matched against whole lowercase words (a trailing `.` dropped).
 const MONTH_NAMES: &[(&str, u8)] = &[
     // English
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4),
-    ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8), ("september", 9),
-    ("sep", 9), ("sept", 9), ("october", 10), ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
     // German
-    ("januar", 1), ("jänner", 1), ("februar", 2), ("märz", 3), ("mär", 3), ("maerz", 3), ("mai", 5), ("juni", 6), ("juli", 7),
-    ("oktober", 10), ("okt", 10), ("dezember", 12), ("dez", 12),
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mär", 3),
+    ("maerz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("okt", 10),
+    ("dezember", 12),
+    ("dez", 12),
     // French
-    ("janvier", 1), ("janv", 1), ("février", 2), ("févr", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("avr", 4),
-    ("juin", 6), ("juillet", 7), ("juil", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10),
-    ("novembre", 11), ("décembre", 12), ("decembre", 12), ("déc", 12),
+    ("janvier", 1),
+    ("janv", 1),
+    ("février", 2),
+    ("févr", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("juil", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
     // Spanish, Italian, Portuguese
-    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7), ("agosto", 8),
-    ("septiembre", 9), ("setiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12), ("gennaio", 1),
-    ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6), ("luglio", 7), ("settembre", 9), ("ottobre", 10),
-    ("dicembre", 12), ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7),
-    ("setembro", 9), ("outubro", 10), ("novembro", 11), ("dezembro", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
     // Dutch
-    ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
     // Polish (genitive, as dates are written)
-    ("stycznia", 1), ("lutego", 2), ("marca", 3), ("kwietnia", 4), ("maja", 5), ("czerwca", 6), ("lipca", 7),
-    ("sierpnia", 8), ("września", 9), ("października", 10), ("listopada", 11), ("grudnia", 12),
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
     // Russian (genitive)
-    ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6), ("июля", 7),
-    ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11), ("декабря", 12),
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
 ];
 
 /// The month number of a lowercase word, if it names a month.
@@ -177,15 +276,20 @@ fn ymd_at(tokens: &[Token], i: usize, order: NumericOrder) -> Option<(u16, u8, u
     // Skips a symbol such as the "," or "." after a day ("Feb 08, 2022", "5. September").
     let skip_symbol = |j: usize| if matches!(tokens.get(j), Some(Token::Symbol(_))) { j + 1 } else { j };
     // Ordinal suffixes after a day number ("5th", "1st").
-    let skip_ordinal = |j: usize| if matches!(tokens.get(j), Some(Token::Word(w)) if matches!(w.as_str(), "st" | "nd" | "rd" | "th" | "de" | "of")) { j + 1 } else { j };
+    let skip_ordinal =
+        |j: usize| if matches!(tokens.get(j), Some(Token::Word(w)) if matches!(w.as_str(), "st" | "nd" | "rd" | "th" | "de" | "of")) { j + 1 } else { j };
 
     if let Some((a, a_len, a_sep)) = number(i) {
         // 2025-09-05, 2025/9/5, 2025.09.05
         if let (Some(y), Some(sep)) = (year(a, a_len), a_sep)
             && let (Some((b, b_len, b_sep)), Some((c, c_len, _))) = (number(i + 2), number(i + 4))
-                && b_sep == Some(sep) && b_len <= 2 && c_len <= 2 && matches!(tokens.get(i + 1), Some(Token::Symbol(s)) if *s == sep) {
-                    return Some((y, small(b)?, small(c)?, i + 5));
-                }
+            && b_sep == Some(sep)
+            && b_len <= 2
+            && c_len <= 2
+            && matches!(tokens.get(i + 1), Some(Token::Symbol(s)) if *s == sep)
+        {
+            return Some((y, small(b)?, small(c)?, i + 5));
+        }
         // 2023 Jan 7: the year first, as scholarly citations write dates
         if let Some(y) = year(a, a_len)
             && let Some(month) = month_word(i + 1)
@@ -195,23 +299,26 @@ fn ymd_at(tokens: &[Token], i: usize, order: NumericOrder) -> Option<(u16, u8, u
             return Some((y, month, small(d)?, skip_symbol(i + 2) + 1));
         }
         // 13/11/2025, 11/13/2025, 13.11.2025
-        if a_len <= 2 && a_sep.is_some_and(|s| s != ':')
+        if a_len <= 2
+            && a_sep.is_some_and(|s| s != ':')
             && let (Some((b, b_len, b_sep)), Some((c, c_len, _))) = (number(i + 2), number(i + 4))
-                && b_sep == a_sep && b_len <= 2 {
-                    let y = year(c, c_len)?;
-                    let (a, b) = (small(a)?, small(b)?);
-                    let (month, day) = match (a > 12, b > 12) {
-                        (true, false) => (b, a),
-                        (false, true) => (a, b),
-                        (true, true) => return None,
-                        (false, false) if a_sep == Some('.') => (b, a),
-                        (false, false) => match order {
-                            NumericOrder::DayFirst => (b, a),
-                            NumericOrder::MonthFirst => (a, b),
-                        },
-                    };
-                    return Some((y, month, day, i + 5));
-                }
+            && b_sep == a_sep
+            && b_len <= 2
+        {
+            let y = year(c, c_len)?;
+            let (a, b) = (small(a)?, small(b)?);
+            let (month, day) = match (a > 12, b > 12) {
+                (true, false) => (b, a),
+                (false, true) => (a, b),
+                (true, true) => return None,
+                (false, false) if a_sep == Some('.') => (b, a),
+                (false, false) => match order {
+                    NumericOrder::DayFirst => (b, a),
+                    NumericOrder::MonthFirst => (a, b),
+                },
+            };
+            return Some((y, month, day, i + 5));
+        }
         // 5 September 2025, 5. September 2025, 5th of September, 2025, 5 de septiembre de 2025
         if a_len <= 2 {
             let j = skip_ordinal(skip_symbol(i + 1));
@@ -249,7 +356,9 @@ fn time_at(tokens: &[Token], i: usize) -> (Option<(u8, u8, u8)>, Option<i16>) {
         }
     }
     // "T13" tokenizes as the word "t" then the number: handled above.
-    let (Some(Token::Number(h, h_len, Some(':'))), Some(Token::Symbol(':')), Some(Token::Number(m, 2, m_sep))) = (tokens.get(j), tokens.get(j + 1), tokens.get(j + 2)) else {
+    let (Some(Token::Number(h, h_len, Some(':'))), Some(Token::Symbol(':')), Some(Token::Number(m, 2, m_sep))) =
+        (tokens.get(j), tokens.get(j + 1), tokens.get(j + 2))
+    else {
         return (None, None);
     };
     if *h_len > 2 || *h > 23 || *m > 59 {
@@ -259,10 +368,11 @@ fn time_at(tokens: &[Token], i: usize) -> (Option<(u8, u8, u8)>, Option<i16>) {
     let mut second = 0;
     let mut k = j + 3;
     if *m_sep == Some(':')
-        && let Some(Token::Number(s, 2, _)) = tokens.get(k + 1) {
-            second = (*s).min(59) as u8;
-            k += 2;
-        }
+        && let Some(Token::Number(s, 2, _)) = tokens.get(k + 1)
+    {
+        second = (*s).min(59) as u8;
+        k += 2;
+    }
     // Fractions of a second.
     if let (Some(Token::Symbol('.')), Some(Token::Number(..))) = (tokens.get(k), tokens.get(k + 1)) {
         k += 2;

@@ -46,9 +46,27 @@ const CATALOGUE_KEYS: &[&str] = &["offers", "hasVariant", "sku", "mpn", "gtin", 
 
 /// Types whose object describes the page's main content item.
 const CONTENT_TYPES: &[&str] = &[
-    "Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "TechArticle", "AnalysisNewsArticle",
-    "OpinionNewsArticle", "ReportageNewsArticle", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting",
-    "WebPage", "Recipe", "Product", "QAPage", "Question", "HowTo", "Review", "Event", "VideoObject",
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "LiveBlogPosting",
+    "SocialMediaPosting",
+    "DiscussionForumPosting",
+    "WebPage",
+    "Recipe",
+    "Product",
+    "QAPage",
+    "Question",
+    "HowTo",
+    "Review",
+    "Event",
+    "VideoObject",
 ];
 
 /// The parsed JSON-LD scripts of the page.
@@ -81,7 +99,9 @@ pub fn extract(dom: &Dom) -> JsonLd {
         flattened.iter().flatten().filter(|item| item.get("name").is_some()).filter_map(|item| Some((item.get("@id")?.as_str()?, *item))).collect();
     for mut items in flattened.iter().cloned() {
         out.types.extend(items.iter().flat_map(|item| types(item)).map(str::to_string));
-        out.product_offered |= items.iter().any(|item| types(item).iter().any(|t| matches!(*t, "Product" | "ProductGroup")) && CATALOGUE_KEYS.iter().any(|k| item.get(k).is_some()));
+        out.product_offered |= items
+            .iter()
+            .any(|item| types(item).iter().any(|t| matches!(*t, "Product" | "ProductGroup")) && CATALOGUE_KEYS.iter().any(|k| item.get(k).is_some()));
         // Article-like items first: their fields win over WebPage's.
         items.sort_by_key(|item| usize::from(!is_article(item)));
         for item in items {

@@ -8,8 +8,8 @@
 //! from the content itself.
 
 mod authors;
-pub mod datetime;
 mod dates;
+pub mod datetime;
 mod jsonld;
 mod language;
 pub mod page_type;
@@ -142,7 +142,8 @@ impl Metas {
     fn get(&self, keys: &[&str]) -> Option<(String, Source)> {
         keys.iter().find_map(|k| {
             self.0.iter().find(|(key, _)| key == k).map(|(key, v)| {
-                let source = if key.starts_with("og:") || key.starts_with("twitter:") || key.starts_with("article:") { Source::OpenGraph } else { Source::Meta };
+                let source =
+                    if key.starts_with("og:") || key.starts_with("twitter:") || key.starts_with("article:") { Source::OpenGraph } else { Source::Meta };
                 (v.clone(), source)
             })
         })
@@ -163,10 +164,24 @@ impl Metas {
 
 /// Keys of `<meta>` tags holding the publication date.
 const PUBLISHED_KEYS: &[&str] = &[
-    "article:published_time", "og:published_time", "datepublished", "dc.date.issued", "dc.date", "dcterms.date", "date",
-    "pubdate", "publish-date", "publish_date", "publication_date", "sailthru.date", "parsely-pub-date", "article.published",
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "pubdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
     // Highwire Press tags, which scholarly publishers and indexes write for every paper
-    "citation_publication_date", "citation_date", "citation_online_date",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
 ];
 /// Keys of `<meta>` tags holding the modification date.
 const MODIFIED_KEYS: &[&str] = &["article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified", "last-modified"];
@@ -254,7 +269,8 @@ pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
 
     let description = metas.get(&["og:description", "description", "twitter:description"]).or_else(|| ld_value(&ld.description));
     m.description = set(&mut m.sources, "description", description);
-    let declared_lang = html_lang(dom).map(|l| (l, Source::Meta)).or_else(|| metas.get(&["og:locale", "language", "content-language"])).or_else(|| ld_value(&ld.language));
+    let declared_lang =
+        html_lang(dom).map(|l| (l, Source::Meta)).or_else(|| metas.get(&["og:locale", "language", "content-language"])).or_else(|| ld_value(&ld.language));
     m.language = set(&mut m.sources, "language", declared_lang.and_then(|(l, s)| language::tidy(&l).map(|l| (l, s))));
     let canonical = canonical(dom).map(|c| (c, Source::Meta)).or_else(|| metas.get(&["og:url"]));
     m.canonical_url = set(&mut m.sources, "canonical_url", canonical.map(|(c, s)| (resolve(&c, hints.url.as_deref()), s)));
@@ -325,7 +341,11 @@ fn tags(metas: &Metas, ld_keywords: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let candidates: Vec<String> = if ld_keywords.is_empty() {
         let og = metas.all(&["article:tag", "article:section"]);
-        if og.is_empty() { metas.all(&["keywords", "news_keywords"]).iter().flat_map(|k| k.split(',').map(str::to_string).collect::<Vec<_>>()).collect() } else { og }
+        if og.is_empty() {
+            metas.all(&["keywords", "news_keywords"]).iter().flat_map(|k| k.split(',').map(str::to_string).collect::<Vec<_>>()).collect()
+        } else {
+            og
+        }
     } else {
         ld_keywords.to_vec()
     };
@@ -467,7 +487,8 @@ impl Metadata {
         // page, is most often a buyer's guide or a ranked review ("15 best movers"): the
         // article's declared date is its publication date. Not a listing or a reference page,
         // whose declared article date is that of the index or the entry's creation.
-        let article_declared = page_type::declares_article(&self.declared_types) && matches!(kind, PageType::Product | PageType::Collection | PageType::Service);
+        let article_declared =
+            page_type::declares_article(&self.declared_types) && matches!(kind, PageType::Product | PageType::Collection | PageType::Service);
         for field in ["date_published", "date_modified"] {
             let declared = matches!(self.sources.get(field), Some(Source::JsonLd | Source::OpenGraph | Source::Meta));
             if !(kind.is_publication() || (declared && (kind == PageType::Unknown || article_declared))) || (home && !declared) {
@@ -579,8 +600,10 @@ mod tests {
 
     #[test]
     fn doubly_escaped_declared_values_are_decoded() {
-        let html = format!("<html><head><title>Tips &amp;amp; Tricks | Site</title><meta name='description' content='Pricing &amp;amp; costs'>\
-                            <meta property='og:site_name' content='Q&amp;amp;A Hub'></head><body><article>{PROSE}{PROSE}</article></body></html>");
+        let html = format!(
+            "<html><head><title>Tips &amp;amp; Tricks | Site</title><meta name='description' content='Pricing &amp;amp; costs'>\
+                            <meta property='og:site_name' content='Q&amp;amp;A Hub'></head><body><article>{PROSE}{PROSE}</article></body></html>"
+        );
         let article = extract_with_hints(&html, &Hints::default(), &Options::default()).unwrap();
         assert_eq!(article.title.as_deref(), Some("Tips & Tricks"));
         assert_eq!(article.description.as_deref(), Some("Pricing & costs"));
@@ -659,12 +682,15 @@ mod tests {
 
     #[test]
     fn a_front_page_lists_its_teasers() {
-        let teaser = |i| format!("<div><h2><a href='/2025/story-{i}'>Story number {i} of the day</a></h2><time datetime='2025-10-2{i}'>Oct 2{i}</time><p>Summary.</p></div>");
+        let teaser = |i| {
+            format!("<div><h2><a href='/2025/story-{i}'>Story number {i} of the day</a></h2><time datetime='2025-10-2{i}'>Oct 2{i}</time><p>Summary.</p></div>")
+        };
         let html = format!("<html><body>{}{PROSE}</body></html>", (0..9).map(teaser).collect::<String>());
         let article = extract_with_hints(&html, &Hints::default().with_url("https://news.example/"), &Options::default()).unwrap();
         assert_eq!(article.page_type, super::PageType::Listing);
         // A story followed by teasers of others is no front page, however many teasers.
-        let story = format!("<html><body><article><h1>Rain expected today</h1>{}</article>{}</body></html>", PROSE.repeat(6), (0..9).map(teaser).collect::<String>());
+        let story =
+            format!("<html><body><article><h1>Rain expected today</h1>{}</article>{}</body></html>", PROSE.repeat(6), (0..9).map(teaser).collect::<String>());
         let article = extract_with_hints(&story, &Hints::default().with_url("https://news.example/"), &Options::default()).unwrap();
         assert_eq!(article.page_type, super::PageType::Listing);
         let article = extract_with_hints(&story, &Hints::default().with_url("https://news.example/2025/story-1"), &Options::default()).unwrap();

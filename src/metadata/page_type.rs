@@ -83,8 +83,16 @@ const OG_PRODUCT_GROUPS: &[&str] = &["product.group", "product:group"];
 
 /// JSON-LD types of articles.
 const DECLARED_ARTICLE: &[&str] = &[
-    "NewsArticle", "BlogPosting", "Article", "ReportageNewsArticle", "OpinionNewsArticle", "AnalysisNewsArticle",
-    "LiveBlogPosting", "Recipe", "ScholarlyArticle", "Report",
+    "NewsArticle",
+    "BlogPosting",
+    "Article",
+    "ReportageNewsArticle",
+    "OpinionNewsArticle",
+    "AnalysisNewsArticle",
+    "LiveBlogPosting",
+    "Recipe",
+    "ScholarlyArticle",
+    "Report",
 ];
 
 /// Whether the page's JSON-LD declares an article item (`NewsArticle`, `BlogPosting`, …).
@@ -98,22 +106,59 @@ const DECLARED_LIST: &[&str] = &["ItemList", "CollectionPage"];
 
 /// Words of a URL path (between `/`, `-`, `_`, `.`) that name a kind of page.
 const PATH_WORDS: &[(&str, PageType)] = &[
-    ("forum", PageType::Forum), ("forums", PageType::Forum), ("boards", PageType::Forum), ("thread", PageType::Forum), ("threads", PageType::Forum),
-    ("topic", PageType::Forum), ("viewtopic", PageType::Forum), ("showthread", PageType::Forum), ("discussion", PageType::Forum),
-    ("discussions", PageType::Forum), ("questions", PageType::Forum), ("community", PageType::Forum), ("comments", PageType::Forum),
-    ("docs", PageType::Documentation), ("doc", PageType::Documentation), ("documentation", PageType::Documentation),
-    ("reference", PageType::Documentation), ("manual", PageType::Documentation), ("api", PageType::Documentation),
-    ("handbook", PageType::Documentation), ("wiki", PageType::Documentation),
-    ("product", PageType::Product), ("products", PageType::Product), ("dp", PageType::Product), ("item", PageType::Product),
-    ("collections", PageType::Collection), ("category", PageType::Collection), ("categories", PageType::Collection),
-    ("shop", PageType::Collection), ("catalog", PageType::Collection), ("search", PageType::Collection),
+    ("forum", PageType::Forum),
+    ("forums", PageType::Forum),
+    ("boards", PageType::Forum),
+    ("thread", PageType::Forum),
+    ("threads", PageType::Forum),
+    ("topic", PageType::Forum),
+    ("viewtopic", PageType::Forum),
+    ("showthread", PageType::Forum),
+    ("discussion", PageType::Forum),
+    ("discussions", PageType::Forum),
+    ("questions", PageType::Forum),
+    ("community", PageType::Forum),
+    ("comments", PageType::Forum),
+    ("docs", PageType::Documentation),
+    ("doc", PageType::Documentation),
+    ("documentation", PageType::Documentation),
+    ("reference", PageType::Documentation),
+    ("manual", PageType::Documentation),
+    ("api", PageType::Documentation),
+    ("handbook", PageType::Documentation),
+    ("wiki", PageType::Documentation),
+    ("product", PageType::Product),
+    ("products", PageType::Product),
+    ("dp", PageType::Product),
+    ("item", PageType::Product),
+    ("collections", PageType::Collection),
+    ("category", PageType::Collection),
+    ("categories", PageType::Collection),
+    ("shop", PageType::Collection),
+    ("catalog", PageType::Collection),
+    ("search", PageType::Collection),
     ("browse", PageType::Collection),
-    ("blog", PageType::Article), ("blogs", PageType::Article), ("news", PageType::Article), ("article", PageType::Article),
-    ("articles", PageType::Article), ("story", PageType::Article), ("stories", PageType::Article), ("post", PageType::Article),
-    ("posts", PageType::Article), ("resources", PageType::Article), ("insights", PageType::Article), ("guides", PageType::Article),
-    ("advice", PageType::Article), ("learn", PageType::Article),
-    ("services", PageType::Service), ("service", PageType::Service), ("solutions", PageType::Service), ("pricing", PageType::Service),
-    ("platform", PageType::Service), ("department", PageType::Service), ("departments", PageType::Service),
+    ("blog", PageType::Article),
+    ("blogs", PageType::Article),
+    ("news", PageType::Article),
+    ("article", PageType::Article),
+    ("articles", PageType::Article),
+    ("story", PageType::Article),
+    ("stories", PageType::Article),
+    ("post", PageType::Article),
+    ("posts", PageType::Article),
+    ("resources", PageType::Article),
+    ("insights", PageType::Article),
+    ("guides", PageType::Article),
+    ("advice", PageType::Article),
+    ("learn", PageType::Article),
+    ("services", PageType::Service),
+    ("service", PageType::Service),
+    ("solutions", PageType::Service),
+    ("pricing", PageType::Service),
+    ("platform", PageType::Service),
+    ("department", PageType::Service),
+    ("departments", PageType::Service),
 ];
 
 /// Whole path segments that name a kind of page by a convention of widespread software:
@@ -128,9 +173,16 @@ const SECTION_INDEXES: &[&str] = &["news", "blog", "blogs", "articles", "posts",
 /// First labels of a host name that name the kind of site (`docs.example.com`,
 /// `forum.example.org`): every page there is of that kind unless its path says otherwise.
 const HOST_LABELS: &[(&str, PageType)] = &[
-    ("docs", PageType::Documentation), ("doc", PageType::Documentation), ("developer", PageType::Documentation),
-    ("wiki", PageType::Documentation), ("forum", PageType::Forum), ("forums", PageType::Forum), ("community", PageType::Forum),
-    ("discuss", PageType::Forum), ("discussion", PageType::Forum), ("boards", PageType::Forum),
+    ("docs", PageType::Documentation),
+    ("doc", PageType::Documentation),
+    ("developer", PageType::Documentation),
+    ("wiki", PageType::Documentation),
+    ("forum", PageType::Forum),
+    ("forums", PageType::Forum),
+    ("community", PageType::Forum),
+    ("discuss", PageType::Forum),
+    ("discussion", PageType::Forum),
+    ("boards", PageType::Forum),
 ];
 
 /// Content in which prose paragraphs hold at least this share of the words reads as an
@@ -181,10 +233,7 @@ fn classify_inner(evidence: &Evidence<'_>) -> PageType {
     let declares = |names: &[&str]| evidence.declared_types.iter().any(|d| names.contains(&d.as_str()));
     // Microdata says what an item is as plainly as JSON-LD does: forum software marks each
     // post up as a `DiscussionForumPosting`, shops their product as a `Product`.
-    let strong = DECLARED_STRONG
-        .iter()
-        .find(|(t, _)| evidence.declared_types.iter().chain(evidence.microdata_types).any(|d| d == t))
-        .map(|&(_, kind)| kind);
+    let strong = DECLARED_STRONG.iter().find(|(t, _)| evidence.declared_types.iter().chain(evidence.microdata_types).any(|d| d == t)).map(|&(_, kind)| kind);
     let from_path = evidence.url.and_then(path_kind);
     let shape = content_shape(evidence.blocks);
     let og = evidence.og_type.map(str::to_ascii_lowercase);
@@ -264,7 +313,10 @@ fn is_running_text(blocks: &[Block]) -> bool {
 /// True when the URL's last path segment is a headline's slug.
 fn has_headline_slug(url: &str) -> bool {
     let Some(last) = path_of(url).split('/').rfind(|s| !s.is_empty()) else { return false };
-    let stem = last.rsplit_once('.').filter(|(_, ext)| matches!(ext.to_ascii_lowercase().as_str(), "html" | "htm" | "php" | "asp" | "aspx")).map_or(last, |(stem, _)| stem);
+    let stem = last
+        .rsplit_once('.')
+        .filter(|(_, ext)| matches!(ext.to_ascii_lowercase().as_str(), "html" | "htm" | "php" | "asp" | "aspx"))
+        .map_or(last, |(stem, _)| stem);
     stem.split(['-', '_']).filter(|w| !w.is_empty()).count() >= MIN_HEADLINE_SLUG_WORDS
 }
 
@@ -307,7 +359,12 @@ const OFFERING_WORDS: &[&str] = &["services", "service", "solutions", "consultin
 /// slug is a headline ("how-to-choose-a-cleaning-service").
 fn names_an_offering(path: &str) -> bool {
     let Some(last) = path.split('/').rfind(|s| !s.is_empty()) else { return false };
-    let words: Vec<String> = last.to_ascii_lowercase().split(['-', '_', '.']).filter(|w| !w.is_empty() && !matches!(*w, "html" | "htm" | "php" | "aspx")).map(str::to_string).collect();
+    let words: Vec<String> = last
+        .to_ascii_lowercase()
+        .split(['-', '_', '.'])
+        .filter(|w| !w.is_empty() && !matches!(*w, "html" | "htm" | "php" | "aspx"))
+        .map(str::to_string)
+        .collect();
     words.len() < MIN_HEADLINE_SLUG_WORDS && words.last().is_some_and(|w| OFFERING_WORDS.contains(&w.as_str()))
 }
 
@@ -397,7 +454,18 @@ mod tests {
 
     fn classify_with(types: &[&str], url: &str, blocks: &[Block]) -> PageType {
         let types: Vec<String> = types.iter().map(|t| (*t).to_string()).collect();
-        classify(&Evidence { declared_types: &types, microdata_types: &[], teasers: 0, product_offered: true, og_type: None, url: Some(url), blocks, dated: true, declares_date: false, credited: false })
+        classify(&Evidence {
+            declared_types: &types,
+            microdata_types: &[],
+            teasers: 0,
+            product_offered: true,
+            og_type: None,
+            url: Some(url),
+            blocks,
+            dated: true,
+            declares_date: false,
+            credited: false,
+        })
     }
 
     #[test]
@@ -437,7 +505,20 @@ mod tests {
         let prose = Block::paragraph("A long sentence of running text that goes on and on, as articles do, with more words. ".repeat(3));
         let blocks = [prose];
         let types = ["Article".to_string()];
-        let home = |teasers| classify(&Evidence { declared_types: &types, microdata_types: &[], teasers, product_offered: true, og_type: None, url: Some("https://acme.example/"), blocks: &blocks, dated: true, declares_date: false, credited: true });
+        let home = |teasers| {
+            classify(&Evidence {
+                declared_types: &types,
+                microdata_types: &[],
+                teasers,
+                product_offered: true,
+                og_type: None,
+                url: Some("https://acme.example/"),
+                blocks: &blocks,
+                dated: true,
+                declares_date: false,
+                credited: true,
+            })
+        };
         assert_eq!(home(0), PageType::Service);
         assert_eq!(home(MIN_FRONT_PAGE_TEASERS), PageType::Listing);
         assert_eq!(classify_with(&["Article"], "https://acme.example/why-acme", &blocks), PageType::Article);
@@ -445,8 +526,22 @@ mod tests {
 
     #[test]
     fn undated_unsigned_code_is_documentation() {
-        let blocks = [Block::paragraph("Call the function with a path.".to_string()), Block { kind: BlockKind::Code { lang: None }, ..Block::paragraph("open(\"a.txt\")".to_string()) }];
-        let evidence = |dated| Evidence { declared_types: &[], microdata_types: &[], teasers: 0, product_offered: true, og_type: Some("article"), url: Some("https://lib.example/guide/io"), blocks: &blocks, dated, declares_date: dated, credited: false };
+        let blocks = [
+            Block::paragraph("Call the function with a path.".to_string()),
+            Block { kind: BlockKind::Code { lang: None }, ..Block::paragraph("open(\"a.txt\")".to_string()) },
+        ];
+        let evidence = |dated| Evidence {
+            declared_types: &[],
+            microdata_types: &[],
+            teasers: 0,
+            product_offered: true,
+            og_type: Some("article"),
+            url: Some("https://lib.example/guide/io"),
+            blocks: &blocks,
+            dated,
+            declares_date: dated,
+            credited: false,
+        };
         assert_eq!(classify(&evidence(false)), PageType::Documentation);
         assert_eq!(classify(&evidence(true)), PageType::Article, "a dated post showing code");
         let home = Evidence { url: Some("https://lib.example/"), ..evidence(false) };
@@ -457,7 +552,20 @@ mod tests {
     fn a_product_without_offers_or_prices_is_review_markup() {
         let types = ["LocalBusiness".to_string(), "Product".to_string(), "AggregateRating".to_string()];
         let blocks = [Block::paragraph("We move homes and offices across the state, with care. ".repeat(8))];
-        let page = |product_offered, blocks: &[Block]| classify(&Evidence { declared_types: &types, microdata_types: &[], teasers: 0, product_offered, og_type: None, url: Some("https://movers.example/residential"), blocks, dated: false, declares_date: false, credited: false });
+        let page = |product_offered, blocks: &[Block]| {
+            classify(&Evidence {
+                declared_types: &types,
+                microdata_types: &[],
+                teasers: 0,
+                product_offered,
+                og_type: None,
+                url: Some("https://movers.example/residential"),
+                blocks,
+                dated: false,
+                declares_date: false,
+                credited: false,
+            })
+        };
         assert_eq!(page(false, &blocks), PageType::Service);
         assert_eq!(page(true, &blocks), PageType::Product);
         assert_eq!(page(false, &[Block::paragraph("Moving kit, $49.99".to_string())]), PageType::Product, "a price shown");
@@ -465,14 +573,50 @@ mod tests {
 
     #[test]
     fn undated_text_is_an_article_under_a_headline_slug() {
-        let guide: Vec<Block> = (0..40).map(|i| Block { kind: BlockKind::ListItem { ordered: false, depth: 0 }, ..Block::paragraph(format!("Step {i}: check the oil level and the tyre pressure")) }).collect();
-        let undated = |url| classify(&Evidence { declared_types: &[], microdata_types: &[], teasers: 0, product_offered: true, og_type: None, url: Some(url), blocks: &guide, dated: false, declares_date: false, credited: false });
+        let guide: Vec<Block> = (0..40)
+            .map(|i| Block {
+                kind: BlockKind::ListItem { ordered: false, depth: 0 },
+                ..Block::paragraph(format!("Step {i}: check the oil level and the tyre pressure"))
+            })
+            .collect();
+        let undated = |url| {
+            classify(&Evidence {
+                declared_types: &[],
+                microdata_types: &[],
+                teasers: 0,
+                product_offered: true,
+                og_type: None,
+                url: Some(url),
+                blocks: &guide,
+                dated: false,
+                declares_date: false,
+                credited: false,
+            })
+        };
         assert_eq!(undated("https://garage.example/learning/car-maintenance-checklist-for-new-drivers"), PageType::Article);
         assert_eq!(undated("https://garage.example/car-maintenance"), PageType::Service);
         assert_eq!(classify_with(&[], "https://garage.example/car-maintenance", &guide), PageType::Article, "dated");
         assert!(has_headline_slug("https://a.example/x/what-to-look-for-in-a-car.html") && !has_headline_slug("https://a.example/data-analytics-services/"));
         let short = &guide[..3];
-        assert_eq!(classify(&Evidence { blocks: short, ..Evidence { declared_types: &[], microdata_types: &[], teasers: 0, product_offered: true, og_type: None, url: Some("https://garage.example/a/b"), blocks: &guide, dated: false, declares_date: false, credited: false } }), PageType::Unknown, "too short to be read as text");
+        assert_eq!(
+            classify(&Evidence {
+                blocks: short,
+                ..Evidence {
+                    declared_types: &[],
+                    microdata_types: &[],
+                    teasers: 0,
+                    product_offered: true,
+                    og_type: None,
+                    url: Some("https://garage.example/a/b"),
+                    blocks: &guide,
+                    dated: false,
+                    declares_date: false,
+                    credited: false
+                }
+            }),
+            PageType::Unknown,
+            "too short to be read as text"
+        );
     }
 
     #[test]
@@ -497,7 +641,18 @@ mod tests {
         assert_eq!(classify_with(&[], "https://review.example/blog/best-laptops", &prices), PageType::Article, "a buyer's guide");
         let og = |og_type, types: &[&str]| {
             let types: Vec<String> = types.iter().map(|t| (*t).to_string()).collect();
-            classify(&Evidence { declared_types: &types, microdata_types: &[], teasers: 0, product_offered: true, og_type: Some(og_type), url: Some("https://shop.example/a/b"), blocks: &prices, dated: false, declares_date: false, credited: false })
+            classify(&Evidence {
+                declared_types: &types,
+                microdata_types: &[],
+                teasers: 0,
+                product_offered: true,
+                og_type: Some(og_type),
+                url: Some("https://shop.example/a/b"),
+                blocks: &prices,
+                dated: false,
+                declares_date: false,
+                credited: false,
+            })
         };
         assert_eq!(og("product.group", &["Product"]), PageType::Collection);
         assert_eq!(og("product", &["Product"]), PageType::Product, "one item's page listing its variants' prices");

@@ -81,9 +81,9 @@ fn heading_text(dom: &Dom, id: NodeId) -> String {
 /// True when `id` sits in a `<template>`, a `<noscript>` or an element hidden by an
 /// attribute: such headings are not what the reader sees.
 fn in_hidden_or_template(dom: &Dom, id: NodeId) -> bool {
-    dom.ancestors(id).filter_map(|a| dom.element(a)).any(|e| {
-        matches!(e.tag, Tag::Template | Tag::Noscript) || e.attr("hidden").is_some() || e.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
-    })
+    dom.ancestors(id)
+        .filter_map(|a| dom.element(a))
+        .any(|e| matches!(e.tag, Tag::Template | Tag::Noscript) || e.attr("hidden").is_some() || e.attr("aria-hidden").is_some_and(|v| v.trim() == "true"))
 }
 
 /// Picks the headline and where it came from.
@@ -96,7 +96,13 @@ fn in_hidden_or_template(dom: &Dom, id: NodeId) -> bool {
 ///    title they declare for search engines and sharing.
 /// 3. The declared title with the site's name cut off.
 /// 4. The first `<h1>`.
-pub(super) fn choose(h1s: &[Heading], declared: Option<(String, Source)>, html_title: Option<String>, others: &[String], site: &Site<'_>) -> Option<(String, Source)> {
+pub(super) fn choose(
+    h1s: &[Heading],
+    declared: Option<(String, Source)>,
+    html_title: Option<String>,
+    others: &[String],
+    site: &Site<'_>,
+) -> Option<(String, Source)> {
     let titles: Vec<&String> = [declared.as_ref().map(|(t, _)| t), html_title.as_ref()].into_iter().flatten().collect();
     let declared_titles: Vec<&String> = titles.iter().copied().chain(others).collect();
     // The strongest confirmation wins; among equals, the first `<h1>`.
@@ -331,7 +337,10 @@ mod tests {
 
     #[test]
     fn an_h1_written_as_a_sentence_is_a_slogan() {
-        assert_eq!(title(&["You deserve to be happy."], "Professional Therapy With A Licensed Therapist | Calmly").as_deref(), Some("Professional Therapy With A Licensed Therapist"));
+        assert_eq!(
+            title(&["You deserve to be happy."], "Professional Therapy With A Licensed Therapist | Calmly").as_deref(),
+            Some("Professional Therapy With A Licensed Therapist")
+        );
         assert_eq!(title(&["Rain expected today..."], "Rain expected in the north | Daily").as_deref(), Some("Rain expected today..."));
     }
 
@@ -376,14 +385,27 @@ mod tests {
     #[test]
     fn an_h1_ending_the_title_names_the_site() {
         assert_eq!(title(&["The Rust Programming Language"], "What is Ownership? - The Rust Programming Language").as_deref(), Some("What is Ownership?"));
-        let got = choose(&[Heading::plain("Group chat that's all fun")], None, Some("Discord | Group chat that's all fun".into()), &[], &Site::new(None, Some("https://discord.example/")));
+        let got = choose(
+            &[Heading::plain("Group chat that's all fun")],
+            None,
+            Some("Discord | Group chat that's all fun".into()),
+            &[],
+            &Site::new(None, Some("https://discord.example/")),
+        );
         assert_eq!(got.map(|(t, _)| t).as_deref(), Some("Group chat that's all fun"), "a title opening with the site ends with the headline");
     }
 
     #[test]
     fn an_h1_with_few_words_of_the_title_is_a_slogan() {
-        assert_eq!(title(&["Make anything possible, all in Figma"], "Figma: The Collaborative Interface Design Tool").as_deref(), Some("Figma: The Collaborative Interface Design Tool"));
-        assert_eq!(title(&["Guide to College Application Essays"], "College Application Essay Tips | Blog").as_deref(), Some("Guide to College Application Essays"), "a reworded headline keeps its place");
+        assert_eq!(
+            title(&["Make anything possible, all in Figma"], "Figma: The Collaborative Interface Design Tool").as_deref(),
+            Some("Figma: The Collaborative Interface Design Tool")
+        );
+        assert_eq!(
+            title(&["Guide to College Application Essays"], "College Application Essay Tips | Blog").as_deref(),
+            Some("Guide to College Application Essays"),
+            "a reworded headline keeps its place"
+        );
     }
 
     #[test]

@@ -96,7 +96,11 @@ fn body(out: &mut String, blocks: &[Block], options: &RenderOptions) {
                 continue;
             }
             BlockKind::Code { lang } => {
-                let class = lang.as_deref().filter(|l| l.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#' | '_'))).map(|l| format!(" class=\"language-{l}\"")).unwrap_or_default();
+                let class = lang
+                    .as_deref()
+                    .filter(|l| l.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#' | '_')))
+                    .map(|l| format!(" class=\"language-{l}\""))
+                    .unwrap_or_default();
                 let _ = writeln!(out, "<pre><code{class}>{}</code></pre>", escape(&block.text));
             }
             BlockKind::TableRow { .. } => {

@@ -18,7 +18,8 @@ pub(crate) enum Inline<'a> {
 /// it; whitespace at the edges of emphasis and code is moved outside the markup (Markdown
 /// cannot open or close emphasis next to a space).
 pub(crate) fn tree<'a>(text: &'a str, spans: &'a [Span]) -> Vec<Inline<'a>> {
-    let mut spans: Vec<&Span> = spans.iter().filter(|s| s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)).collect();
+    let mut spans: Vec<&Span> =
+        spans.iter().filter(|s| s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)).collect();
     // Outer spans first: by start, then longest.
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut index = 0;
@@ -109,17 +110,17 @@ mod tests {
     #[test]
     fn nests_and_trims() {
         let text = "see this page now";
-        let spans = vec![
-            Span { start: 4, end: 14, kind: SpanKind::Link { href: "/x".into() } },
-            Span { start: 9, end: 14, kind: SpanKind::Emphasis },
-        ];
+        let spans = vec![Span { start: 4, end: 14, kind: SpanKind::Link { href: "/x".into() } }, Span { start: 9, end: 14, kind: SpanKind::Emphasis }];
         let got = tree(text, &spans);
-        assert_eq!(got, vec![
-            Inline::Text("see "),
-            Inline::Marked(&spans[0].kind, vec![Inline::Text("this "), Inline::Marked(&spans[1].kind, vec![Inline::Text("page")])]),
-            Inline::Text(" "),
-            Inline::Text("now"),
-        ]);
+        assert_eq!(
+            got,
+            vec![
+                Inline::Text("see "),
+                Inline::Marked(&spans[0].kind, vec![Inline::Text("this "), Inline::Marked(&spans[1].kind, vec![Inline::Text("page")])]),
+                Inline::Text(" "),
+                Inline::Text("now"),
+            ]
+        );
     }
 
     #[test]

@@ -251,7 +251,9 @@ fn line_starts(text: &str) -> String {
     text.lines()
         .map(|line| {
             let starts_block = line.starts_with(['#', '+', '-', '=', '~'])
-                || line.split_once(['.', ')']).is_some_and(|(n, rest)| !n.is_empty() && n.len() <= 9 && n.chars().all(|c| c.is_ascii_digit()) && (rest.is_empty() || rest.starts_with(' ')));
+                || line.split_once(['.', ')']).is_some_and(|(n, rest)| {
+                    !n.is_empty() && n.len() <= 9 && n.chars().all(|c| c.is_ascii_digit()) && (rest.is_empty() || rest.starts_with(' '))
+                });
             if starts_block { format!("\\{line}") } else { line.to_string() }
         })
         .collect::<Vec<_>>()
@@ -289,10 +291,7 @@ mod tests {
             block(BlockKind::TableRow { header: false }, "1|2"),
             block(BlockKind::Code { lang: Some("rust".into()) }, "fn main() {}"),
         ]);
-        assert_eq!(
-            md,
-            "## Intro\n\nSome \\*text\\*.\n\n- one\n    - nested\n\n| a | b |\n| --- | --- |\n| 1\\|2 |  |\n\n```rust\nfn main() {}\n```"
-        );
+        assert_eq!(md, "## Intro\n\nSome \\*text\\*.\n\n- one\n    - nested\n\n| a | b |\n| --- | --- |\n| 1\\|2 |  |\n\n```rust\nfn main() {}\n```");
     }
 
     #[test]

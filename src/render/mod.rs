@@ -113,10 +113,7 @@ pub fn text(blocks: &[Block]) -> String {
 
 /// True when two consecutive blocks belong to one list or one table.
 pub(crate) fn same_group(a: &BlockKind, b: &BlockKind) -> bool {
-    matches!(
-        (a, b),
-        (BlockKind::ListItem { .. }, BlockKind::ListItem { .. }) | (BlockKind::TableRow { .. }, BlockKind::TableRow { .. })
-    )
+    matches!((a, b), (BlockKind::ListItem { .. }, BlockKind::ListItem { .. }) | (BlockKind::TableRow { .. }, BlockKind::TableRow { .. }))
 }
 
 #[cfg(test)]

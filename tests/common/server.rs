@@ -37,7 +37,14 @@ pub struct Response {
 impl Response {
     /// A 200 response with the given body and `Content-Type`.
     pub fn ok(content_type: &str, body: impl Into<Vec<u8>>) -> Self {
-        Self { status: 200, headers: vec![("Content-Type".into(), content_type.into())], body: body.into(), delay: Duration::ZERO, trickle: None, declared_length: None }
+        Self {
+            status: 200,
+            headers: vec![("Content-Type".into(), content_type.into())],
+            body: body.into(),
+            delay: Duration::ZERO,
+            trickle: None,
+            declared_length: None,
+        }
     }
 
     /// A 200 `text/html; charset=utf-8` page.

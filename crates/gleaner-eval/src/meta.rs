@@ -38,7 +38,12 @@ impl MetaPred {
     #[must_use]
     pub fn of(article: &gleaner::Article) -> Self {
         let page_type = serde_json::to_value(article.page_type).ok().and_then(|v| v.as_str().map(str::to_owned));
-        Self { title: article.title.clone(), authors: article.authors.clone(), date: article.date_published.clone(), page_type }
+        Self {
+            title: article.title.clone(),
+            authors: article.authors.clone(),
+            date: article.date_published.clone(),
+            page_type,
+        }
     }
 
     /// The predicted date, when it is not blank.

@@ -92,7 +92,8 @@ pub fn extract_all(dataset: &Dataset, jobs: usize) -> Result<Run> {
     };
     let seconds = started.elapsed().as_secs_f64();
 
-    let mut run = Run { texts: Vec::new(), metas: Vec::new(), failures: Vec::new(), seconds, jobs, page_ms: Vec::new() };
+    let mut run =
+        Run { texts: Vec::new(), metas: Vec::new(), failures: Vec::new(), seconds, jobs, page_ms: Vec::new() };
     for (outcome, ms) in outcomes {
         run.page_ms.push(ms);
         let Outcome { text, meta, failure } = outcome;
@@ -133,7 +134,9 @@ fn extract_page(page: &Page, input: &Result<Vec<u8>>) -> Outcome {
             let meta = MetaPred::of(&article);
             Outcome { text: article.text, meta, failure: None }
         }
-        Ok(Err(err)) => Outcome { meta: err.page_metadata().map(MetaPred::of).unwrap_or_default(), ..Outcome::failed(err.kind()) },
+        Ok(Err(err)) => {
+            Outcome { meta: err.page_metadata().map(MetaPred::of).unwrap_or_default(), ..Outcome::failed(err.kind()) }
+        }
         Err(_) => {
             eprintln!("warning: gleaner panicked on page {} ({})", page.id, page.html_path.display());
             Outcome::failed("panic")
@@ -147,7 +150,14 @@ mod tests {
 
     #[test]
     fn page_time_quantiles() {
-        let run = Run { texts: Vec::new(), metas: Vec::new(), failures: Vec::new(), seconds: 0.0, jobs: 1, page_ms: (1..=100).map(f64::from).rev().collect() };
+        let run = Run {
+            texts: Vec::new(),
+            metas: Vec::new(),
+            failures: Vec::new(),
+            seconds: 0.0,
+            jobs: 1,
+            page_ms: (1..=100).map(f64::from).rev().collect(),
+        };
         assert_eq!(run.page_ms_quantile(0.5), 51.0);
         assert_eq!(run.page_ms_quantile(0.99), 100.0);
         assert_eq!(run.page_ms_quantile(1.0), 100.0);

@@ -133,8 +133,7 @@ fn inflate(body: &[u8], limit: usize) -> Result<Vec<u8>, ErrorInfo> {
         let mut out = Vec::new();
         reader.take(limit as u64 + 1).read_to_end(&mut out).ok().filter(|&read| read > 0).map(|_| out)
     };
-    let inflated = capped(&mut flate2::read::ZlibDecoder::new(body))
-        .or_else(|| capped(&mut flate2::read::DeflateDecoder::new(body)));
+    let inflated = capped(&mut flate2::read::ZlibDecoder::new(body)).or_else(|| capped(&mut flate2::read::DeflateDecoder::new(body)));
     match inflated {
         Some(out) if out.len() > limit => Err(too_large()),
         Some(out) => Ok(out),

@@ -83,12 +83,7 @@ fn job(file: &str, item: Result<WarcRecord, Failed>, max_body_bytes: usize) -> O
     let id = record.record_id.clone().or_else(|| record.target_uri.clone()).unwrap_or_else(|| input.clone());
     let url = record.target_uri;
     let source = match http::parse(&record.block, max_body_bytes) {
-        Ok(response) => Source::Response {
-            url,
-            status: response.status,
-            content_type: response.content_type,
-            body: response.body,
-        },
+        Ok(response) => Source::Response { url, status: response.status, content_type: response.content_type, body: response.body },
         Err(error) => Source::Invalid(error),
     };
     Some(Job { id, input, source })
@@ -116,8 +111,7 @@ impl WarcRecord {
     /// A `response` record holding an HTTP response (not a `dns:` lookup or the like).
     #[must_use]
     pub fn is_http_response(&self) -> bool {
-        self.warc_type == "response"
-            && self.content_type.as_deref().is_none_or(|kind| kind.trim().to_ascii_lowercase().starts_with("application/http"))
+        self.warc_type == "response" && self.content_type.as_deref().is_none_or(|kind| kind.trim().to_ascii_lowercase().starts_with("application/http"))
     }
 }
 
@@ -183,10 +177,8 @@ impl<R: BufRead> WarcReader<R> {
             return Ok(Some(record));
         }
         let mut block = Vec::with_capacity(usize::try_from(length).unwrap_or(0));
-        let read = (&mut self.reader)
-            .take(length)
-            .read_to_end(&mut block)
-            .map_err(|err| self.fail(format!("record {}: cannot read: {err}", self.ordinal), true))?;
+        let read =
+            (&mut self.reader).take(length).read_to_end(&mut block).map_err(|err| self.fail(format!("record {}: cannot read: {err}", self.ordinal), true))?;
         if (read as u64) < length {
             return Err(self.cut_short(read as u64, length));
         }

@@ -2,11 +2,7 @@ use super::*;
 
 /// One WARC record with the given type and extra headers, its Content-Length from `block`.
 pub(crate) fn record(warc_type: &str, headers: &str, block: &[u8]) -> Vec<u8> {
-    let mut out = format!(
-        "WARC/1.1\r\nWARC-Type: {warc_type}\r\n{headers}Content-Length: {}\r\n\r\n",
-        block.len()
-    )
-    .into_bytes();
+    let mut out = format!("WARC/1.1\r\nWARC-Type: {warc_type}\r\n{headers}Content-Length: {}\r\n\r\n", block.len()).into_bytes();
     out.extend_from_slice(block);
     out.extend_from_slice(b"\r\n\r\n");
     out
@@ -21,7 +17,11 @@ const RESPONSE: &[u8] = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>h
 #[test]
 fn records_are_read_with_their_headers() {
     let mut file = record("warcinfo", "", b"software: test\r\n");
-    file.extend(record("response", "WARC-Record-ID: <urn:uuid:1>\r\nWARC-Target-URI: http://a.test/\r\nContent-Type: application/http; msgtype=response\r\n", RESPONSE));
+    file.extend(record(
+        "response",
+        "WARC-Record-ID: <urn:uuid:1>\r\nWARC-Target-URI: http://a.test/\r\nContent-Type: application/http; msgtype=response\r\n",
+        RESPONSE,
+    ));
     let records = read_all(&file, 1 << 20);
     assert_eq!(records.len(), 2);
     let info = records[0].as_ref().expect("warcinfo");

@@ -5,12 +5,12 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
+use gleaner::Options;
 use gleaner::batch::fetch::{
-    DEFAULT_BACKOFF, DEFAULT_CONCURRENCY, DEFAULT_CONNECT_TIMEOUT, DEFAULT_HOST_CONNECTIONS, DEFAULT_HOST_DELAY,
-    DEFAULT_MAX_REDIRECTS, DEFAULT_MAX_RETRY_AFTER, DEFAULT_RETRIES, DEFAULT_TIMEOUT,
+    DEFAULT_BACKOFF, DEFAULT_CONCURRENCY, DEFAULT_CONNECT_TIMEOUT, DEFAULT_HOST_CONNECTIONS, DEFAULT_HOST_DELAY, DEFAULT_MAX_REDIRECTS,
+    DEFAULT_MAX_RETRY_AFTER, DEFAULT_RETRIES, DEFAULT_TIMEOUT,
 };
 use gleaner::batch::{BatchOptions, FetchOptions};
-use gleaner::Options;
 
 use super::output_dir::FileFormat;
 use crate::args::InputFormatArg;
@@ -147,7 +147,9 @@ impl BatchArgs {
             .with_max_body_bytes(self.max_bytes)
             .with_user_agent(self.user_agent.clone())
             .with_obey_robots(!self.ignore_robots);
-        let extract = self.limits.apply(Options::default())
+        let extract = self
+            .limits
+            .apply(Options::default())
             .with_max_input_bytes(self.max_bytes)
             .with_input_format(self.input_format.into())
             .with_text_cleanup(!self.no_cleanup);

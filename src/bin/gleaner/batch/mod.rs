@@ -58,11 +58,7 @@ pub fn main() -> ExitCode {
 fn run(args: &BatchArgs) -> anyhow::Result<bool> {
     let options = args.options();
     let arguments = if args.inputs.is_empty() { vec![inputs::STDIN.to_string()] } else { args.inputs.clone() };
-    let mut jobs = if args.warc {
-        inputs::expand_warc(arguments.clone(), args.max_bytes)
-    } else {
-        inputs::expand(arguments.clone(), args.jsonl)
-    };
+    let mut jobs = if args.warc { inputs::expand_warc(arguments.clone(), args.max_bytes) } else { inputs::expand(arguments.clone(), args.jsonl) };
     let skipped = Arc::new(AtomicUsize::new(0));
     let mut done = Arc::new(HashSet::new());
     let resume_from = match (&args.output, &args.output_dir) {
@@ -72,10 +68,7 @@ fn run(args: &BatchArgs) -> anyhow::Result<bool> {
     };
     if args.resume {
         let Some(path) = &resume_from else { anyhow::bail!("--resume needs --output or --output-dir") };
-        done = Arc::new(
-            gleaner::batch::resume::completed_ids(path)
-                .with_context(|| format!("cannot read {} to resume", path.display()))?,
-        );
+        done = Arc::new(gleaner::batch::resume::completed_ids(path).with_context(|| format!("cannot read {} to resume", path.display()))?);
         jobs = skip_done(jobs, Arc::clone(&done), Arc::clone(&skipped));
     }
     let mut sink = match (&args.output, &args.output_dir) {
@@ -87,9 +80,7 @@ fn run(args: &BatchArgs) -> anyhow::Result<bool> {
     // Standard input can be read only once; WARC files would be read twice.
     if progress.is_shown() && !args.warc && !arguments.iter().any(|arg| arg == inputs::STDIN) {
         let jsonl = args.jsonl;
-        progress.count_total_in_background(move || {
-            inputs::expand(arguments, jsonl).filter(|job| !done.contains(&job.id)).count()
-        });
+        progress.count_total_in_background(move || inputs::expand(arguments, jsonl).filter(|job| !done.contains(&job.id)).count());
     }
     // Records are serialised on the threads that finish them; this thread only writes.
     let file_format = match &sink {
