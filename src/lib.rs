@@ -75,7 +75,7 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
 /// Extracts the main content of a page given as text, with hints (its URL…).
 ///
 /// # Errors
-/// As [`extract`].
+/// As [`extract()`].
 pub fn extract_with_hints(html: &str, hints: &Hints, options: &Options) -> Result<Article, Error> {
     if html.trim().is_empty() {
         return Err(Error::Empty);

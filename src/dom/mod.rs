@@ -1,5 +1,5 @@
 //! The document tree gleaner works on: a compact arena of nodes built by html5ever (through
-//! [`sink`]), with element names turned into a [`Tag`] enum and the `id`/`class` tokens kept
+//! its own tree sink), with element names turned into a [`Tag`] enum and the `id`/`class` tokens kept
 //! lowercased, so every later stage matches with cheap comparisons.
 
 mod sink;

@@ -20,7 +20,7 @@ pub enum Mark {
 /// wrapper can still be spared later (see [`propagate`]).
 #[must_use]
 ///
-/// `product_declared` says the page's JSON-LD declares a `Product` (see [`declares_product`]).
+/// `product_declared` says the page's JSON-LD declares a `Product` (the markup is read for one too).
 pub fn mark(dom: &Dom, product_declared: bool) -> Vec<Mark> {
     let product_page = product_declared || declares_product(dom);
     let mut marks = vec![Mark::Keep; dom.nodes.len()];

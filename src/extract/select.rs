@@ -280,7 +280,7 @@ const MAX_LEAD_LEVELS: usize = 3;
 /// The story's lead when the templates put it just outside the chosen root: the last text
 /// before the root belongs to an element named as a lead (`class="article-intro"`,
 /// `"standfirst"`, `"chapo"`…), holding a sentence or a short paragraph of prose, in the same
-/// region as the body (a common ancestor at most [`MAX_LEAD_LEVELS`] above it).
+/// region as the body (a common ancestor at most three levels above it).
 #[must_use]
 pub fn lead_before(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> Option<NodeId> {
     // The last visible text before the root, in document order.

@@ -136,18 +136,14 @@ pub fn read_html(path: &Path) -> Result<Vec<u8>> {
         return Ok(raw);
     }
     let mut out = Vec::with_capacity(raw.len() * 4);
-    flate2::read::MultiGzDecoder::new(raw.as_slice())
-        .read_to_end(&mut out)
-        .with_context(|| format!("cannot gunzip {}", path.display()))?;
+    flate2::read::MultiGzDecoder::new(raw.as_slice()).read_to_end(&mut out).with_context(|| format!("cannot gunzip {}", path.display()))?;
     Ok(out)
 }
 
 /// The dataset's name: the last component of its (canonical) path.
 fn dataset_name(dir: &Path) -> Result<String> {
     let full = fs::canonicalize(dir).with_context(|| format!("no dataset directory {}", dir.display()))?;
-    full.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .with_context(|| format!("{} has no directory name", dir.display()))
+    full.file_name().map(|n| n.to_string_lossy().into_owned()).with_context(|| format!("{} has no directory name", dir.display()))
 }
 
 /// One `ground-truth/NNNN.json` file of WCXB.
@@ -222,8 +218,7 @@ struct EvalItem {
 fn load_trafilatura(dir: &Path) -> Result<Vec<Page>> {
     let path = dir.join("evaldata.json");
     let json = fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    let items: BTreeMap<String, EvalItem> =
-        serde_json::from_str(&json).with_context(|| format!("cannot parse {}", path.display()))?;
+    let items: BTreeMap<String, EvalItem> = serde_json::from_str(&json).with_context(|| format!("cannot parse {}", path.display()))?;
     Ok(items
         .into_iter()
         .map(|(id, item)| Page {

@@ -71,9 +71,7 @@ impl Evaluation {
             "seg_accuracy" => snippets.map(|s| s.seg_accuracy),
             "seg_f1" => snippets.map(|s| s.seg.f1),
             // Every metadata rate, under the key it is reported with (so no list to keep in step).
-            _ if MetaScores::default().rates().iter().any(|(k, _)| *k == key) => {
-                self.meta?.rates().iter().find(|(k, _)| *k == key)?.1.value()
-            }
+            _ if MetaScores::default().rates().iter().any(|(k, _)| *k == key) => self.meta?.rates().iter().find(|(k, _)| *k == key)?.1.value(),
             "errors" => Some(self.run.errors() as f64),
             "empty" => Some(self.scores.empty as f64),
             _ => None,

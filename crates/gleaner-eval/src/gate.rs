@@ -34,25 +34,14 @@ pub struct Violation {
 impl std::fmt::Display for Violation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let Some(measured) = self.measured else {
-            return write!(
-                f,
-                "{} {}: pinned {:.4}, but not measured (unknown metric?)",
-                self.dataset, self.key, self.pinned
-            );
+            return write!(f, "{} {}: pinned {:.4}, but not measured (unknown metric?)", self.dataset, self.key, self.pinned);
         };
         let (digits, rule) = match Direction::of(&self.key) {
             Direction::HigherIsBetter => (4, format!("may fall at most {TOLERANCE}")),
             Direction::LowerIsBetter => (4, format!("lower is better; may rise at most {TOLERANCE}")),
             Direction::CountMustNotRise => (0, "a count; must not rise".to_owned()),
         };
-        write!(
-            f,
-            "{} {}: measured {measured:.digits$}, pinned {:.digits$} ({:+.digits$}; {rule})",
-            self.dataset,
-            self.key,
-            self.pinned,
-            measured - self.pinned
-        )
+        write!(f, "{} {}: measured {measured:.digits$}, pinned {:.digits$} ({:+.digits$}; {rule})", self.dataset, self.key, self.pinned, measured - self.pinned)
     }
 }
 
@@ -118,8 +107,7 @@ pub fn update(path: &Path, evals: &[Evaluation]) -> Result<Vec<String>> {
     let mut changes = Vec::new();
     for eval in evals {
         let name = &eval.dataset.name;
-        let mut keys: Vec<String> =
-            floors.get(name).and_then(Value::as_object).map(|s| s.keys().cloned().collect()).unwrap_or_default();
+        let mut keys: Vec<String> = floors.get(name).and_then(Value::as_object).map(|s| s.keys().cloned().collect()).unwrap_or_default();
         for key in eval.default_pinned_keys() {
             if !keys.contains(&key) {
                 keys.push(key);
@@ -155,8 +143,7 @@ fn pin_value(key: &str, measured: f64) -> Value {
 /// Reads a floors file: a JSON object of dataset sections.
 fn read(path: &Path) -> Result<Map<String, Value>> {
     let text = fs::read_to_string(path).with_context(|| format!("cannot read floors file {}", path.display()))?;
-    let value: Value =
-        serde_json::from_str(&text).with_context(|| format!("cannot parse floors file {}", path.display()))?;
+    let value: Value = serde_json::from_str(&text).with_context(|| format!("cannot parse floors file {}", path.display()))?;
     let Value::Object(map) = value else {
         bail!("{}: a floors file is a JSON object of dataset sections", path.display());
     };
@@ -177,10 +164,7 @@ fn read(path: &Path) -> Result<Map<String, Value>> {
 
 /// The dataset sections of a floors file (comment keys starting with `_` skipped).
 fn datasets(floors: &Map<String, Value>) -> impl Iterator<Item = (&String, &Map<String, Value>)> {
-    floors
-        .iter()
-        .filter(|(name, _)| !name.starts_with('_'))
-        .filter_map(|(name, section)| section.as_object().map(|s| (name, s)))
+    floors.iter().filter(|(name, _)| !name.starts_with('_')).filter_map(|(name, section)| section.as_object().map(|s| (name, s)))
 }
 
 #[cfg(test)]

@@ -173,20 +173,10 @@ fn run(args: &Args) -> Result<ExitCode> {
         println!("note: {note}");
     }
     if outcome.violations.is_empty() {
-        println!(
-            "quality gate passed: {} pinned metrics hold ({}, tolerance {})",
-            outcome.checked,
-            floors.display(),
-            gate::TOLERANCE
-        );
+        println!("quality gate passed: {} pinned metrics hold ({}, tolerance {})", outcome.checked, floors.display(), gate::TOLERANCE);
         return Ok(ExitCode::SUCCESS);
     }
-    eprintln!(
-        "quality gate FAILED: {} of {} pinned metrics regressed ({}):",
-        outcome.violations.len(),
-        outcome.checked,
-        floors.display()
-    );
+    eprintln!("quality gate FAILED: {} of {} pinned metrics regressed ({}):", outcome.violations.len(), outcome.checked, floors.display());
     for violation in &outcome.violations {
         eprintln!("  {violation}");
     }
@@ -226,8 +216,7 @@ fn parse_worst_meta(values: &[String]) -> Result<(Field, usize)> {
 
 /// The page types of the datasets, in report order.
 fn page_types(datasets: &[Dataset]) -> Vec<String> {
-    let mut types: Vec<String> =
-        datasets.iter().flat_map(|d| d.pages.iter().filter_map(|p| p.page_type.clone())).collect();
+    let mut types: Vec<String> = datasets.iter().flat_map(|d| d.pages.iter().filter_map(|p| p.page_type.clone())).collect();
     types.sort_by_key(|t| metrics::type_rank(t));
     types.dedup();
     types

@@ -38,12 +38,7 @@ impl MetaPred {
     #[must_use]
     pub fn of(article: &gleaner::Article) -> Self {
         let page_type = serde_json::to_value(article.page_type).ok().and_then(|v| v.as_str().map(str::to_owned));
-        Self {
-            title: article.title.clone(),
-            authors: article.authors.clone(),
-            date: article.date_published.clone(),
-            page_type,
-        }
+        Self { title: article.title.clone(), authors: article.authors.clone(), date: article.date_published.clone(), page_type }
     }
 
     /// The predicted date, when it is not blank.
@@ -244,8 +239,7 @@ enum Authors {
 /// When the file cannot be read or parsed.
 pub fn load_external(path: &Path, dataset: &Dataset) -> Result<Vec<MetaPred>> {
     let json = fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let mut preds: HashMap<String, ExternalPred> =
-        serde_json::from_str(&json).with_context(|| format!("cannot parse {}", path.display()))?;
+    let mut preds: HashMap<String, ExternalPred> = serde_json::from_str(&json).with_context(|| format!("cannot parse {}", path.display()))?;
     Ok(dataset
         .pages
         .iter()

@@ -43,11 +43,7 @@ impl Prf {
     /// The component-wise means of per-page scores (zeros for none).
     #[must_use]
     pub fn mean_of(items: &[Prf]) -> Self {
-        Self {
-            precision: mean(items.iter().map(|p| p.precision)),
-            recall: mean(items.iter().map(|p| p.recall)),
-            f1: mean(items.iter().map(|p| p.f1)),
-        }
+        Self { precision: mean(items.iter().map(|p| p.precision)), recall: mean(items.iter().map(|p| p.recall)), f1: mean(items.iter().map(|p| p.f1)) }
     }
 }
 
@@ -183,13 +179,7 @@ pub fn score(dataset: &Dataset, preds: &[String]) -> Scores {
         by_type: by_type(&dataset.pages, &per_page),
     });
     let snippets = has_snippets.then(|| snippet_scores(totals));
-    Scores {
-        pages: dataset.pages.len(),
-        empty: preds.iter().filter(|p| pytext::is_blank(p)).count(),
-        text,
-        snippets,
-        per_page,
-    }
+    Scores { pages: dataset.pages.len(), empty: preds.iter().filter(|p| pytext::is_blank(p)).count(), text, snippets, per_page }
 }
 
 /// Mean word scores per page type, in [`TYPE_ORDER`] then alphabetical order.
@@ -200,10 +190,8 @@ fn by_type(pages: &[Page], scores: &[PageScore]) -> Vec<TypeScore> {
             groups.entry(t.as_str()).or_default().push(word);
         }
     }
-    let mut out: Vec<TypeScore> = groups
-        .into_iter()
-        .map(|(name, items)| TypeScore { name: name.to_owned(), n: items.len(), word: Prf::mean_of(&items) })
-        .collect();
+    let mut out: Vec<TypeScore> =
+        groups.into_iter().map(|(name, items)| TypeScore { name: name.to_owned(), n: items.len(), word: Prf::mean_of(&items) }).collect();
     out.sort_by_key(|t| type_rank(&t.name));
     out
 }
@@ -224,11 +212,7 @@ pub fn snippet_scores(c: SnippetCounts) -> SnippetScores {
         counts: c,
         with_share: (c.tp + c.fn_ > 0).then(|| ratio(c.tp, c.tp + c.fn_)),
         without_share: (c.fp + c.tn > 0).then(|| ratio(c.fp, c.fp + c.tn)),
-        seg: Prf {
-            precision: ratio(c.tp, c.tp + c.fp),
-            recall: ratio(c.tp, c.tp + c.fn_),
-            f1: ratio(2 * c.tp, 2 * c.tp + c.fp + c.fn_),
-        },
+        seg: Prf { precision: ratio(c.tp, c.tp + c.fp), recall: ratio(c.tp, c.tp + c.fn_), f1: ratio(2 * c.tp, 2 * c.tp + c.fp + c.fn_) },
         seg_accuracy: ratio(c.tp + c.tn, total),
     }
 }

@@ -16,13 +16,7 @@ use crate::report;
 /// # Errors
 /// When a file cannot be written.
 pub fn write_preds(eval: &Evaluation, path: &Path) -> Result<()> {
-    let preds: Map<String, Value> = eval
-        .dataset
-        .pages
-        .iter()
-        .zip(&eval.run.texts)
-        .map(|(page, text)| (page.id.clone(), Value::String(text.clone())))
-        .collect();
+    let preds: Map<String, Value> = eval.dataset.pages.iter().zip(&eval.run.texts).map(|(page, text)| (page.id.clone(), Value::String(text.clone()))).collect();
     write_json(path, &Value::Object(preds))?;
     let timing = json!({
         "pages": eval.scores.pages,

@@ -57,18 +57,9 @@ pub fn summary(evals: &[Evaluation]) -> String {
         if let Some(text) = e.scores.text.as_ref().filter(|t| !t.by_type.is_empty()) {
             let _ = writeln!(out, "\n{}: word scores by page type", e.dataset.name);
             let header: Vec<String> = ["type", "n", "P", "R", "F1"].map(str::to_owned).into();
-            let mut rows: Vec<Vec<String>> = text
-                .by_type
-                .iter()
-                .map(|t| vec![t.name.clone(), t.n.to_string(), f3(t.word.precision), f3(t.word.recall), f3(t.word.f1)])
-                .collect();
-            rows.push(vec![
-                "all".to_owned(),
-                e.scores.pages.to_string(),
-                f3(text.word.precision),
-                f3(text.word.recall),
-                f3(text.word.f1),
-            ]);
+            let mut rows: Vec<Vec<String>> =
+                text.by_type.iter().map(|t| vec![t.name.clone(), t.n.to_string(), f3(t.word.precision), f3(t.word.recall), f3(t.word.f1)]).collect();
+            rows.push(vec!["all".to_owned(), e.scores.pages.to_string(), f3(text.word.precision), f3(text.word.recall), f3(text.word.f1)]);
             out.push_str(&render(&header, &rows, 1));
         }
     }
@@ -78,8 +69,7 @@ pub fn summary(evals: &[Evaluation]) -> String {
 /// The metadata section of the summary: one column per dataset with a metadata truth, each
 /// cell the share and the number of pages it is taken over; empty when no dataset has one.
 fn meta_summary(evals: &[Evaluation]) -> String {
-    let with_meta: Vec<(&str, MetaScores)> =
-        evals.iter().filter_map(|e| e.meta.map(|m| (e.dataset.name.as_str(), m))).collect();
+    let with_meta: Vec<(&str, MetaScores)> = evals.iter().filter_map(|e| e.meta.map(|m| (e.dataset.name.as_str(), m))).collect();
     if with_meta.is_empty() {
         return String::new();
     }
@@ -123,16 +113,9 @@ fn meta_label(key: &str) -> &str {
 #[must_use]
 pub fn worst_meta(eval: &Evaluation, mismatches: &[Mismatch], field: Field, n: usize) -> String {
     let what = if field == Field::Date { "a wrong date or a date where there is none" } else { "no match" };
-    let mut out = format!(
-        "{}: {} of {} pages with {what} for the {}\n",
-        eval.dataset.name,
-        n.min(mismatches.len()),
-        mismatches.len(),
-        field.name()
-    );
+    let mut out = format!("{}: {} of {} pages with {what} for the {}\n", eval.dataset.name, n.min(mismatches.len()), mismatches.len(), field.name());
     let header: Vec<String> = ["id", "truth", "prediction"].map(str::to_owned).into();
-    let rows: Vec<Vec<String>> =
-        mismatches.iter().take(n).map(|m| vec![m.id.clone(), clip(&m.truth), clip(&m.pred)]).collect();
+    let rows: Vec<Vec<String>> = mismatches.iter().take(n).map(|m| vec![m.id.clone(), clip(&m.truth), clip(&m.pred)]).collect();
     out.push_str(&render(&header, &rows, 3));
     out
 }
@@ -197,13 +180,7 @@ pub fn worst(eval: &Evaluation, n: usize, page_type: Option<&str>) -> String {
         .take(n)
         .map(|(p, failure)| {
             let s = p.snippets;
-            vec![
-                p.id.clone(),
-                format!("{}/{}", s.fn_, s.tp + s.fn_),
-                format!("{}/{}", s.fp, s.fp + s.tn),
-                p.pred_words.to_string(),
-                error_cell(failure),
-            ]
+            vec![p.id.clone(), format!("{}/{}", s.fn_, s.tp + s.fn_), format!("{}/{}", s.fp, s.fp + s.tn), p.pred_words.to_string(), error_cell(failure)]
         })
         .collect();
     out.push_str(&render(&header, &rows, 1));
@@ -230,10 +207,7 @@ pub fn to_json(eval: &Evaluation) -> Value {
     if let Some(t) = &eval.scores.text {
         let mut by_type = Map::new();
         for ts in &t.by_type {
-            by_type.insert(
-                ts.name.clone(),
-                json!({"n": ts.n, "precision": ts.word.precision, "recall": ts.word.recall, "f1": ts.word.f1}),
-            );
+            by_type.insert(ts.name.clone(), json!({"n": ts.n, "precision": ts.word.precision, "recall": ts.word.recall, "f1": ts.word.f1}));
         }
         m.insert("shingle_precision".into(), json!(t.shingle.precision));
         m.insert("shingle_recall".into(), json!(t.shingle.recall));
@@ -288,22 +262,11 @@ fn f3(v: f64) -> String {
 /// A fixed-width table: the first `left` columns left-aligned, the others right-aligned.
 fn render(header: &[String], rows: &[Vec<String>], left: usize) -> String {
     let widths: Vec<usize> = (0..header.len())
-        .map(|i| {
-            rows.iter()
-                .filter_map(|r| r.get(i))
-                .chain(std::iter::once(&header[i]))
-                .map(|c| c.chars().count())
-                .max()
-                .unwrap_or(0)
-        })
+        .map(|i| rows.iter().filter_map(|r| r.get(i)).chain(std::iter::once(&header[i])).map(|c| c.chars().count()).max().unwrap_or(0))
         .collect();
     let line = |cells: &[String]| {
-        let parts: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .enumerate()
-            .map(|(i, (c, &w))| if i < left { format!("{c:<w$}") } else { format!("{c:>w$}") })
-            .collect();
+        let parts: Vec<String> =
+            cells.iter().zip(&widths).enumerate().map(|(i, (c, &w))| if i < left { format!("{c:<w$}") } else { format!("{c:>w$}") }).collect();
         parts.join("  ").trim_end().to_owned() + "\n"
     };
     let mut out = line(header);

@@ -71,10 +71,8 @@ impl Run {
 /// When the thread pool cannot be built.
 pub fn extract_all(dataset: &Dataset, jobs: usize) -> Result<Run> {
     let jobs = jobs.max(1);
-    let pool =
-        rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start the extraction threads")?;
-    let inputs: Vec<Result<Vec<u8>>> =
-        pool.install(|| dataset.pages.par_iter().map(|p| dataset::read_html(&p.html_path)).collect());
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start the extraction threads")?;
+    let inputs: Vec<Result<Vec<u8>>> = pool.install(|| dataset.pages.par_iter().map(|p| dataset::read_html(&p.html_path)).collect());
     for err in inputs.iter().filter_map(|r| r.as_ref().err()) {
         eprintln!("warning: {err:#}");
     }
@@ -92,8 +90,7 @@ pub fn extract_all(dataset: &Dataset, jobs: usize) -> Result<Run> {
     };
     let seconds = started.elapsed().as_secs_f64();
 
-    let mut run =
-        Run { texts: Vec::new(), metas: Vec::new(), failures: Vec::new(), seconds, jobs, page_ms: Vec::new() };
+    let mut run = Run { texts: Vec::new(), metas: Vec::new(), failures: Vec::new(), seconds, jobs, page_ms: Vec::new() };
     for (outcome, ms) in outcomes {
         run.page_ms.push(ms);
         let Outcome { text, meta, failure } = outcome;
@@ -134,9 +131,7 @@ fn extract_page(page: &Page, input: &Result<Vec<u8>>) -> Outcome {
             let meta = MetaPred::of(&article);
             Outcome { text: article.text, meta, failure: None }
         }
-        Ok(Err(err)) => {
-            Outcome { meta: err.page_metadata().map(MetaPred::of).unwrap_or_default(), ..Outcome::failed(err.kind()) }
-        }
+        Ok(Err(err)) => Outcome { meta: err.page_metadata().map(MetaPred::of).unwrap_or_default(), ..Outcome::failed(err.kind()) },
         Err(_) => {
             eprintln!("warning: gleaner panicked on page {} ({})", page.id, page.html_path.display());
             Outcome::failed("panic")
@@ -150,14 +145,7 @@ mod tests {
 
     #[test]
     fn page_time_quantiles() {
-        let run = Run {
-            texts: Vec::new(),
-            metas: Vec::new(),
-            failures: Vec::new(),
-            seconds: 0.0,
-            jobs: 1,
-            page_ms: (1..=100).map(f64::from).rev().collect(),
-        };
+        let run = Run { texts: Vec::new(), metas: Vec::new(), failures: Vec::new(), seconds: 0.0, jobs: 1, page_ms: (1..=100).map(f64::from).rev().collect() };
         assert_eq!(run.page_ms_quantile(0.5), 51.0);
         assert_eq!(run.page_ms_quantile(0.99), 100.0);
         assert_eq!(run.page_ms_quantile(1.0), 100.0);
