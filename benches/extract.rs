@@ -10,7 +10,7 @@
 //! URL hint when there is one). Groups:
 //! - `extract_bytes/<case>`: [`gleaner::extract_bytes`] on one page, throughput in input bytes;
 //! - `corpus/all_pages`: every page in turn, throughput in input bytes over all of them;
-//! - `dom_parse/<case>`: [`gleaner::dom::parse`] alone on the largest page (already decoded), the
+//! - `dom_parse/<case>`: [`gleaner::internals::parse`] alone on the largest page (already decoded), the
 //!   reference for how much of the time is html5ever's.
 //!
 //! The whole-corpus figure (pages per second over WCXB-dev) comes from `gleaner-eval`; see the
@@ -88,10 +88,10 @@ fn benches(c: &mut Criterion) {
     group.finish();
 
     let Some(largest) = pages.iter().max_by_key(|page| page.bytes.len()) else { return };
-    let html = gleaner::decode::decode(&largest.bytes, None, largest.hints.url.as_deref()).text;
+    let html = gleaner::internals::decode(&largest.bytes, None, largest.hints.url.as_deref()).text;
     let mut group = c.benchmark_group("dom_parse");
     group.throughput(Throughput::Bytes(largest.bytes.len() as u64));
-    group.bench_function(largest.name.as_str(), |b| b.iter(|| gleaner::dom::parse(black_box(&html))));
+    group.bench_function(largest.name.as_str(), |b| b.iter(|| gleaner::internals::parse(black_box(&html))));
     group.finish();
 }
 

@@ -26,6 +26,7 @@ impl Budget {
     }
 
     /// A budget that never runs out.
+    #[cfg(test)]
     #[must_use]
     pub fn unlimited() -> Self {
         Self::start(None)

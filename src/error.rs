@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::Article;
+use crate::page::PageMetadata;
 
 /// Why an input could not be turned into an article.
 ///
@@ -45,9 +45,8 @@ pub enum Error {
     #[error("no main content found")]
     NoContent {
         /// What the page says about itself (title, dates, authors, page type…) when it was
-        /// read as HTML: an [`Article`] whose `text` and `blocks` are empty. `None` for plain
-        /// text input.
-        page: Option<Box<Article>>,
+        /// read as HTML. `None` for plain text input.
+        page: Option<Box<PageMetadata>>,
     },
     /// A file could not be found.
     #[error("no such file: {}", path.display())]
@@ -143,7 +142,7 @@ impl Error {
 
     /// The metadata of a page in which no content was found (see [`Error::NoContent`]).
     #[must_use]
-    pub fn page_metadata(&self) -> Option<&Article> {
+    pub fn page_metadata(&self) -> Option<&PageMetadata> {
         match self {
             Self::NoContent { page } => page.as_deref(),
             _ => None,

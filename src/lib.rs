@@ -25,7 +25,7 @@
 //! let article = gleaner::extract(html, &gleaner::Options::default())?;
 //! assert!(article.text.starts_with("Forecasters expect heavy rain"));
 //! assert!(!article.text.contains("Home"));
-//! assert_eq!(article.title.as_deref(), Some("Rain expected"));
+//! assert_eq!(article.metadata.title.as_deref(), Some("Rain expected"));
 //! # Ok::<(), gleaner::Error>(())
 //! ```
 //!
@@ -37,18 +37,20 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod article;
-pub mod blocks;
-pub mod budget;
-pub mod cleanup;
-pub mod decode;
-pub mod depth_limit;
-pub mod dom;
+mod article;
+mod blocks;
+mod budget;
+mod cleanup;
+mod decode;
+mod depth_limit;
+mod dom;
 mod error;
-pub mod extract;
-pub mod input;
-pub mod metadata;
+mod extract;
+mod input;
+mod metadata;
 mod options;
+mod page;
+mod pipeline;
 pub mod render;
 mod text;
 
@@ -58,11 +60,10 @@ pub mod batch;
 pub mod fetch;
 
 pub use article::Article;
-pub use blocks::{Block, BlockKind};
-use budget::Budget;
-pub use decode::{EncodingInfo, EncodingSource};
+pub use blocks::{Block, BlockKind, Image, ListPosition, Span, SpanKind};
 pub use error::{Error, NetworkReason};
 pub use options::{DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, DEFAULT_TIME_BUDGET, Hints, InputFormat, Options};
+pub use page::{EncodingInfo, EncodingSource, PageMetadata, PageType, Source};
 
 /// Extracts the main content of an HTML page given as text.
 ///
@@ -77,13 +78,7 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
 /// # Errors
 /// As [`extract()`].
 pub fn extract_with_hints(html: &str, hints: &Hints, options: &Options) -> Result<Article, Error> {
-    if html.trim().is_empty() {
-        return Err(Error::Empty);
-    }
-    if html.len() > options.max_input_bytes {
-        return Err(Error::TooLarge { limit: options.max_input_bytes });
-    }
-    run_pipeline(html, None, hints, options, &Budget::start(options.time_budget))
+    pipeline::extract_text(html, hints, options)
 }
 
 /// Extracts the main content of a page given as raw bytes (possibly gzip-compressed, in any
@@ -93,31 +88,24 @@ pub fn extract_with_hints(html: &str, hints: &Hints, options: &Options) -> Resul
 /// [`Error::Empty`], [`Error::NotHtml`] for binary data, [`Error::TooLarge`],
 /// [`Error::BadGzip`], [`Error::NoContent`].
 pub fn extract_bytes(bytes: &[u8], hints: &Hints, options: &Options) -> Result<Article, Error> {
-    let budget = Budget::start(options.time_budget);
-    let bytes = decode::gunzip_if_needed(bytes, options.max_input_bytes)?;
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::Empty);
-    }
-    if let Some(what) = decode::binary_kind(&bytes) {
-        return Err(Error::NotHtml { what });
-    }
-    let decoded = decode::decode(&bytes, hints.content_type.as_deref(), hints.url.as_deref());
-    if decoded.text.trim().is_empty() {
-        return Err(Error::Empty);
-    }
-    budget.check("decode")?;
-    run_pipeline(&decoded.text, Some(decoded.encoding), hints, options, &budget)
+    pipeline::extract_bytes(bytes, hints, options)
 }
 
-/// Runs the stages after decoding: plain-text clean-up or the HTML pipeline.
-fn run_pipeline(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, options: &Options, budget: &Budget) -> Result<Article, Error> {
-    let treat_as_text = match options.input_format {
-        InputFormat::Text => true,
-        InputFormat::Html => false,
-        InputFormat::Auto => !text::looks_like_html(source),
-    };
-    if treat_as_text {
-        return cleanup::plain_text::extract(source, encoding, hints, options);
+/// Parts of the pipeline that gleaner's own benchmarks, fuzz targets, evaluation tool and
+/// command-line tool reach into. Not a stable API: use the functions at the crate's root.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::blocks::collect as collect_blocks;
+    pub use crate::decode::{Decoded, binary_kind, decode, gunzip_if_needed};
+    pub use crate::dom::{Dom, NodeData, NodeId, Tag, parse};
+    pub use crate::input::{read_file, read_stdin};
+
+    /// Runs the real stages on a page up to the content selection and prints how the content
+    /// was chosen, then the chain of ancestors of the first text node containing `needle`.
+    ///
+    /// # Errors
+    /// As [`crate::extract_bytes`], for the stages it runs.
+    pub fn explain(bytes: &[u8], hints: &crate::Hints, options: &crate::Options, needle: &str) -> Result<String, crate::Error> {
+        crate::pipeline::explain(bytes, hints, options, needle)
     }
-    extract::html_article(source, encoding, hints, options, budget)
 }

@@ -25,7 +25,7 @@ pub enum InputFormat {
 ///
 /// The limits are on by default. Past one, extraction either fails with a typed error (the
 /// input is refused or the work is stopped: nothing useful could come of it) or gives a
-/// degraded result that says so in [`crate::Article::warnings`] (the page was cut or
+/// degraded result that says so in [`crate::PageMetadata::warnings`] (the page was cut or
 /// flattened, and what was read is still worth having):
 ///
 /// | limit | default | past it |
@@ -42,7 +42,7 @@ pub struct Options {
     pub max_input_bytes: usize,
     /// Most nodes (elements, texts, comments) built for one page. Past it the rest of the page
     /// is not read: the result is degraded, not an error, and says so in
-    /// [`crate::Article::warnings`] (`node_limit`).
+    /// [`crate::PageMetadata::warnings`] (`node_limit`).
     pub max_nodes: usize,
     /// Deepest nesting of elements, as browsers cap it: deeper start tags are dropped before
     /// parsing and their text kept one level up (warning `depth_limit`).
@@ -81,7 +81,7 @@ impl Options {
     }
 
     /// Sets the node cap (default [`DEFAULT_MAX_NODES`], a million): past it the page is cut
-    /// and [`crate::Article::warnings`] has `node_limit`.
+    /// and [`crate::PageMetadata::warnings`] has `node_limit`.
     #[must_use]
     pub fn with_max_nodes(mut self, nodes: usize) -> Self {
         self.max_nodes = nodes;
@@ -89,7 +89,7 @@ impl Options {
     }
 
     /// Sets the nesting cap (default [`DEFAULT_MAX_DEPTH`], 512): deeper tags are flattened
-    /// and [`crate::Article::warnings`] has `depth_limit`.
+    /// and [`crate::PageMetadata::warnings`] has `depth_limit`.
     #[must_use]
     pub fn with_max_depth(mut self, depth: usize) -> Self {
         self.max_depth = depth;
@@ -97,7 +97,7 @@ impl Options {
     }
 
     /// Sets the attribute cap per tag (default [`DEFAULT_MAX_ATTRIBUTES`], 1,000): further
-    /// attributes are dropped and [`crate::Article::warnings`] has `attribute_limit`.
+    /// attributes are dropped and [`crate::PageMetadata::warnings`] has `attribute_limit`.
     #[must_use]
     pub fn with_max_attributes(mut self, attributes: usize) -> Self {
         self.max_attributes = attributes;

@@ -248,7 +248,7 @@ fn run(case: &Case) -> Result<Duration, String> {
                 if let Ok(article) = &result {
                     let options = RenderOptions::default().with_links(true).with_images(true).with_base_url("https://bad.example/a/");
                     let _ = render::markdown_with(&article.blocks, &options);
-                    let _ = render::html(&article.blocks, article.title.as_deref(), article.language.as_deref(), &options);
+                    let _ = render::html(&article.blocks, article.metadata.title.as_deref(), article.metadata.language.as_deref(), &options);
                 }
                 result
             });
@@ -278,12 +278,12 @@ fn run(case: &Case) -> Result<Duration, String> {
                     problems.push(format!("text has {unwanted:?}"));
                 }
             }
-            let used = article.encoding.as_ref().map(|e| e.name);
+            let used = article.metadata.encoding.as_ref().map(|e| e.name);
             if encoding.is_some() && used != *encoding {
                 problems.push(format!("decoded as {used:?}, expected {encoding:?}"));
             }
-            if article.warnings != *warnings {
-                problems.push(format!("warnings {:?}, expected {warnings:?}", article.warnings));
+            if article.metadata.warnings != *warnings {
+                problems.push(format!("warnings {:?}, expected {warnings:?}", article.metadata.warnings));
             }
             if problems.is_empty() { Ok(elapsed) } else { Err(format!("{}; text: {:.300}", problems.join(", "), article.text)) }
         }
@@ -341,13 +341,13 @@ fn the_time_budget_stops_a_slow_page_with_a_timeout() {
 fn the_depth_and_attribute_caps_are_options() {
     let deep = page(&format!("{}{PROSE}", "<div>".repeat(2_000)));
     let default = gleaner::extract_bytes(&deep, &Hints::default(), &Options::default()).expect("article");
-    assert_eq!(default.warnings, ["depth_limit"]);
+    assert_eq!(default.metadata.warnings, ["depth_limit"]);
     let roomy = Options::default().with_max_depth(5_000);
-    assert!(gleaner::extract_bytes(&deep, &Hints::default(), &roomy).expect("article").warnings.is_empty());
+    assert!(gleaner::extract_bytes(&deep, &Hints::default(), &roomy).expect("article").metadata.warnings.is_empty());
 
     let tag: String = (0..50).map(|i| format!(" data-a{i}=\"x\"")).collect();
     let wide = page(&format!("<div{tag}>{PROSE}</div>"));
-    assert!(gleaner::extract_bytes(&wide, &Hints::default(), &Options::default()).expect("article").warnings.is_empty());
+    assert!(gleaner::extract_bytes(&wide, &Hints::default(), &Options::default()).expect("article").metadata.warnings.is_empty());
     let narrow = Options::default().with_max_attributes(10);
-    assert_eq!(gleaner::extract_bytes(&wide, &Hints::default(), &narrow).expect("article").warnings, ["attribute_limit"]);
+    assert_eq!(gleaner::extract_bytes(&wide, &Hints::default(), &narrow).expect("article").metadata.warnings, ["attribute_limit"]);
 }

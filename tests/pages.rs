@@ -131,7 +131,7 @@ fn check_case(dir: &Path, kind: Kind) -> Vec<String> {
 /// Render options with links and images on or off, resolved against the article's URL.
 fn render_options(article: &Article, on: bool) -> gleaner::render::RenderOptions {
     let options = gleaner::render::RenderOptions::default().with_links(on).with_images(on);
-    match &article.url {
+    match &article.metadata.url {
         Some(url) => options.with_base_url(url),
         None => options,
     }
@@ -225,7 +225,7 @@ fn compare_json(expected: &str, article: &Article) -> Vec<String> {
 /// `javascript:` URLs) that holds the same words as the plain text.
 #[test]
 fn html_output_is_safe_and_holds_the_text() {
-    use gleaner::dom::{NodeData, Tag};
+    use gleaner::internals::{NodeData, Tag};
     let mut failures = Vec::new();
     for dir in case_dirs(&fixtures().join("pages")) {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
@@ -235,8 +235,9 @@ fn html_output_is_safe_and_holds_the_text() {
             hints = hints.with_url(url.trim());
         }
         let Ok(article) = gleaner::extract_bytes(&bytes, &hints, &Options::default()) else { continue };
-        let html = gleaner::render::html(&article.blocks, article.title.as_deref(), article.language.as_deref(), &render_options(&article, true));
-        let dom = gleaner::dom::parse(&html);
+        let html =
+            gleaner::render::html(&article.blocks, article.metadata.title.as_deref(), article.metadata.language.as_deref(), &render_options(&article, true));
+        let dom = gleaner::internals::parse(&html);
         let body = dom.find_tag(Tag::Body).expect("a body");
         for node in &dom.nodes {
             if let NodeData::Element(e) = &node.data {
@@ -251,7 +252,7 @@ fn html_output_is_safe_and_holds_the_text() {
             }
         }
         // The document read back into blocks by gleaner's own collector.
-        let body_text = gleaner::render::text(&gleaner::blocks::collect(&dom, &[body], &|_| false));
+        let body_text = gleaner::render::text(&gleaner::internals::collect_blocks(&dom, &[body], &|_| false));
         let words = |text: &str| text.split_whitespace().map(str::to_string).collect::<Vec<_>>();
         if words(&body_text) != words(&article.text) {
             failures.push(format!("{name}: {}", SimpleDiff::from_str(&article.text, &body_text, "text", "html")));

@@ -13,10 +13,10 @@ fuzz_target!(|bytes: &[u8]| {
         Some(newline) => (Some(String::from_utf8_lossy(&bytes[..newline]).into_owned()), &bytes[newline + 1..]),
         None => (None, bytes),
     };
-    if let Ok(body) = gleaner::decode::gunzip_if_needed(body, MAX_BYTES) {
+    if let Ok(body) = gleaner::internals::gunzip_if_needed(body, MAX_BYTES) {
         assert!(body.len() <= MAX_BYTES, "gunzip went past its cap");
-        let _ = gleaner::decode::binary_kind(&body);
-        let decoded = gleaner::decode::decode(&body, header.as_deref(), Some("https://fuzz.example/"));
+        let _ = gleaner::internals::binary_kind(&body);
+        let decoded = gleaner::internals::decode(&body, header.as_deref(), Some("https://fuzz.example/"));
         // Undecodable bytes become U+FFFD; the text is always valid UTF-8 by construction.
         assert!(decoded.text.len() <= body.len() * 3 + 3, "decoding grew the text too much");
     }

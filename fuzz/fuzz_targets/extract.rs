@@ -12,7 +12,7 @@ fuzz_target!(|bytes: &[u8]| {
     if let Ok(article) = gleaner::extract_bytes(bytes, &hints, &Options::default()) {
         let options = RenderOptions::default().with_links(true).with_images(true).with_base_url("https://fuzz.example/a/");
         let _ = render::markdown_with(&article.blocks, &options);
-        let _ = render::html(&article.blocks, article.title.as_deref(), article.language.as_deref(), &options);
+        let _ = render::html(&article.blocks, article.metadata.title.as_deref(), article.metadata.language.as_deref(), &options);
         let _ = render::text(&article.blocks);
     }
 });

@@ -21,7 +21,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use crate::{Article, Error};
+use crate::{Article, Error, PageMetadata};
 
 /// The `error.kind` of an input whose extraction panicked.
 pub const KIND_PANIC: &str = "panic";
@@ -39,7 +39,7 @@ pub struct ErrorInfo {
     /// On a `no_content` failure, what the page says about itself (see
     /// [`Error::page_metadata`]); written after `error` in the record.
     #[serde(skip)]
-    pub page: Option<Box<Article>>,
+    pub page: Option<Box<PageMetadata>>,
 }
 
 impl ErrorInfo {
@@ -132,15 +132,12 @@ impl Record {
     /// The article's JSON fields: all of them on success; on a `no_content` failure, the
     /// page's metadata (every field but `text`); none on other failures.
     fn article_fields(&self) -> Map<String, Value> {
-        let (article, with_text) = match &self.outcome {
-            Ok(article) => (article, true),
-            Err(ErrorInfo { page: Some(page), .. }) => (page.as_ref(), false),
+        let fields = match &self.outcome {
+            Ok(article) => serde_json::to_value(article),
+            Err(ErrorInfo { page: Some(page), .. }) => serde_json::to_value(page.as_ref()),
             Err(_) => return Map::new(),
         };
-        let Ok(Value::Object(mut fields)) = serde_json::to_value(article) else { return Map::new() };
-        if !with_text {
-            fields.remove("text");
-        }
+        let Ok(Value::Object(fields)) = fields else { return Map::new() };
         fields
     }
 }

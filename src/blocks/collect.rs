@@ -106,7 +106,7 @@ impl Collector<'_> {
             Tag::Input | Tag::Wbr => {}
             Tag::A => {
                 let was = self.in_link;
-                self.in_link |= crate::extract::score::is_navigating_link(element);
+                self.in_link |= element.is_navigating_link();
                 self.inline(id, depth, span_kind(element));
                 self.in_link = was;
             }

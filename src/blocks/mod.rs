@@ -65,6 +65,7 @@ pub enum SpanKind {
 /// A picture: its URL as the page gives it (lazy-loading attributes resolved) and its
 /// alternative text.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Image {
     /// The image's URL, unresolved.
     pub src: String,
@@ -74,6 +75,7 @@ pub struct Image {
 
 /// A stretch `start..end` (byte offsets into the block's text) with inline markup.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Span {
     /// Start byte offset.
     pub start: usize,
@@ -85,6 +87,7 @@ pub struct Span {
 
 /// One block of content.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Block {
     /// What the block is.
     pub kind: BlockKind,
@@ -93,7 +96,7 @@ pub struct Block {
     /// How many characters of `text` are link text.
     pub link_chars: usize,
     /// The element the block came from.
-    pub node: NodeId,
+    pub(crate) node: NodeId,
     /// Inline markup over `text`, ordered by start (outer spans first).
     pub spans: Vec<Span>,
     /// Pictures standing on their own just before this block (a figure between paragraphs);
@@ -106,6 +109,7 @@ pub struct Block {
 
 /// Where a block inside a list item stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ListPosition {
     /// Whether the list is numbered.
     pub ordered: bool,
@@ -120,6 +124,13 @@ impl Block {
     #[must_use]
     pub fn paragraph(text: String) -> Self {
         Self { kind: BlockKind::Paragraph, text, link_chars: 0, node: 0, spans: Vec::new(), images: Vec::new(), list: None }
+    }
+
+    /// The blocks of plain text: one paragraph per non-blank line, whitespace collapsed, in
+    /// Unicode form C.
+    #[must_use]
+    pub fn from_lines(text: &str) -> Vec<Self> {
+        text.lines().map(crate::text::collapse).filter(|line| !line.is_empty()).map(|line| Self::paragraph(crate::text::nfc(line))).collect()
     }
 
     /// Share of the block's characters that are link text.

@@ -5,7 +5,6 @@
 
 mod dateline;
 pub(crate) use dateline::is_dateline;
-pub mod plain_text;
 mod segments;
 
 use std::collections::{HashMap, HashSet};

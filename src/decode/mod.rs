@@ -9,36 +9,10 @@ mod sniff;
 use std::io::Read;
 
 use encoding_rs::Encoding;
-use serde::Serialize;
-
 pub use sniff::binary_kind;
 
 use crate::Error;
-
-/// Where the encoding used to decode a page came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EncodingSource {
-    /// A byte-order mark at the start of the bytes.
-    Bom,
-    /// The `charset` of the transport `Content-Type` header.
-    Http,
-    /// A `<meta charset>` / `http-equiv` declaration or an XML declaration.
-    Meta,
-    /// Statistical detection over the bytes (chardetng), or UTF-8 validity.
-    Detected,
-    /// Nothing said anything and the input was plain ASCII: UTF-8.
-    Default,
-}
-
-/// The encoding a page was decoded with, reported in JSON output as `encoding`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct EncodingInfo {
-    /// The WHATWG name of the encoding, e.g. `"UTF-8"`, `"windows-1252"`.
-    pub name: &'static str,
-    /// Where the choice came from.
-    pub source: EncodingSource,
-}
+pub use crate::page::{EncodingInfo, EncodingSource};
 
 /// A decoded page: its text and how it was decoded.
 #[derive(Debug, Clone)]

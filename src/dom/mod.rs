@@ -340,6 +340,13 @@ impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs.iter().find(|(n, _)| &**n == name).map(|(_, v)| &**v)
     }
+
+    /// True for an `<a>` that leads somewhere else. Links to a fragment of the same page
+    /// (`#top`, the self-links of docs headings) do not make text navigation.
+    #[must_use]
+    pub fn is_navigating_link(&self) -> bool {
+        self.tag == Tag::A && self.attr("href").is_some_and(|href| !href.trim_start().starts_with('#'))
+    }
 }
 
 /// What a node holds.
@@ -437,6 +444,37 @@ impl Dom {
         }
         out
     }
+
+    /// Whether any text node or attribute value of the page passes `test`.
+    pub fn any_text_or_attribute(&self, test: impl Fn(&str) -> bool) -> bool {
+        self.nodes.iter().any(|node| match &node.data {
+            NodeData::Text(text) => test(text),
+            NodeData::Element(element) => element.attrs.iter().any(|(_, value)| test(value)),
+            NodeData::Document => false,
+        })
+    }
+
+    /// Replaces every text node and attribute value for which `rewrite` gives a new value.
+    /// The `id`/`class` tokens used for matching are left as the page wrote them.
+    pub fn rewrite_texts_and_attributes(&mut self, rewrite: impl Fn(&str) -> Option<String>) {
+        for node in &mut self.nodes {
+            match &mut node.data {
+                NodeData::Text(text) => {
+                    if let Some(new) = rewrite(text) {
+                        *text = StrTendril::from(new);
+                    }
+                }
+                NodeData::Element(element) => {
+                    for (_, value) in &mut element.attrs {
+                        if let Some(new) = rewrite(value) {
+                            *value = StrTendril::from(new);
+                        }
+                    }
+                }
+                NodeData::Document => {}
+            }
+        }
+    }
 }
 
 /// The default cap on the nodes built for one page: a million elements, texts and comments,
@@ -453,7 +491,7 @@ const CHUNK_BYTES: usize = 256 * 1024;
 /// Parses an HTML document into a [`Dom`], with the default node cap ([`DEFAULT_MAX_NODES`]).
 ///
 /// Nesting deeper than [`crate::depth_limit::DEFAULT_MAX_DEPTH`] is flattened first (see
-/// [`crate::depth_limit`]). Scripting is off, as for a crawler: `<noscript>` content is parsed as markup, because some
+/// the depth limit). Scripting is off, as for a crawler: `<noscript>` content is parsed as markup, because some
 /// sites (forum engines among them) serve their whole readable page inside it.
 #[must_use]
 pub fn parse(html: &str) -> Dom {

@@ -256,11 +256,10 @@ fn into_dom(mut build: Vec<BuildNode>) -> Dom {
     // (build handle, new parent id); children pushed in reverse so they pop in order.
     let mut stack: Vec<(Handle, NodeId)> = Vec::new();
     push_children(&build, 0, Dom::ROOT, &mut stack);
-    let double_encoded = is_double_encoded(&build);
     while let Some((handle, parent)) = stack.pop() {
         let data = match std::mem::replace(&mut build[handle].data, BuildData::Other) {
-            BuildData::Element { name, attrs, .. } => NodeData::Element(convert_element(&name, attrs, double_encoded)),
-            BuildData::Text(text) => NodeData::Text(repaired(text, double_encoded)),
+            BuildData::Element { name, attrs, .. } => NodeData::Element(convert_element(&name, attrs)),
+            BuildData::Text(text) => NodeData::Text(text),
             BuildData::Document | BuildData::Other => continue,
         };
         let id = nodes.len() as NodeId;
@@ -282,7 +281,7 @@ fn push_children(build: &[BuildNode], handle: Handle, parent: NodeId, stack: &mu
     }
 }
 
-fn convert_element(name: &QualName, attrs: Vec<Attribute>, double_encoded: bool) -> Element {
+fn convert_element(name: &QualName, attrs: Vec<Attribute>) -> Element {
     let tag = if name.ns == ns!(html) { Tag::from_name(&name.local) } else { Tag::from_foreign(&name.local) };
     let mut id_class = String::new();
     let mut converted = Vec::with_capacity(attrs.len());
@@ -294,26 +293,7 @@ fn convert_element(name: &QualName, attrs: Vec<Attribute>, double_encoded: bool)
             }
             id_class.extend(attr.value.chars().map(|c| c.to_ascii_lowercase()));
         }
-        converted.push((local, repaired(attr.value, double_encoded)));
+        converted.push((local, attr.value));
     }
     Element { tag, attrs: converted, id_class }
-}
-
-/// Whether the page's text or attributes show clear signs of double encoding (see
-/// [`crate::decode::mojibake`]): then its two-character runs are repaired too.
-fn is_double_encoded(build: &[BuildNode]) -> bool {
-    use crate::decode::mojibake::has_clear_run;
-    build.iter().any(|node| match &node.data {
-        BuildData::Text(text) => has_clear_run(text),
-        BuildData::Element { attrs, .. } => attrs.iter().any(|attr| has_clear_run(&attr.value)),
-        _ => false,
-    })
-}
-
-/// `text` with double-encoded characters repaired (see [`crate::decode::mojibake`]).
-fn repaired(text: StrTendril, double_encoded: bool) -> StrTendril {
-    match crate::decode::mojibake::repair(&text, double_encoded) {
-        Some(fixed) => StrTendril::from(fixed),
-        None => text,
-    }
 }

@@ -117,7 +117,7 @@ fn is_row_item(dom: &Dom, id: NodeId) -> bool {
 
 /// True when the subtree of `id` holds a link to another page.
 fn links_elsewhere(dom: &Dom, id: NodeId) -> bool {
-    (id..dom.subtree_end(id)).any(|d| dom.element(d).is_some_and(crate::extract::score::is_navigating_link))
+    (id..dom.subtree_end(id)).any(|d| dom.element(d).is_some_and(crate::dom::Element::is_navigating_link))
 }
 
 /// A deck has at least this many words.

@@ -1,16 +1,14 @@
-//! The HTML pipeline after decoding: parse, clean, score, select, collect blocks, clean up,
-//! render.
+//! Stages "selection" and "blocks": clean (mark what can never be content), score what is
+//! left, choose the content's roots ([`select`]), then flatten them into blocks
+//! ([`Selection::blocks`]).
 
 pub mod clean;
 pub mod score;
 pub mod select;
 
-use crate::article::Article;
 use crate::blocks::{self, Block, BlockKind};
-use crate::budget::Budget;
-use crate::decode::EncodingInfo;
+use crate::cleanup;
 use crate::dom::{self, Dom, NodeId, Tag};
-use crate::{Error, Hints, Options, cleanup, metadata, render};
 
 use std::collections::HashMap;
 
@@ -29,30 +27,6 @@ const MIN_WRAPPER_PROSE: f32 = 200.0;
 /// prose are its content (a forum thread's posts); below it they are an article's comments.
 const GROUP_SHARE: f32 = 0.5;
 
-/// Runs parse → clean → score → select → blocks → clean-up → render on decoded HTML.
-pub(crate) fn html_article(html: &str, encoding: Option<EncodingInfo>, hints: &Hints, options: &Options, budget: &Budget) -> Result<Article, Error> {
-    let dom::Parsed { dom, warnings } = dom::parse_limited(html, options, budget)?;
-    let mut meta = metadata::extract(&dom, hints);
-    budget.check("metadata")?;
-    let evidence = Evidence { article_body: meta.article_body.as_deref(), product: meta.declared_types.iter().any(|t| t == "Product" || t == "ProductGroup") };
-    let mut blocks = content_blocks(&dom, &evidence);
-    budget.check("content")?;
-    meta.complete(&dom, &blocks);
-    if options.text_cleanup {
-        blocks = cleanup::clean_blocks(blocks, meta.title.as_deref(), cleanup::Mode::Html);
-        budget.check("cleanup")?;
-    }
-    let text = render::text(&blocks);
-    meta.finish(&blocks, &text);
-    let mut article = meta.into_article(text, blocks, encoding, "html");
-    article.warnings.extend(warnings);
-    if article.blocks.is_empty() {
-        // The page still says what it is: its title, dates and type go with the error.
-        return Err(Error::NoContent { page: Some(Box::new(article)) });
-    }
-    Ok(article)
-}
-
 /// What the page's metadata says about where and what its content is.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Evidence<'a> {
@@ -63,30 +37,99 @@ pub struct Evidence<'a> {
     pub product: bool,
 }
 
-/// The main content of a parsed page as blocks (empty when there is none).
-pub fn content_blocks(dom: &Dom, evidence: &Evidence<'_>) -> Vec<Block> {
-    let article_body = evidence.article_body;
-    let (_, marks, stats) = marks_and_stats(dom, evidence.product);
+/// Stage "selection": where a page's main content is — the roots to read blocks from and
+/// what inside them to skip — with the trace of how it was chosen.
+#[derive(Debug)]
+pub struct Selection {
+    /// Each node's final mark (boilerplate wrappers spared, marks inherited).
+    marks: Vec<Mark>,
+    /// Each node's measures over what its marks leave.
+    stats: Vec<score::NodeStats>,
+    /// The subtrees the content is read from, in document order (empty: no content).
+    roots: Vec<NodeId>,
+    /// The content container (the last root that is not a grid).
+    root: NodeId,
+    /// A grid of look-alike items holding the content, whose link-heavy items are kept.
+    grid: Option<NodeId>,
+    /// The end of the story's own body inside the root; what follows is cut when
+    /// `cut_after_body`.
+    body_end: NodeId,
+    /// Whether what follows the story's body inside the root is cut.
+    cut_after_body: bool,
+    /// The link density of the content container.
+    container_density: f32,
+    /// How the decision was reached, for [`Selection::explain`].
+    pub trace: Trace,
+}
+
+/// The steps of a selection, as `explain` prints them: each rule and the node it chose.
+#[derive(Debug, Default)]
+pub struct Trace {
+    /// Each node's own mark, before wrappers were spared.
+    own: Vec<Mark>,
+    /// Each node's prose before wrappers were spared.
+    good_before_sparing: Vec<f32>,
+    /// `(rule, chosen node)` in the order the rules ran.
+    steps: Vec<(&'static str, Option<NodeId>)>,
+    /// Why there is no content, when there is none.
+    empty_because: Option<&'static str>,
+}
+
+impl Trace {
+    fn step(&mut self, rule: &'static str, node: Option<NodeId>) {
+        self.steps.push((rule, node));
+    }
+}
+
+/// Chooses the main content of a parsed page.
+#[must_use]
+pub fn select(dom: &Dom, evidence: &Evidence<'_>) -> Selection {
+    let (own, marks, stats, first) = marks_and_stats(dom, evidence.product);
+    let mut trace = Trace { own, good_before_sparing: first.iter().map(|s| s.good).collect(), ..Trace::default() };
     let removed = |id: NodeId| marks[id as usize] != Mark::Keep;
-    let Some(root) = select::main_content(dom, &stats, &removed) else {
-        return Vec::new();
+    let candidate = select::main_content(dom, &stats, &removed);
+    trace.step("main_content", candidate);
+    let empty = |marks, stats, trace: Trace| Selection {
+        marks,
+        stats,
+        roots: Vec::new(),
+        root: Dom::ROOT,
+        grid: None,
+        body_end: 0,
+        cut_after_body: false,
+        container_density: 0.0,
+        trace,
+    };
+    let Some(root) = candidate else {
+        trace.empty_because = Some("no candidate");
+        return empty(marks, stats, trace);
     };
     // A page whose best candidate holds next to no text (a lone "Menu" link, an app shell)
     // has no main content.
     if stats[root as usize].chars < MIN_CONTENT_CHARS {
-        return Vec::new();
+        trace.empty_because = Some("the best candidate holds next to no text");
+        return empty(marks, stats, trace);
     }
     let root = select::first_story(dom, &stats, root, &removed);
+    trace.step("first_story", Some(root));
     let root = select::dominant_child(dom, &stats, root, &removed);
+    trace.step("dominant_child", Some(root));
     let root = select::lone_article(dom, &stats, root, &removed);
-    let root = article_body.and_then(|body| select::stated_body(dom, body)).filter(|&r| !removed(r)).unwrap_or(root);
+    trace.step("lone_article", Some(root));
+    let stated = evidence.article_body.and_then(|body| select::stated_body(dom, body)).filter(|&r| !removed(r));
+    trace.step("stated_body", stated);
+    let root = stated.unwrap_or(root);
     let grid = select::item_grid(dom, &stats, root, &removed);
+    trace.step("item_grid", grid);
     let roots = match grid {
         Some(grid) if dom.contains(grid, root) => vec![grid],
         Some(grid) if dom.contains(root, grid) => vec![root],
         Some(grid) => vec![root.min(grid), root.max(grid)],
         None => match select::lead_before(dom, &stats, root, &removed) {
-            Some(lead) => vec![lead, root],
+            Some(lead) => {
+                trace.step("lead_before", Some(lead));
+                vec![lead, root]
+            }
             None => vec![root],
         },
     };
@@ -94,6 +137,7 @@ pub fn content_blocks(dom: &Dom, evidence: &Evidence<'_>) -> Vec<Block> {
     // What follows the story's body inside the root (teasers, author boxes, copyright lines,
     // newsletter blocks) is not part of it.
     let body = select::story_body(dom, &stats, root, &removed);
+    trace.step("story_body", Some(body));
     let body_end = dom.subtree_end(body);
     // A root made link-dense by a column of teasers beside the story is not a listing: what
     // follows a plain-prose body is cut all the same.
@@ -102,23 +146,88 @@ pub fn content_blocks(dom: &Dom, evidence: &Evidence<'_>) -> Vec<Block> {
         && body_stats.paragraphs >= select::MIN_STORY_PARAGRAPHS
         && body_stats.good >= MIN_STORY_PARAGRAPH_CHARS * body_stats.paragraphs as f32;
     let cut_density = if story { body_stats.link_density() } else { container_density };
-    // Inside a grid of items, link-heavy items are the content.
-    let in_grid = |id: NodeId| grid.is_some_and(|g| dom.contains(g, id));
-    let after_body = |id: NodeId| grid.is_none() && cut_density <= LISTING_DENSITY && id >= body_end && dom.contains(root, id);
-    let skip = |id: NodeId| removed(id) || after_body(id) || (!in_grid(id) && is_link_list(dom, &stats, id, container_density));
-    let blocks = blocks::collect(dom, &roots, &skip);
-    if container_density > LISTING_DENSITY || grid.is_some() {
-        return blocks;
+    let cut_after_body = grid.is_none() && cut_density <= LISTING_DENSITY;
+    Selection { marks, stats, roots, root, grid, body_end, cut_after_body, container_density, trace }
+}
+
+impl Selection {
+    /// Whether node `id` is left out of the content: boilerplate, past the story's body, or
+    /// a list of links inside a story.
+    fn skips(&self, dom: &Dom, id: NodeId) -> bool {
+        let removed = self.marks[id as usize] != Mark::Keep;
+        let in_grid = self.grid.is_some_and(|g| dom.contains(g, id));
+        let after_body = self.cut_after_body && id >= self.body_end && dom.contains(self.root, id);
+        removed || after_body || (!in_grid && is_link_list(dom, &self.stats, id, self.container_density))
     }
-    let blocks = drop_captions(dom, &stats, blocks);
-    // Outside listings, a short line that is all link is navigation ("Read more", "Next
-    // article", a category link), not content.
-    blocks
-        .into_iter()
-        .filter(|b| {
-            matches!(b.kind, BlockKind::Heading(_)) || !(b.link_density() > LINK_LABEL_DENSITY && crate::text::word_count(&b.text) <= MAX_LINK_LABEL_WORDS)
-        })
-        .collect()
+
+    /// Stage "blocks": the selected content flattened into blocks — headings, paragraphs,
+    /// list items, quotes, code, table rows — without captions of named picture boxes and,
+    /// outside listings, without lines that are a bare link.
+    #[must_use]
+    pub fn blocks(&self, dom: &Dom) -> Vec<Block> {
+        if self.roots.is_empty() {
+            return Vec::new();
+        }
+        let blocks = blocks::collect(dom, &self.roots, &|id| self.skips(dom, id));
+        if self.container_density > LISTING_DENSITY || self.grid.is_some() {
+            return blocks;
+        }
+        let blocks = drop_captions(dom, &self.stats, blocks);
+        // Outside listings, a short line that is all link is navigation ("Read more", "Next
+        // article", a category link), not content.
+        blocks
+            .into_iter()
+            .filter(|b| {
+                matches!(b.kind, BlockKind::Heading(_)) || !(b.link_density() > LINK_LABEL_DENSITY && crate::text::word_count(&b.text) <= MAX_LINK_LABEL_WORDS)
+            })
+            .collect()
+    }
+
+    /// Developer aid: the selection's steps, then the chain of ancestors of the first text
+    /// node containing `needle`, each with its tag, names, marks and stats.
+    #[must_use]
+    pub fn explain(&self, dom: &Dom, needle: &str) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        for (rule, node) in &self.trace.steps {
+            let _ = writeln!(out, "{rule:>15}: {node:?}");
+        }
+        if let Some(why) = self.trace.empty_because {
+            let _ = writeln!(out, "no content: {why}");
+        }
+        let _ = writeln!(
+            out,
+            "roots: {:?} grid: {:?} cut after the body: {} total good {:.0} (before sparing {:.0})",
+            self.roots,
+            self.grid,
+            self.cut_after_body,
+            self.stats[0].good,
+            self.trace.good_before_sparing.first().copied().unwrap_or(0.0)
+        );
+        let Some(hit) = (0..dom.nodes.len() as NodeId).find(|&id| matches!(&dom.node(id).data, dom::NodeData::Text(t) if t.contains(needle))) else {
+            return out + "text not found";
+        };
+        let mut chain = vec![hit];
+        chain.extend(dom.ancestors(hit));
+        for id in chain.into_iter().rev() {
+            let s = &self.stats[id as usize];
+            let (tag, names) = dom.element(id).map_or((Tag::Other, String::new()), |e| (e.tag, e.id_class.clone()));
+            let _ = writeln!(
+                out,
+                "{id:>6} {tag:?} [{names}] own={:?} mark={:?} skipped={} chars={} links={} score={:.0} good={:.0} (before sparing {:.0}){}",
+                self.trace.own[id as usize],
+                self.marks[id as usize],
+                self.skips(dom, id),
+                s.chars,
+                s.link_chars,
+                s.score,
+                s.good,
+                self.trace.good_before_sparing[id as usize],
+                if self.roots.contains(&id) { "  <== ROOT" } else { "" }
+            );
+        }
+        out
+    }
 }
 
 /// A picture's caption holds at most this many characters.
@@ -183,14 +292,14 @@ const MAX_LINK_LABEL_WORDS: usize = 3;
 /// Link density from which a short line counts as a bare link.
 const LINK_LABEL_DENSITY: f64 = 0.8;
 
-/// Clean and score: each node's own mark, its final mark (wrappers spared, marks inherited)
-/// and its stats over what is left.
-fn marks_and_stats(dom: &Dom, product_declared: bool) -> (Vec<Mark>, Vec<Mark>, Vec<score::NodeStats>) {
+/// Clean and score: each node's own mark, its final mark (wrappers spared, marks inherited),
+/// its stats over what is left, and its stats before wrappers were spared.
+fn marks_and_stats(dom: &Dom, product_declared: bool) -> (Vec<Mark>, Vec<Mark>, Vec<score::NodeStats>, Vec<score::NodeStats>) {
     let own = clean::mark(dom, product_declared);
     let first = score::compute(dom, &|id: NodeId| own[id as usize] == Mark::Drop);
     let marks = spare_wrappers(dom, own.clone(), &first, first[Dom::ROOT as usize].good);
     let stats = score::compute(dom, &|id: NodeId| marks[id as usize] != Mark::Keep);
-    (own, marks, stats)
+    (own, marks, stats, first)
 }
 
 /// Re-marks as kept the boilerplate-marked elements that wrap most of the page's prose — alone
@@ -282,52 +391,13 @@ fn is_link_list(dom: &Dom, stats: &[score::NodeStats], id: NodeId, container_den
     s.chars >= MIN_LINK_LIST_CHARS && s.link_density() > LINK_LIST_DENSITY
 }
 
-/// Developer aid: the chain of ancestors of the first text node containing `needle`, each with
-/// its tag, names, mark and stats, and the chosen content root.
-#[doc(hidden)]
-#[must_use]
-pub fn explain(dom: &Dom, needle: &str) -> String {
-    use std::fmt::Write;
-    let (own, marks, stats) = marks_and_stats(dom, false);
-    let first = score::compute(dom, &|id: NodeId| own[id as usize] == Mark::Drop);
-    let removed = |id: NodeId| marks[id as usize] != Mark::Keep;
-    let root = select::main_content(dom, &stats, &removed);
-    let mut out = String::new();
-    let story = root.map(|r| select::first_story(dom, &stats, r, &removed));
-    let grid = story.and_then(|r| select::item_grid(dom, &stats, r, &removed));
-    let _ = writeln!(out, "root: {root:?} story: {story:?} grid: {grid:?} total good {:.0} (before sparing {:.0})", stats[0].good, first[0].good);
-    let Some(hit) = (0..dom.nodes.len() as NodeId).find(|&id| matches!(&dom.node(id).data, dom::NodeData::Text(t) if t.contains(needle))) else {
-        return out + "text not found";
-    };
-    let mut chain = vec![hit];
-    while let Some(parent) = dom.node(*chain.last().unwrap_or(&0)).parent {
-        chain.push(parent);
-    }
-    for id in chain.into_iter().rev() {
-        let s = &stats[id as usize];
-        let (tag, names) = dom.element(id).map_or((Tag::Other, String::new()), |e| (e.tag, e.id_class.clone()));
-        let _ = writeln!(
-            out,
-            "{id:>6} {tag:?} [{names}] own={:?} mark={:?} chars={} links={} score={:.0} good={:.0} (before sparing {:.0}){}",
-            own[id as usize],
-            marks[id as usize],
-            s.chars,
-            s.link_chars,
-            s.score,
-            s.good,
-            first[id as usize].good,
-            if Some(id) == root { "  <== ROOT" } else { "" }
-        );
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn texts(html: &str) -> Vec<String> {
-        content_blocks(&dom::parse(html), &Evidence::default()).into_iter().map(|b| b.text).collect()
+        let dom = dom::parse(html);
+        select(&dom, &Evidence::default()).blocks(&dom).into_iter().map(|b| b.text).collect()
     }
 
     #[test]
@@ -335,16 +405,15 @@ mod tests {
         let html = "<html lang='fr'><head><title>Le direct | Journal</title>\
                     <meta property='article:published_time' content='2025-02-01T08:00:00Z'></head>\
                     <body><nav><a href='/'>Accueil</a></nav><div id='player'></div></body></html>";
-        let err = crate::extract(html, &Options::default()).err();
-        let page = err.as_ref().and_then(Error::page_metadata);
-        assert!(matches!(err, Some(Error::NoContent { .. })), "{err:?}");
+        let err = crate::extract(html, &crate::Options::default()).err();
+        let page = err.as_ref().and_then(crate::Error::page_metadata);
+        assert!(matches!(err, Some(crate::Error::NoContent { .. })), "{err:?}");
         assert_eq!(page.and_then(|p| p.title.as_deref()), Some("Le direct"));
         assert_eq!(page.and_then(|p| p.language.as_deref()), Some("fr"));
         assert_eq!(page.and_then(|p| p.date_published.as_deref()), Some("2025-02-01T08:00:00Z"));
-        assert!(page.is_some_and(|p| p.text.is_empty() && p.blocks.is_empty()));
         // Plain text has no metadata to give.
-        let text = crate::extract("x", &Options::default().with_input_format(crate::InputFormat::Text)).err();
-        assert!(matches!(text, Some(Error::NoContent { page: None })), "{text:?}");
+        let text = crate::extract("x", &crate::Options::default().with_input_format(crate::InputFormat::Text)).err();
+        assert!(matches!(text, Some(crate::Error::NoContent { page: None })), "{text:?}");
     }
 
     #[test]

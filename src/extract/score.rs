@@ -164,15 +164,9 @@ fn inside_links(dom: &Dom) -> Vec<bool> {
     let mut in_link = vec![false; dom.nodes.len()];
     for (index, node) in dom.nodes.iter().enumerate() {
         let parent_in = node.parent.is_some_and(|p| in_link[p as usize]);
-        in_link[index] = parent_in || matches!(&node.data, NodeData::Element(e) if is_navigating_link(e));
+        in_link[index] = parent_in || matches!(&node.data, NodeData::Element(e) if e.is_navigating_link());
     }
     in_link
-}
-
-/// True for an `<a>` that leads somewhere else. Links to a fragment of the same page (`#top`,
-/// the self-links of docs headings) do not make text navigation.
-pub(crate) fn is_navigating_link(element: &crate::dom::Element) -> bool {
-    element.tag == Tag::A && element.attr("href").is_some_and(|href| !href.trim_start().starts_with('#'))
 }
 
 #[cfg(test)]

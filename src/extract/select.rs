@@ -313,7 +313,7 @@ mod tests {
     /// Runs `check` with the page's tree, stats and removal test, as the pipeline sees them.
     fn with_page(html: &str, check: impl Fn(&Dom, &[NodeStats], &dyn Fn(NodeId) -> bool)) {
         let dom = parse(html);
-        let (_, marks, stats) = super::super::marks_and_stats(&dom, false);
+        let (_, marks, stats, _) = super::super::marks_and_stats(&dom, false);
         check(&dom, &stats, &|id: NodeId| marks[id as usize] != Mark::Keep);
     }
 

@@ -17,47 +17,17 @@ mod title;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use crate::Hints;
-use crate::article::Article;
 use crate::blocks::Block;
-use crate::decode::EncodingInfo;
 use crate::dom::{Dom, NodeId, Tag};
+use crate::page::{EncodingInfo, PageMetadata};
 use crate::text::collapse;
 
-pub use authors::clean as clean_authors;
-pub use datetime::{Date, NumericOrder};
-pub use page_type::PageType;
+pub use crate::page::{PageType, Source};
+pub use datetime::NumericOrder;
 
-/// Where a metadata field's value was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub enum Source {
-    /// A JSON-LD script (`application/ld+json`).
-    #[serde(rename = "json-ld")]
-    JsonLd,
-    /// OpenGraph or Twitter card `<meta>` tags.
-    #[serde(rename = "opengraph")]
-    OpenGraph,
-    /// Other `<meta>`/`<link>` tags, `<title>`, `<html lang>`.
-    #[serde(rename = "meta")]
-    Meta,
-    /// Microdata (`itemprop`) in the body.
-    #[serde(rename = "microdata")]
-    Microdata,
-    /// Elements of the page body: the headline, bylines, `<time>` elements.
-    #[serde(rename = "dom")]
-    Dom,
-    /// The text itself: datelines, language detection, the shape of the content.
-    #[serde(rename = "text")]
-    Text,
-    /// The page's URL (a date in its path).
-    #[serde(rename = "url")]
-    Url,
-}
-
-/// Metadata found in a page, before it is joined with the content into an [`Article`].
+/// Metadata found in a page as the stages read it: what it declares, then what its content
+/// shows; [`Metadata::into_page`] makes the [`PageMetadata`] of the result.
 #[derive(Debug, Clone, Default)]
 pub struct Metadata {
     /// The headline.
@@ -200,10 +170,10 @@ fn citation_name(name: &str) -> String {
 /// Keys of `<meta>` tags naming authors.
 const AUTHOR_KEYS: &[&str] = &["author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl"];
 
-/// Extracts what the page declares: JSON-LD, OpenGraph and `<meta>` tags, `<title>`, the
-/// headline `<h1>` and `<html lang>`.
+/// Stage "declared metadata": what the page declares — JSON-LD, OpenGraph and `<meta>` tags,
+/// `<title>`, the headline `<h1>` and `<html lang>`.
 #[must_use]
-pub fn extract(dom: &Dom, hints: &Hints) -> Metadata {
+pub fn declared(dom: &Dom, hints: &Hints) -> Metadata {
     let metas = Metas(meta_tags(dom));
     let ld = jsonld::extract(dom);
     let mut m = Metadata { url: hints.url.clone(), ..Metadata::default() };
@@ -373,18 +343,23 @@ const BELOW_CONTENT_NODES: NodeId = 40;
 const ABOVE_HEADLINE_NODES: NodeId = 60;
 
 impl Metadata {
+    /// Whether the page's JSON-LD declares a product (customer reviews are then beside the
+    /// content, not in it).
+    #[must_use]
+    pub fn declares_product(&self) -> bool {
+        self.declared_types.iter().any(|t| t == "Product" || t == "ProductGroup")
+    }
+
     /// Metadata that knows only the page's URL (for plain-text input).
     #[must_use]
     pub fn for_url(url: Option<String>) -> Self {
         Self { url, ..Self::default() }
     }
 
-    /// Completes the metadata from the page body around the selected content (`blocks` as
-    /// selected, before the text clean-up): authors from bylines and microdata, dates from
-    /// `<time>` elements, datelines and the URL path.
-    pub fn complete(&mut self, dom: &Dom, blocks: &[Block]) {
-        let Some(first) = blocks.iter().map(|b| b.node).filter(|&n| n > 0).min() else { return };
-        let last = blocks.iter().map(|b| b.node).max().unwrap_or(first);
+    /// Completes the metadata from the page body around the selected content: authors from
+    /// bylines and microdata, dates from `<time>` elements, datelines and the URL path.
+    pub fn complete(&mut self, dom: &Dom, span: ContentSpan) {
+        let ContentSpan { first, last } = span;
         // Bylines and datelines sit around the headline — above it (a kicker with the date),
         // between it and the body — or just above the body when the headline is elsewhere.
         let from = match self.headline_node {
@@ -529,11 +504,10 @@ impl Metadata {
         }
     }
 
-    /// Joins the metadata with the extracted content.
+    /// The page's metadata as the result reports it.
     #[must_use]
-    pub fn into_article(self, text: String, blocks: Vec<Block>, encoding: Option<EncodingInfo>, input_format: &'static str) -> Article {
-        Article {
-            text,
+    pub fn into_page(self, encoding: Option<EncodingInfo>, input_format: &'static str, warnings: Vec<&'static str>) -> PageMetadata {
+        PageMetadata {
             title: self.title,
             url: self.url,
             encoding,
@@ -549,9 +523,29 @@ impl Metadata {
             page_type: self.page_type.unwrap_or(PageType::Unknown),
             sources: self.sources,
             input_format,
-            warnings: Vec::new(),
-            blocks,
+            warnings,
         }
+    }
+}
+
+/// Where the selected content sits in the tree: the first and the last node its blocks were
+/// read from, before the text clean-up drops any. Bylines and datelines are looked for
+/// around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContentSpan {
+    /// The first block's node.
+    pub first: NodeId,
+    /// The last block's node.
+    pub last: NodeId,
+}
+
+impl ContentSpan {
+    /// The span of `blocks` (`None` when no block comes from an element of the page).
+    #[must_use]
+    pub fn of(blocks: &[Block]) -> Option<Self> {
+        let first = blocks.iter().map(|b| b.node).filter(|&n| n > 0).min()?;
+        let last = blocks.iter().map(|b| b.node).max().unwrap_or(first);
+        Some(Self { first, last })
     }
 }
 
@@ -586,7 +580,7 @@ mod tests {
     fn dates_at(url: &str, head: &str, byline: &str) -> (Option<String>, Option<String>) {
         let html = format!("<html lang='en'><head>{head}</head><body><article><h1>Rain expected today</h1>{byline}{PROSE}{PROSE}</article></body></html>");
         let article = extract_with_hints(&html, &Hints::default().with_url(url), &Options::default()).unwrap();
-        (article.date_published, article.date_modified)
+        (article.metadata.date_published, article.metadata.date_modified)
     }
 
     fn dates(head: &str, byline: &str) -> (Option<String>, Option<String>) {
@@ -595,7 +589,7 @@ mod tests {
 
     fn authors(head: &str, byline: &str) -> Vec<String> {
         let html = format!("<html lang='en'><head>{head}</head><body><article><h1>Rain expected today</h1>{byline}{PROSE}{PROSE}</article></body></html>");
-        extract_with_hints(&html, &Hints::default(), &Options::default()).unwrap().authors
+        extract_with_hints(&html, &Hints::default(), &Options::default()).unwrap().metadata.authors
     }
 
     #[test]
@@ -605,9 +599,9 @@ mod tests {
                             <meta property='og:site_name' content='Q&amp;amp;A Hub'></head><body><article>{PROSE}{PROSE}</article></body></html>"
         );
         let article = extract_with_hints(&html, &Hints::default(), &Options::default()).unwrap();
-        assert_eq!(article.title.as_deref(), Some("Tips & Tricks"));
-        assert_eq!(article.description.as_deref(), Some("Pricing & costs"));
-        assert_eq!(article.site_name.as_deref(), Some("Q&A Hub"));
+        assert_eq!(article.metadata.title.as_deref(), Some("Tips & Tricks"));
+        assert_eq!(article.metadata.description.as_deref(), Some("Pricing & costs"));
+        assert_eq!(article.metadata.site_name.as_deref(), Some("Q&A Hub"));
     }
 
     #[test]
@@ -674,10 +668,10 @@ mod tests {
         let post = format!("<div itemscope itemtype='https://schema.org/DiscussionForumPosting'><h1>My take on valuation</h1>{PROSE}{PROSE}</div>");
         let html = format!("<html lang='en'><body>{post}</body></html>");
         let article = extract_with_hints(&html, &Hints::default().with_url("https://talk.example/a/b"), &Options::default()).unwrap();
-        assert_eq!(article.page_type, super::PageType::Forum);
+        assert_eq!(article.metadata.page_type, super::PageType::Forum);
         let plain = html.replace("itemtype='https://schema.org/DiscussionForumPosting'", "");
         let article = extract_with_hints(&plain, &Hints::default().with_url("https://talk.example/a/b"), &Options::default()).unwrap();
-        assert_eq!(article.page_type, super::PageType::Service, "undated prose on no declared type");
+        assert_eq!(article.metadata.page_type, super::PageType::Service, "undated prose on no declared type");
     }
 
     #[test]
@@ -687,13 +681,13 @@ mod tests {
         };
         let html = format!("<html><body>{}{PROSE}</body></html>", (0..9).map(teaser).collect::<String>());
         let article = extract_with_hints(&html, &Hints::default().with_url("https://news.example/"), &Options::default()).unwrap();
-        assert_eq!(article.page_type, super::PageType::Listing);
+        assert_eq!(article.metadata.page_type, super::PageType::Listing);
         // A story followed by teasers of others is no front page, however many teasers.
         let story =
             format!("<html><body><article><h1>Rain expected today</h1>{}</article>{}</body></html>", PROSE.repeat(6), (0..9).map(teaser).collect::<String>());
         let article = extract_with_hints(&story, &Hints::default().with_url("https://news.example/"), &Options::default()).unwrap();
-        assert_eq!(article.page_type, super::PageType::Listing);
+        assert_eq!(article.metadata.page_type, super::PageType::Listing);
         let article = extract_with_hints(&story, &Hints::default().with_url("https://news.example/2025/story-1"), &Options::default()).unwrap();
-        assert_ne!(article.page_type, super::PageType::Listing, "only a home page is read as a front page");
+        assert_ne!(article.metadata.page_type, super::PageType::Listing, "only a home page is read as a front page");
     }
 }

@@ -3,43 +3,10 @@
 //! declares (JSON-LD `@type`, microdata `itemtype`, `og:type`), the words of its URL (path
 //! and host) and the shape of its content.
 
-use serde::Serialize;
+pub use crate::page::PageType;
 
 use crate::blocks::{Block, BlockKind};
 use crate::text::word_count;
-
-/// The kinds of page gleaner tells apart (WCXB's page types).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum PageType {
-    /// A news story, blog post, essay or guide: one piece of running text.
-    Article,
-    /// A discussion thread: posts by several people.
-    Forum,
-    /// One product for sale.
-    Product,
-    /// A shop's category or search page: a grid of products.
-    Collection,
-    /// A list of links to other pages: a news front page, an archive, a directory.
-    Listing,
-    /// Technical documentation: reference pages, manuals, tutorials.
-    Documentation,
-    /// A company's or service's own page: a home page, a landing page, pricing, contact.
-    Service,
-    /// Nothing says what the page is.
-    Unknown,
-}
-
-impl PageType {
-    /// True for pages that are one dated publication (articles, forum threads), as opposed
-    /// to catalogues, reference pages and company pages, whose dates are those of their
-    /// templates, stock or last edit.
-    #[must_use]
-    pub fn is_publication(self) -> bool {
-        matches!(self, Self::Article | Self::Forum)
-    }
-}
 
 /// What the classifier looks at.
 #[derive(Debug, Clone, Copy)]

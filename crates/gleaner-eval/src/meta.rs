@@ -34,11 +34,12 @@ pub struct MetaPred {
 }
 
 impl MetaPred {
-    /// The metadata gleaner returned in `article`.
+    /// The metadata gleaner returned for a page (with its article, or with a `no_content`
+    /// error).
     #[must_use]
-    pub fn of(article: &gleaner::Article) -> Self {
-        let page_type = serde_json::to_value(article.page_type).ok().and_then(|v| v.as_str().map(str::to_owned));
-        Self { title: article.title.clone(), authors: article.authors.clone(), date: article.date_published.clone(), page_type }
+    pub fn of(page: &gleaner::PageMetadata) -> Self {
+        let page_type = serde_json::to_value(page.page_type).ok().and_then(|v| v.as_str().map(str::to_owned));
+        Self { title: page.title.clone(), authors: page.authors.clone(), date: page.date_published.clone(), page_type }
     }
 
     /// The predicted date, when it is not blank.

@@ -128,7 +128,7 @@ fn extract_page(page: &Page, input: &Result<Vec<u8>>) -> Outcome {
     let options = gleaner::Options::default();
     match catch_unwind(AssertUnwindSafe(|| gleaner::extract_bytes(bytes, &hints, &options))) {
         Ok(Ok(article)) => {
-            let meta = MetaPred::of(&article);
+            let meta = MetaPred::of(&article.metadata);
             Outcome { text: article.text, meta, failure: None }
         }
         Ok(Err(err)) => Outcome { meta: err.page_metadata().map(MetaPred::of).unwrap_or_default(), ..Outcome::failed(err.kind()) },

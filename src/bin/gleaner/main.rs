@@ -72,7 +72,8 @@ fn process(input: &str, args: &Args, options: &Options, fetcher: &mut Option<Fet
         let hints = fetched.hints();
         (fetched.body, hints)
     } else {
-        let bytes = if input == "-" { gleaner::input::read_stdin(args.max_bytes)? } else { gleaner::input::read_file(Path::new(input), args.max_bytes)? };
+        let bytes =
+            if input == "-" { gleaner::internals::read_stdin(args.max_bytes)? } else { gleaner::internals::read_file(Path::new(input), args.max_bytes)? };
         let mut hints = Hints::default();
         if let Some(url) = &args.url {
             hints = hints.with_url(url.clone());

@@ -46,13 +46,10 @@ impl Printer {
                     let gap = if self.printed == 0 { "" } else { "\n" };
                     writeln!(self.out, "{gap}==> {input} <==")?;
                 }
-                let mut options = gleaner::render::RenderOptions::default().with_links(self.links).with_images(self.images);
-                if let Some(base) = article.url.as_deref().or(article.canonical_url.as_deref()) {
-                    options = options.with_base_url(base);
-                }
+                let options = gleaner::render::RenderOptions::default().with_links(self.links).with_images(self.images);
                 let body = match self.format {
-                    Format::Markdown => gleaner::render::markdown_with(&article.blocks, &options),
-                    Format::Html => gleaner::render::html(&article.blocks, article.title.as_deref(), article.language.as_deref(), &options),
+                    Format::Markdown => article.to_markdown(&options),
+                    Format::Html => article.to_html(&options),
                     _ => article.text.clone(),
                 };
                 writeln!(self.out, "{}", body.trim_end_matches('\n'))?;
@@ -91,8 +88,9 @@ fn record(input: &str, result: &Result<Article, Error>) -> Value {
         Err(err) => {
             let mut value = json!({"input": input, "ok": false, "error": {"kind": err.kind(), "message": err.to_string()}});
             // A page without content still says what it is: its metadata follows the error.
-            if let (Value::Object(map), Some(Value::Object(fields))) = (&mut value, err.page_metadata().map(article_json)) {
-                for (key, field) in fields.into_iter().filter(|(key, _)| key != "text") {
+            let page = err.page_metadata().map(|page| serde_json::to_value(page).unwrap_or(Value::Null));
+            if let (Value::Object(map), Some(Value::Object(fields))) = (&mut value, page) {
+                for (key, field) in fields {
                     map.entry(key).or_insert(field);
                 }
             }

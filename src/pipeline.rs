@@ -1,0 +1,149 @@
+//! The orchestrator: the one place that runs the stages, in order, each a function of the
+//! previous one's output.
+//!
+//! ```text
+//! bytes ─decode→ Decoded ─parse→ Parsed (Dom + warnings) ─repair→ Dom
+//!   Dom ─declared metadata→ Metadata ─select→ Selection (roots + trace) ─blocks→ Vec<Block>
+//!   Vec<Block> ─cleanup→ Vec<Block> ─render→ text ─inferred metadata→ PageMetadata ─→ Article
+//! ```
+//!
+//! Plain text (a WET record, a naive extraction) skips the tree: its lines are the blocks.
+//! The time budget is checked between the stages (and inside the parser).
+
+use crate::article::Article;
+use crate::blocks::Block;
+use crate::budget::Budget;
+use crate::cleanup::{self, Mode};
+use crate::decode::{self, Decoded, EncodingInfo, mojibake};
+use crate::dom::{self, Dom};
+use crate::extract::{self, Evidence, Selection};
+use crate::metadata::{self, ContentSpan, Metadata};
+use crate::{Error, Hints, InputFormat, Options, render, text};
+
+/// Extracts a page given as raw bytes (gzip or not, any charset).
+pub(crate) fn extract_bytes(bytes: &[u8], hints: &Hints, options: &Options) -> Result<Article, Error> {
+    let budget = Budget::start(options.time_budget);
+    let decoded = decode_bytes(bytes, hints, options)?;
+    budget.check("decode")?;
+    extract_decoded(&decoded.text, Some(decoded.encoding), hints, options, &budget)
+}
+
+/// Extracts a page given as text.
+pub(crate) fn extract_text(source: &str, hints: &Hints, options: &Options) -> Result<Article, Error> {
+    if source.trim().is_empty() {
+        return Err(Error::Empty);
+    }
+    if source.len() > options.max_input_bytes {
+        return Err(Error::TooLarge { limit: options.max_input_bytes });
+    }
+    extract_decoded(source, None, hints, options, &Budget::start(options.time_budget))
+}
+
+/// Stage "decode": gunzip under the size cap, refuse empty and binary input, decode the
+/// charset.
+fn decode_bytes(bytes: &[u8], hints: &Hints, options: &Options) -> Result<Decoded, Error> {
+    let bytes = decode::gunzip_if_needed(bytes, options.max_input_bytes)?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::Empty);
+    }
+    if let Some(what) = decode::binary_kind(&bytes) {
+        return Err(Error::NotHtml { what });
+    }
+    let decoded = decode::decode(&bytes, hints.content_type.as_deref(), hints.url.as_deref());
+    if decoded.text.trim().is_empty() {
+        return Err(Error::Empty);
+    }
+    Ok(decoded)
+}
+
+/// Sends decoded input down the HTML or the plain-text path.
+fn extract_decoded(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, options: &Options, budget: &Budget) -> Result<Article, Error> {
+    let treat_as_text = match options.input_format {
+        InputFormat::Text => true,
+        InputFormat::Html => false,
+        InputFormat::Auto => !text::looks_like_html(source),
+    };
+    if treat_as_text { extract_plain_text(source, encoding, hints, options) } else { extract_html(source, encoding, hints, options, budget) }
+}
+
+/// A parsed page and the content chosen in it: the stages up to the selection, shared by
+/// extraction and [`explain`].
+struct Selected {
+    dom: Dom,
+    warnings: Vec<&'static str>,
+    metadata: Metadata,
+    selection: Selection,
+}
+
+/// Stages parse → repair → declared metadata → selection.
+fn select_html(source: &str, hints: &Hints, options: &Options, budget: &Budget) -> Result<Selected, Error> {
+    let dom::Parsed { mut dom, warnings } = dom::parse_limited(source, options, budget)?;
+    repair_double_encoding(&mut dom);
+    let metadata = metadata::declared(&dom, hints);
+    budget.check("metadata")?;
+    let evidence = Evidence { article_body: metadata.article_body.as_deref(), product: metadata.declares_product() };
+    let selection = extract::select(&dom, &evidence);
+    Ok(Selected { dom, warnings, metadata, selection })
+}
+
+/// The HTML path, from the decoded page to the article.
+fn extract_html(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, options: &Options, budget: &Budget) -> Result<Article, Error> {
+    let Selected { dom, warnings, mut metadata, selection } = select_html(source, hints, options, budget)?;
+    let blocks = selection.blocks(&dom);
+    budget.check("content")?;
+    let span = ContentSpan::of(&blocks);
+    let blocks = if options.text_cleanup {
+        let cleaned = cleanup::clean_blocks(blocks, metadata.title.as_deref(), Mode::Html);
+        budget.check("cleanup")?;
+        cleaned
+    } else {
+        blocks
+    };
+    if let Some(span) = span {
+        metadata.complete(&dom, span);
+    }
+    let text = render::text(&blocks);
+    metadata.finish(&blocks, &text);
+    let page = metadata.into_page(encoding, "html", warnings);
+    if blocks.is_empty() {
+        // The page still says what it is: its title, dates and type go with the error.
+        return Err(Error::NoContent { page: Some(Box::new(page)) });
+    }
+    Ok(Article { text, metadata: page, blocks })
+}
+
+/// The plain-text path: lines → blocks → clean-up → metadata read from the text.
+fn extract_plain_text(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, options: &Options) -> Result<Article, Error> {
+    let repaired = mojibake::repair(source, mojibake::has_clear_run(source));
+    let blocks = Block::from_lines(repaired.as_deref().unwrap_or(source));
+    let mut metadata = Metadata::for_url(hints.url.clone());
+    metadata.dates_from_text(&blocks);
+    let blocks = if options.text_cleanup { cleanup::clean_blocks(blocks, None, Mode::Text) } else { blocks };
+    if blocks.is_empty() {
+        return Err(Error::no_content());
+    }
+    let text = render::text(&blocks);
+    metadata.finish(&blocks, &text);
+    Ok(Article { text, metadata: metadata.into_page(encoding, "text", Vec::new()), blocks })
+}
+
+/// Stage "repair": double-encoded text (mojibake) turned back into the characters meant, in
+/// every text and attribute; the ambiguous two-character runs only on a page that holds a
+/// clear one (see [`mojibake`]).
+fn repair_double_encoding(dom: &mut Dom) {
+    let double_encoded = dom.any_text_or_attribute(mojibake::has_clear_run);
+    dom.rewrite_texts_and_attributes(|text| mojibake::repair(text, double_encoded));
+}
+
+/// Developer aid: runs the real stages on a page up to the selection and prints the
+/// selection's trace, then the chain of ancestors of the first text node containing
+/// `needle` with each one's marks and measures.
+///
+/// # Errors
+/// As [`crate::extract_bytes`], for the stages it runs.
+pub(crate) fn explain(bytes: &[u8], hints: &Hints, options: &Options, needle: &str) -> Result<String, Error> {
+    let budget = Budget::start(options.time_budget);
+    let decoded = decode_bytes(bytes, hints, options)?;
+    let Selected { dom, selection, .. } = select_html(&decoded.text, hints, options, &budget)?;
+    Ok(selection.explain(&dom, needle))
+}
