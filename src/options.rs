@@ -5,7 +5,11 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
 
 pub use crate::budget::DEFAULT_TIME_BUDGET;
 pub use crate::depth_limit::{DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH};
-pub use crate::dom::DEFAULT_MAX_NODES;
+
+/// The default cap on the nodes built for one page: a million elements, texts and comments,
+/// about 250 MB through the whole pipeline. Real pages have a few thousand; only generated or
+/// hostile markup comes near it.
+pub const DEFAULT_MAX_NODES: usize = 1_000_000;
 
 /// How the input should be treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -3,15 +3,16 @@
 //!
 //! ```text
 //! bytes ─decode→ Decoded ─parse→ Parsed (Dom + warnings) ─repair→ Dom
-//!   Dom ─declared metadata→ Metadata ─select→ Selection (roots + trace) ─blocks→ Vec<Block>
-//!   Vec<Block> ─cleanup→ Vec<Block> ─render→ text ─inferred metadata→ PageMetadata ─→ Article
+//!   Dom ─declared metadata→ Metadata ─select→ Selection (roots + skips + trace)
+//!   Selection ─blocks→ Vec<Block> ─refine→ Vec<Block> ─cleanup→ Vec<Block> ─render→ text
+//!   text ─inferred metadata→ PageMetadata ─→ Article
 //! ```
 //!
 //! Plain text (a WET record, a naive extraction) skips the tree: its lines are the blocks.
 //! The time budget is checked between the stages (and inside the parser).
 
 use crate::article::Article;
-use crate::blocks::Block;
+use crate::blocks::{self, Block};
 use crate::budget::Budget;
 use crate::cleanup::{self, Mode};
 use crate::decode::{self, Decoded, EncodingInfo, mojibake};
@@ -89,7 +90,8 @@ fn select_html(source: &str, hints: &Hints, options: &Options, budget: &Budget) 
 /// The HTML path, from the decoded page to the article.
 fn extract_html(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, options: &Options, budget: &Budget) -> Result<Article, Error> {
     let Selected { dom, warnings, mut metadata, selection } = select_html(source, hints, options, budget)?;
-    let blocks = selection.blocks(&dom);
+    let blocks = blocks::collect(&dom, selection.roots(), &|id| selection.skips(&dom, id));
+    let blocks = selection.refine(&dom, blocks);
     budget.check("content")?;
     let span = ContentSpan::of(&blocks);
     let blocks = if options.text_cleanup {

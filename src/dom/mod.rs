@@ -8,6 +8,7 @@ use html5ever::tendril::StrTendril;
 
 use crate::Error;
 use crate::budget::Budget;
+use crate::options::DEFAULT_MAX_NODES;
 
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = u32;
@@ -477,10 +478,6 @@ impl Dom {
     }
 }
 
-/// The default cap on the nodes built for one page: a million elements, texts and comments,
-/// about 250 MB through the whole pipeline. Real pages have a few thousand; only generated or
-/// hostile markup comes near it.
-pub const DEFAULT_MAX_NODES: usize = 1_000_000;
 
 /// How much markup is fed to the parser between two looks at the node count. It bounds how far
 /// past the cap the tree grows (256 KB of markup makes about 256,000 nodes at most, barring

@@ -1,14 +1,14 @@
-//! Stages "selection" and "blocks": clean (mark what can never be content), score what is
-//! left, choose the content's roots ([`select`]), then flatten them into blocks
-//! ([`Selection::blocks`]).
+//! Stage "selection": clean (mark what can never be content), score what is left and choose
+//! the content's roots and what inside them to skip ([`select`]); once the blocks are read,
+//! [`Selection::refine`] drops the captions and bare links the selection knows of.
 
 pub mod clean;
 pub mod score;
 pub mod select;
 
-use crate::blocks::{self, Block, BlockKind};
+use crate::blocks::{Block, BlockKind};
 use crate::cleanup;
-use crate::dom::{self, Dom, NodeId, Tag};
+use crate::dom::{Dom, NodeData, NodeId, Tag};
 
 use std::collections::HashMap;
 
@@ -151,24 +151,26 @@ pub fn select(dom: &Dom, evidence: &Evidence<'_>) -> Selection {
 }
 
 impl Selection {
+    /// The chosen roots, in document order (empty when the page has no main content).
+    #[must_use]
+    pub fn roots(&self) -> &[NodeId] {
+        &self.roots
+    }
+
     /// Whether node `id` is left out of the content: boilerplate, past the story's body, or
     /// a list of links inside a story.
-    fn skips(&self, dom: &Dom, id: NodeId) -> bool {
+    #[must_use]
+    pub fn skips(&self, dom: &Dom, id: NodeId) -> bool {
         let removed = self.marks[id as usize] != Mark::Keep;
         let in_grid = self.grid.is_some_and(|g| dom.contains(g, id));
         let after_body = self.cut_after_body && id >= self.body_end && dom.contains(self.root, id);
         removed || after_body || (!in_grid && is_link_list(dom, &self.stats, id, self.container_density))
     }
 
-    /// Stage "blocks": the selected content flattened into blocks — headings, paragraphs,
-    /// list items, quotes, code, table rows — without captions of named picture boxes and,
-    /// outside listings, without lines that are a bare link.
+    /// The blocks read from the roots, refined: outside listings, without captions of named
+    /// picture boxes and without lines that are a bare link.
     #[must_use]
-    pub fn blocks(&self, dom: &Dom) -> Vec<Block> {
-        if self.roots.is_empty() {
-            return Vec::new();
-        }
-        let blocks = blocks::collect(dom, &self.roots, &|id| self.skips(dom, id));
+    pub fn refine(&self, dom: &Dom, blocks: Vec<Block>) -> Vec<Block> {
         if self.container_density > LISTING_DENSITY || self.grid.is_some() {
             return blocks;
         }
@@ -178,7 +180,8 @@ impl Selection {
         blocks
             .into_iter()
             .filter(|b| {
-                matches!(b.kind, BlockKind::Heading(_)) || !(b.link_density() > LINK_LABEL_DENSITY && crate::text::word_count(&b.text) <= MAX_LINK_LABEL_WORDS)
+                matches!(b.kind, BlockKind::Heading(_))
+                    || !(b.link_density() > LINK_LABEL_DENSITY && crate::text::word_count(&b.text) <= MAX_LINK_LABEL_WORDS)
             })
             .collect()
     }
@@ -204,7 +207,7 @@ impl Selection {
             self.stats[0].good,
             self.trace.good_before_sparing.first().copied().unwrap_or(0.0)
         );
-        let Some(hit) = (0..dom.nodes.len() as NodeId).find(|&id| matches!(&dom.node(id).data, dom::NodeData::Text(t) if t.contains(needle))) else {
+        let Some(hit) = (0..dom.nodes.len() as NodeId).find(|&id| matches!(&dom.node(id).data, NodeData::Text(t) if t.contains(needle))) else {
             return out + "text not found";
         };
         let mut chain = vec![hit];
@@ -396,8 +399,10 @@ mod tests {
     use super::*;
 
     fn texts(html: &str) -> Vec<String> {
-        let dom = dom::parse(html);
-        select(&dom, &Evidence::default()).blocks(&dom).into_iter().map(|b| b.text).collect()
+        let dom = crate::dom::parse(html);
+        let selection = select(&dom, &Evidence::default());
+        let blocks = crate::blocks::collect(&dom, selection.roots(), &|id| selection.skips(&dom, id));
+        selection.refine(&dom, blocks).into_iter().map(|b| b.text).collect()
     }
 
     #[test]
