@@ -63,7 +63,7 @@ pub use article::Article;
 pub use blocks::{Block, BlockKind, Image, ListPosition, Span, SpanKind};
 pub use error::{Error, NetworkReason};
 pub use options::{DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, DEFAULT_TIME_BUDGET, Hints, InputFormat, Options};
-pub use page::{EncodingInfo, EncodingSource, PageMetadata, PageType, Source};
+pub use page::{EncodingInfo, EncodingSource, Field, InputKind, PageMetadata, PageType, Source, Warning};
 
 /// Extracts the main content of an HTML page given as text.
 ///

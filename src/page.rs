@@ -48,15 +48,92 @@ pub struct PageMetadata {
     /// `sources`: where each metadata field present was found, as `{"title": "dom",
     /// "date_published": "json-ld", …}`; sources are `json-ld`, `opengraph`, `meta`,
     /// `microdata`, `dom`, `text` and `url`.
-    pub sources: BTreeMap<&'static str, Source>,
+    pub sources: BTreeMap<Field, Source>,
     /// `input_format`: `"html"` or `"text"` — how the input was treated.
-    pub input_format: &'static str,
+    pub input_format: InputKind,
     /// `warnings`: what limits degraded the result, as stable codes (`[]` when none):
     /// `node_limit` when the page had more nodes than [`crate::Options::max_nodes`] and only
     /// its beginning was read, `depth_limit` when nesting deeper than
     /// [`crate::Options::max_depth`] was flattened, `attribute_limit` when attributes past
     /// [`crate::Options::max_attributes`] were dropped from a tag.
-    pub warnings: Vec<&'static str>,
+    pub warnings: Vec<Warning>,
+}
+
+/// A metadata field, as named in JSON output and in [`PageMetadata::sources`].
+///
+/// The variants are in the order of their names, so that `sources` serializes in the same
+/// order as the JSON object's keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Field {
+    /// `authors`
+    Authors,
+    /// `canonical_url`
+    CanonicalUrl,
+    /// `date_modified`
+    DateModified,
+    /// `date_published`
+    DatePublished,
+    /// `description`
+    Description,
+    /// `image`
+    Image,
+    /// `language`
+    Language,
+    /// `page_type`
+    PageType,
+    /// `site_name`
+    SiteName,
+    /// `tags`
+    Tags,
+    /// `title`
+    Title,
+}
+
+/// How the input was treated, reported as `input_format`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum InputKind {
+    /// `html`: parsed as an HTML page.
+    #[default]
+    Html,
+    /// `text`: already-extracted plain text, cleaned line by line.
+    Text,
+}
+
+/// A limit that degraded the result, reported in `warnings` by its stable code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Warning {
+    /// `node_limit`: the page had more nodes than [`crate::Options::max_nodes`]; only its
+    /// beginning was read.
+    NodeLimit,
+    /// `depth_limit`: nesting deeper than [`crate::Options::max_depth`] was flattened.
+    DepthLimit,
+    /// `attribute_limit`: attributes past [`crate::Options::max_attributes`] were dropped
+    /// from a tag.
+    AttributeLimit,
+}
+
+impl Warning {
+    /// The stable code, as in JSON output (`node_limit`…).
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::NodeLimit => "node_limit",
+            Self::DepthLimit => "depth_limit",
+            Self::AttributeLimit => "attribute_limit",
+        }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
 }
 
 /// Where the encoding used to decode a page came from.

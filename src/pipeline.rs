@@ -19,6 +19,7 @@ use crate::decode::{self, Decoded, EncodingInfo, mojibake};
 use crate::dom::{self, Dom};
 use crate::extract::{self, Evidence, Selection};
 use crate::metadata::{self, ContentSpan, Metadata};
+use crate::page::{InputKind, Warning};
 use crate::{Error, Hints, InputFormat, Options, render, text};
 
 /// Extracts a page given as raw bytes (gzip or not, any charset).
@@ -71,7 +72,7 @@ fn extract_decoded(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, 
 /// extraction and [`explain`].
 struct Selected {
     dom: Dom,
-    warnings: Vec<&'static str>,
+    warnings: Vec<Warning>,
     metadata: Metadata,
     selection: Selection,
 }
@@ -106,7 +107,7 @@ fn extract_html(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, opt
     }
     let text = render::text(&blocks);
     metadata.finish(&blocks, &text);
-    let page = metadata.into_page(encoding, "html", warnings);
+    let page = metadata.into_page(encoding, InputKind::Html, warnings);
     if blocks.is_empty() {
         // The page still says what it is: its title, dates and type go with the error.
         return Err(Error::NoContent { page: Some(Box::new(page)) });
@@ -126,15 +127,18 @@ fn extract_plain_text(source: &str, encoding: Option<EncodingInfo>, hints: &Hint
     }
     let text = render::text(&blocks);
     metadata.finish(&blocks, &text);
-    Ok(Article { text, metadata: metadata.into_page(encoding, "text", Vec::new()), blocks })
+    Ok(Article { text, metadata: metadata.into_page(encoding, InputKind::Text, Vec::new()), blocks })
 }
 
 /// Stage "repair": double-encoded text (mojibake) turned back into the characters meant, in
 /// every text and attribute; the ambiguous two-character runs only on a page that holds a
 /// clear one (see [`mojibake`]).
 fn repair_double_encoding(dom: &mut Dom) {
-    let double_encoded = dom.any_text_or_attribute(mojibake::has_clear_run);
-    dom.rewrite_texts_and_attributes(|text| mojibake::repair(text, double_encoded));
+    // Only a clear run is ever repaired on a page without one, and there is none: a page with
+    // no clear run (nearly all) is scanned once and left as it is.
+    if dom.any_text_or_attribute(mojibake::has_clear_run) {
+        dom.rewrite_texts_and_attributes(|text| mojibake::repair(text, true));
+    }
 }
 
 /// Developer aid: runs the real stages on a page up to the selection and prints the

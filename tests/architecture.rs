@@ -14,8 +14,21 @@ const STAGES: &[&str] = &["decode", "dom", "metadata", "extract", "blocks", "cle
 /// The data types stages hand each other: naming them is not calling the stage that makes
 /// them (every stage reads the `Dom`; the renderers read `Block`s).
 const DATA_TYPES: &[&str] = &[
-    "Dom", "NodeId", "Node", "NodeData", "Tag", "Element", "Block", "BlockKind", "Span", "SpanKind", "Image", "ListPosition", "EncodingInfo",
-    "EncodingSource", "Decoded",
+    "Dom",
+    "NodeId",
+    "Node",
+    "NodeData",
+    "Tag",
+    "Element",
+    "Block",
+    "BlockKind",
+    "Span",
+    "SpanKind",
+    "Image",
+    "ListPosition",
+    "EncodingInfo",
+    "EncodingSource",
+    "Decoded",
 ];
 
 /// Modules that are allowed to name every stage: the orchestrator.

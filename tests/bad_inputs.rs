@@ -282,7 +282,8 @@ fn run(case: &Case) -> Result<Duration, String> {
             if encoding.is_some() && used != *encoding {
                 problems.push(format!("decoded as {used:?}, expected {encoding:?}"));
             }
-            if article.metadata.warnings != *warnings {
+            let codes: Vec<&str> = article.metadata.warnings.iter().map(|w| w.code()).collect();
+            if codes != *warnings {
                 problems.push(format!("warnings {:?}, expected {warnings:?}", article.metadata.warnings));
             }
             if problems.is_empty() { Ok(elapsed) } else { Err(format!("{}; text: {:.300}", problems.join(", "), article.text)) }
@@ -341,7 +342,7 @@ fn the_time_budget_stops_a_slow_page_with_a_timeout() {
 fn the_depth_and_attribute_caps_are_options() {
     let deep = page(&format!("{}{PROSE}", "<div>".repeat(2_000)));
     let default = gleaner::extract_bytes(&deep, &Hints::default(), &Options::default()).expect("article");
-    assert_eq!(default.metadata.warnings, ["depth_limit"]);
+    assert_eq!(default.metadata.warnings, [gleaner::Warning::DepthLimit]);
     let roomy = Options::default().with_max_depth(5_000);
     assert!(gleaner::extract_bytes(&deep, &Hints::default(), &roomy).expect("article").metadata.warnings.is_empty());
 
@@ -349,5 +350,5 @@ fn the_depth_and_attribute_caps_are_options() {
     let wide = page(&format!("<div{tag}>{PROSE}</div>"));
     assert!(gleaner::extract_bytes(&wide, &Hints::default(), &Options::default()).expect("article").metadata.warnings.is_empty());
     let narrow = Options::default().with_max_attributes(10);
-    assert_eq!(gleaner::extract_bytes(&wide, &Hints::default(), &narrow).expect("article").metadata.warnings, ["attribute_limit"]);
+    assert_eq!(gleaner::extract_bytes(&wide, &Hints::default(), &narrow).expect("article").metadata.warnings, [gleaner::Warning::AttributeLimit]);
 }

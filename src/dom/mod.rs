@@ -9,6 +9,7 @@ use html5ever::tendril::StrTendril;
 use crate::Error;
 use crate::budget::Budget;
 use crate::options::DEFAULT_MAX_NODES;
+use crate::page::Warning;
 
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = u32;
@@ -377,6 +378,8 @@ pub struct Node {
 pub struct Dom {
     /// All nodes; a node's index is its [`NodeId`], and indices follow document order.
     pub nodes: Vec<Node>,
+    /// For each node, the id one past its last descendant.
+    ends: Vec<NodeId>,
 }
 
 impl Dom {
@@ -410,17 +413,25 @@ impl Dom {
         (0..self.nodes.len() as NodeId).find(|&id| self.tag(id) == tag)
     }
 
-    /// The id one past the last descendant of `id` (nodes are stored in pre-order, so a
-    /// subtree is the contiguous range `id..subtree_end(id)`).
-    #[must_use]
-    pub fn subtree_end(&self, id: NodeId) -> NodeId {
-        let mut current = id;
-        loop {
-            match self.nodes[current as usize].children.last() {
-                Some(&last) => current = last,
-                None => return current + 1,
+    /// A tree of `nodes` numbered in pre-order (each node's descendants follow it, before
+    /// its next sibling), with each subtree's end computed once.
+    pub(crate) fn new(nodes: Vec<Node>) -> Self {
+        let mut ends: Vec<NodeId> = (1..=nodes.len() as NodeId).collect();
+        // In pre-order every descendant comes after its ancestors: walking backwards, each
+        // node's end is final before it is passed up to its parent.
+        for index in (0..nodes.len()).rev() {
+            if let Some(parent) = nodes[index].parent {
+                ends[parent as usize] = ends[parent as usize].max(ends[index]);
             }
         }
+        Self { nodes, ends }
+    }
+
+    /// The id one past the last descendant of `id` (nodes are stored in pre-order, so a
+    /// subtree is the contiguous range `id..subtree_end(id)`). Constant time.
+    #[must_use]
+    pub fn subtree_end(&self, id: NodeId) -> NodeId {
+        self.ends[id as usize]
     }
 
     /// The ancestors of `id`, nearest first.
@@ -478,7 +489,6 @@ impl Dom {
     }
 }
 
-
 /// How much markup is fed to the parser between two looks at the node count. It bounds how far
 /// past the cap the tree grows (256 KB of markup makes about 256,000 nodes at most, barring
 /// the adoption agency's clones). Nearly every real page fits in one chunk: smaller chunks
@@ -502,25 +512,18 @@ pub fn parse(html: &str) -> Dom {
 pub fn parse_capped(html: &str, max_nodes: usize) -> (Dom, bool) {
     let options = crate::Options::default().with_max_nodes(max_nodes);
     let Ok(parsed) = parse_checked::<std::convert::Infallible>(html, &options, || Ok(()));
-    let cut = parsed.warnings.contains(&WARNING_NODE_LIMIT);
+    let cut = parsed.warnings.contains(&Warning::NodeLimit);
     (parsed.dom, cut)
 }
-
-/// The warning of a tree cut at the node cap.
-pub const WARNING_NODE_LIMIT: &str = "node_limit";
-/// The warning of markup flattened at the depth cap.
-pub const WARNING_DEPTH_LIMIT: &str = "depth_limit";
-/// The warning of attributes dropped at the per-tag cap.
-pub const WARNING_ATTRIBUTE_LIMIT: &str = "attribute_limit";
 
 /// A tree and the limits that degraded it.
 #[derive(Debug)]
 pub struct Parsed {
     /// The tree.
     pub dom: Dom,
-    /// [`WARNING_NODE_LIMIT`], [`WARNING_DEPTH_LIMIT`], [`WARNING_ATTRIBUTE_LIMIT`]: the caps
+    /// [`Warning::NodeLimit`], [`Warning::DepthLimit`], [`Warning::AttributeLimit`]: the caps
     /// that acted, if any.
-    pub warnings: Vec<&'static str>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Parses with the markup caps and node cap of `options`, checking `budget` between chunks of
@@ -543,17 +546,17 @@ fn parse_checked<E>(html: &str, options: &crate::Options, mut check: impl FnMut(
     let limited = crate::depth_limit::limit_markup(html, options.markup_limits());
     let mut warnings = Vec::new();
     if limited.depth_cut {
-        warnings.push(WARNING_DEPTH_LIMIT);
+        warnings.push(Warning::DepthLimit);
     }
     if limited.attributes_cut {
-        warnings.push(WARNING_ATTRIBUTE_LIMIT);
+        warnings.push(Warning::AttributeLimit);
     }
     let mut parser = html5ever::driver::parse_document(sink::DomSink::new(), parse_options);
     let mut rest: &str = &limited.html;
     while !rest.is_empty() {
         check()?;
         if parser.tokenizer.sink.sink.node_count() > options.max_nodes {
-            warnings.push(WARNING_NODE_LIMIT);
+            warnings.push(Warning::NodeLimit);
             break;
         }
         let mut end = rest.len().min(CHUNK_BYTES);

@@ -270,7 +270,7 @@ fn into_dom(mut build: Vec<BuildNode>) -> Dom {
             push_children(&build, handle, id, &mut stack);
         }
     }
-    Dom { nodes }
+    Dom::new(nodes)
 }
 
 fn push_children(build: &[BuildNode], handle: Handle, parent: NodeId, stack: &mut Vec<(Handle, NodeId)>) {

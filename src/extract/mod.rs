@@ -180,8 +180,7 @@ impl Selection {
         blocks
             .into_iter()
             .filter(|b| {
-                matches!(b.kind, BlockKind::Heading(_))
-                    || !(b.link_density() > LINK_LABEL_DENSITY && crate::text::word_count(&b.text) <= MAX_LINK_LABEL_WORDS)
+                matches!(b.kind, BlockKind::Heading(_)) || !(b.link_density() > LINK_LABEL_DENSITY && crate::text::word_count(&b.text) <= MAX_LINK_LABEL_WORDS)
             })
             .collect()
     }

@@ -20,10 +20,10 @@ use std::collections::BTreeMap;
 use crate::Hints;
 use crate::blocks::Block;
 use crate::dom::{Dom, NodeId, Tag};
-use crate::page::{EncodingInfo, PageMetadata};
+use crate::page::{EncodingInfo, InputKind, PageMetadata, Warning};
 use crate::text::collapse;
 
-pub use crate::page::{PageType, Source};
+pub use crate::page::{Field, PageType, Source};
 pub use datetime::NumericOrder;
 
 /// Metadata found in a page as the stages read it: what it declares, then what its content
@@ -55,7 +55,7 @@ pub struct Metadata {
     /// What kind of page this is.
     pub page_type: Option<PageType>,
     /// Where each field present came from, by JSON field name.
-    pub sources: BTreeMap<&'static str, Source>,
+    pub sources: BTreeMap<Field, Source>,
     /// The article text the page states in its JSON-LD (`articleBody`), used as evidence of
     /// where the content is.
     pub article_body: Option<String>,
@@ -177,7 +177,7 @@ pub fn declared(dom: &Dom, hints: &Hints) -> Metadata {
     let metas = Metas(meta_tags(dom));
     let ld = jsonld::extract(dom);
     let mut m = Metadata { url: hints.url.clone(), ..Metadata::default() };
-    let set = |sources: &mut BTreeMap<&'static str, Source>, field: &'static str, value: Option<(String, Source)>| -> Option<String> {
+    let set = |sources: &mut BTreeMap<Field, Source>, field: Field, value: Option<(String, Source)>| -> Option<String> {
         let (value, source) = value?;
         sources.insert(field, source);
         Some(value)
@@ -185,7 +185,7 @@ pub fn declared(dom: &Dom, hints: &Hints) -> Metadata {
     let ld_value = |v: &Option<String>| v.clone().map(|v| (v, Source::JsonLd));
 
     let site = metas.get(&["og:site_name", "application-name"]).or_else(|| ld_value(&ld.site_name));
-    m.site_name = set(&mut m.sources, "site_name", site);
+    m.site_name = set(&mut m.sources, Field::SiteName, site);
 
     let html_title = dom.find_tag(Tag::Title).map(|id| declared_text(&dom.raw_text(id))).filter(|t| !t.is_empty());
     let h1s = title::h1_texts(dom);
@@ -201,14 +201,14 @@ pub fn declared(dom: &Dom, hints: &Hints) -> Metadata {
         }
         other => other,
     };
-    m.title = set(&mut m.sources, "title", chosen);
+    m.title = set(&mut m.sources, Field::Title, chosen);
 
     let order = NumericOrder::for_language(declared_language(dom, &metas, &ld).as_deref());
     let normalize = |value: Option<(String, Source)>| value.and_then(|(v, s)| datetime::normalize(&v, order).map(|d| (d, s)));
     let published = normalize(ld_value(&ld.date_published)).or_else(|| normalize(metas.get(PUBLISHED_KEYS)));
-    m.date_published = set(&mut m.sources, "date_published", published);
+    m.date_published = set(&mut m.sources, Field::DatePublished, published);
     let modified = normalize(ld_value(&ld.date_modified)).or_else(|| normalize(metas.get(MODIFIED_KEYS)));
-    m.date_modified = set(&mut m.sources, "date_modified", modified);
+    m.date_modified = set(&mut m.sources, Field::DateModified, modified);
 
     m.authors = ld.authors.iter().flat_map(|a| authors::clean_declared(a)).collect();
     m.author_organizations = ld.author_organizations.iter().flat_map(|a| authors::clean_declared(a)).collect();
@@ -216,7 +216,7 @@ pub fn declared(dom: &Dom, hints: &Hints) -> Metadata {
         if let Some((credit, source)) = metas.get(AUTHOR_KEYS).filter(|(a, _)| !a.starts_with("http")) {
             m.authors = authors::clean_declared(&credit);
             if !m.authors.is_empty() {
-                m.sources.insert("authors", source);
+                m.sources.insert(Field::Authors, source);
             }
         }
         if m.authors.is_empty()
@@ -224,32 +224,32 @@ pub fn declared(dom: &Dom, hints: &Hints) -> Metadata {
         {
             m.authors = authors::clean_declared(&credit);
             if !m.authors.is_empty() {
-                m.sources.insert("authors", Source::OpenGraph);
+                m.sources.insert(Field::Authors, Source::OpenGraph);
             }
         }
         if m.authors.is_empty() {
             m.authors = metas.all(&["citation_author"]).iter().map(|name| citation_name(name)).flat_map(|name| authors::clean_declared(&name)).collect();
             if !m.authors.is_empty() {
-                m.sources.insert("authors", Source::Meta);
+                m.sources.insert(Field::Authors, Source::Meta);
             }
         }
     } else {
-        m.sources.insert("authors", Source::JsonLd);
+        m.sources.insert(Field::Authors, Source::JsonLd);
     }
 
     let description = metas.get(&["og:description", "description", "twitter:description"]).or_else(|| ld_value(&ld.description));
-    m.description = set(&mut m.sources, "description", description);
+    m.description = set(&mut m.sources, Field::Description, description);
     let declared_lang =
         html_lang(dom).map(|l| (l, Source::Meta)).or_else(|| metas.get(&["og:locale", "language", "content-language"])).or_else(|| ld_value(&ld.language));
-    m.language = set(&mut m.sources, "language", declared_lang.and_then(|(l, s)| language::tidy(&l).map(|l| (l, s))));
+    m.language = set(&mut m.sources, Field::Language, declared_lang.and_then(|(l, s)| language::tidy(&l).map(|l| (l, s))));
     let canonical = canonical(dom).map(|c| (c, Source::Meta)).or_else(|| metas.get(&["og:url"]));
-    m.canonical_url = set(&mut m.sources, "canonical_url", canonical.map(|(c, s)| (resolve(&c, hints.url.as_deref()), s)));
+    m.canonical_url = set(&mut m.sources, Field::CanonicalUrl, canonical.map(|(c, s)| (resolve(&c, hints.url.as_deref()), s)));
     let image = metas.get(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"]).or_else(|| ld_value(&ld.image));
-    m.image = set(&mut m.sources, "image", image.map(|(i, s)| (resolve(&i, hints.url.as_deref()), s)));
+    m.image = set(&mut m.sources, Field::Image, image.map(|(i, s)| (resolve(&i, hints.url.as_deref()), s)));
 
     m.tags = tags(&metas, &ld.keywords);
     if !m.tags.is_empty() {
-        m.sources.insert("tags", if ld.keywords.is_empty() { Source::OpenGraph } else { Source::JsonLd });
+        m.sources.insert(Field::Tags, if ld.keywords.is_empty() { Source::OpenGraph } else { Source::JsonLd });
     }
     m.og_type = metas.get(&["og:type"]).map(|(t, _)| t);
     m.article_body = ld.article_body;
@@ -373,13 +373,13 @@ impl Metadata {
         if self.authors.is_empty() {
             if let Some((names, source)) = authors::from_dom(dom, from, until) {
                 self.authors = names;
-                self.sources.insert("authors", source);
+                self.sources.insert(Field::Authors, source);
             } else if let Some(names) = authors::from_text(dom, from, until) {
                 self.authors = names;
-                self.sources.insert("authors", Source::Dom);
+                self.sources.insert(Field::Authors, Source::Dom);
             } else if !self.author_organizations.is_empty() {
                 self.authors = std::mem::take(&mut self.author_organizations);
-                self.sources.insert("authors", Source::JsonLd);
+                self.sources.insert(Field::Authors, Source::JsonLd);
             }
         }
         let order = NumericOrder::for_language(self.language.as_deref());
@@ -397,21 +397,21 @@ impl Metadata {
             let earlier = self.date_published.as_deref().is_some_and(|p| shown.get(..10) < p.get(..10));
             if self.date_published.is_none() || (declared_same_day && earlier) {
                 self.date_published = Some(shown);
-                self.sources.insert("date_published", source(microdata));
+                self.sources.insert(Field::DatePublished, source(microdata));
             }
         }
         if self.date_modified.is_none()
             && let Some((date, microdata)) = found.modified
         {
             self.date_modified = Some(date.to_iso());
-            self.sources.insert("date_modified", source(microdata));
+            self.sources.insert(Field::DateModified, source(microdata));
         }
         self.shown_update_as_published(&found);
         if self.date_published.is_none()
             && let Some(date) = self.url.as_deref().and_then(dates::from_url)
         {
             self.date_published = Some(date.to_iso());
-            self.sources.insert("date_published", Source::Url);
+            self.sources.insert(Field::DatePublished, Source::Url);
         }
     }
 
@@ -425,7 +425,7 @@ impl Metadata {
         if self.date_published.is_some() {
             return;
         }
-        let declared_source = self.sources.get("date_modified").copied();
+        let declared_source = self.sources.get(&Field::DateModified).copied();
         let source = if found.shows_day(&modified) {
             declared_source.unwrap_or(Source::Dom)
         } else if matches!(declared_source, Some(Source::Dom | Source::Text)) {
@@ -434,7 +434,7 @@ impl Metadata {
             return;
         };
         self.date_published = Some(modified);
-        self.sources.insert("date_published", source);
+        self.sources.insert(Field::DatePublished, source);
     }
 
     /// Decides the page type and the language from the final content, and drops a
@@ -449,7 +449,7 @@ impl Metadata {
             url: self.url.as_deref().filter(|u| !u.is_empty()).or(self.canonical_url.as_deref()),
             blocks,
             dated: self.date_published.is_some() || self.date_modified.is_some(),
-            declares_date: matches!(self.sources.get("date_published"), Some(Source::JsonLd | Source::OpenGraph | Source::Meta)),
+            declares_date: matches!(self.sources.get(&Field::DatePublished), Some(Source::JsonLd | Source::OpenGraph | Source::Meta)),
             credited: !self.authors.is_empty(),
         });
         self.page_type = Some(kind);
@@ -464,25 +464,25 @@ impl Metadata {
         // whose declared article date is that of the index or the entry's creation.
         let article_declared =
             page_type::declares_article(&self.declared_types) && matches!(kind, PageType::Product | PageType::Collection | PageType::Service);
-        for field in ["date_published", "date_modified"] {
-            let declared = matches!(self.sources.get(field), Some(Source::JsonLd | Source::OpenGraph | Source::Meta));
+        for field in [Field::DatePublished, Field::DateModified] {
+            let declared = matches!(self.sources.get(&field), Some(Source::JsonLd | Source::OpenGraph | Source::Meta));
             if !(kind.is_publication() || (declared && (kind == PageType::Unknown || article_declared))) || (home && !declared) {
-                self.sources.remove(field);
+                self.sources.remove(&field);
                 match field {
-                    "date_published" => self.date_published = None,
+                    Field::DatePublished => self.date_published = None,
                     _ => self.date_modified = None,
                 }
             }
         }
-        self.sources.insert("page_type", if self.declared_types.is_empty() { Source::Text } else { Source::JsonLd });
-        let declared = self.language.take().map(|l| (l, self.sources.get("language").copied().unwrap_or(Source::Meta)));
+        self.sources.insert(Field::PageType, if self.declared_types.is_empty() { Source::Text } else { Source::JsonLd });
+        let declared = self.language.take().map(|l| (l, self.sources.get(&Field::Language).copied().unwrap_or(Source::Meta)));
         match language::choose(declared, text) {
             Some((lang, source)) => {
                 self.language = Some(lang);
-                self.sources.insert("language", source);
+                self.sources.insert(Field::Language, source);
             }
             None => {
-                self.sources.remove("language");
+                self.sources.remove(&Field::Language);
             }
         }
     }
@@ -496,17 +496,17 @@ impl Metadata {
         let (published, modified) = dates::from_dateline(&line.text, order);
         if let Some(date) = published {
             self.date_published = Some(date.to_iso());
-            self.sources.insert("date_published", Source::Text);
+            self.sources.insert(Field::DatePublished, Source::Text);
         }
         if let Some(date) = modified {
             self.date_modified = Some(date.to_iso());
-            self.sources.insert("date_modified", Source::Text);
+            self.sources.insert(Field::DateModified, Source::Text);
         }
     }
 
     /// The page's metadata as the result reports it.
     #[must_use]
-    pub fn into_page(self, encoding: Option<EncodingInfo>, input_format: &'static str, warnings: Vec<&'static str>) -> PageMetadata {
+    pub fn into_page(self, encoding: Option<EncodingInfo>, input_format: InputKind, warnings: Vec<Warning>) -> PageMetadata {
         PageMetadata {
             title: self.title,
             url: self.url,
