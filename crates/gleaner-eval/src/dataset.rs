@@ -1,7 +1,9 @@
 //! Loading a development dataset directory into one normalised list of pages.
 //!
 //! Two layouts are recognised by their contents, as `reference/datasets.py` reads them:
-//! - WCXB: `ground-truth/NNNN.json` (full text, snippets, page type) and `html/NNNN.html.gz`;
+//! - WCXB: `ground-truth/NNNN.json` (full text, snippets, page type) and `html/NNNN.html.gz`
+//!   (wcxb-dev, dragnet-train, cleaneval-dev), or `text/NNNN.txt` in place of the HTML for a
+//!   set of plain-text inputs (wet-dev: naive whole-page text, read by the text clean-up);
 //! - trafilatura-eval: `evaldata.json` (`{ID: {"url", "with", "without"}}`) and `html/ID.html.gz`.
 
 use std::collections::BTreeMap;
@@ -37,8 +39,10 @@ impl Kind {
 pub struct Page {
     /// The page id (file stem), unique in its dataset.
     pub id: String,
-    /// The page's HTML file (`html/ID.html.gz`).
+    /// The page's input file: `html/ID.html.gz`, or `text/ID.txt` for a plain-text set.
     pub html_path: PathBuf,
+    /// The input is already-extracted plain text (a `text/` set), read as such.
+    pub is_text: bool,
     /// The page's URL, when the dataset records it.
     pub url: Option<String>,
     /// The main-content text, for datasets that have it (WCXB; `null` becomes `""`).
@@ -119,10 +123,12 @@ impl Dataset {
         self.has_text() && self.pages.iter().any(|p| p.page_type.is_some())
     }
 
-    /// Whether pages carry a metadata ground truth (the metadata scores apply).
+    /// Whether pages carry a metadata ground truth (the metadata scores apply): some page
+    /// has a true title, author or date, and the inputs are HTML (plain text carries no
+    /// declarations to read metadata from).
     #[must_use]
     pub fn has_meta(&self) -> bool {
-        self.pages.iter().any(|p| p.meta.is_some())
+        self.pages.iter().any(|p| !p.is_text && p.meta.as_ref().is_some_and(|m| m.title.is_some() || m.author.is_some() || m.date.is_some()))
     }
 }
 
@@ -185,6 +191,8 @@ fn load_wcxb(dir: &Path) -> Result<Vec<Page>> {
         }
     }
     names.sort();
+    // A set of plain-text inputs has text/ID.txt where the others have html/ID.html.gz.
+    let is_text = dir.join("text").is_dir() && !dir.join("html").is_dir();
     let mut pages = Vec::with_capacity(names.len());
     for name in names {
         let path = gt_dir.join(&name);
@@ -192,8 +200,10 @@ fn load_wcxb(dir: &Path) -> Result<Vec<Page>> {
         let doc: WcxbDoc = serde_json::from_str(&json).with_context(|| format!("cannot parse {}", path.display()))?;
         let gt = doc.ground_truth.unwrap_or_default();
         let id = name.trim_end_matches(".json").to_owned();
+        let html_path = if is_text { dir.join("text").join(format!("{id}.txt")) } else { dir.join("html").join(format!("{id}.html.gz")) };
         pages.push(Page {
-            html_path: dir.join("html").join(format!("{id}.html.gz")),
+            html_path,
+            is_text,
             id,
             url: doc.url,
             text: Some(gt.main_content.unwrap_or_default()),
@@ -223,6 +233,7 @@ fn load_trafilatura(dir: &Path) -> Result<Vec<Page>> {
         .into_iter()
         .map(|(id, item)| Page {
             html_path: dir.join("html").join(format!("{id}.html.gz")),
+            is_text: false,
             id,
             url: item.url,
             text: None,

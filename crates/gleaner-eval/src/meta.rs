@@ -273,6 +273,7 @@ mod tests {
         Page {
             id: id.to_owned(),
             html_path: format!("{id}.html.gz").into(),
+            is_text: false,
             url: None,
             text: Some(String::new()),
             with: Vec::new(),

@@ -125,7 +125,8 @@ fn extract_page(page: &Page, input: &Result<Vec<u8>>) -> Outcome {
         Some(url) => gleaner::Hints::default().with_url(url.as_str()),
         None => gleaner::Hints::default(),
     };
-    let options = gleaner::Options::default();
+    let format = if page.is_text { gleaner::InputFormat::Text } else { gleaner::InputFormat::Auto };
+    let options = gleaner::Options::default().with_input_format(format);
     match catch_unwind(AssertUnwindSafe(|| gleaner::extract_bytes(bytes, &hints, &options))) {
         Ok(Ok(article)) => {
             let meta = MetaPred::of(&article.metadata);
