@@ -25,6 +25,7 @@ use crate::text::collapse;
 
 pub use crate::page::{Field, PageType, Source};
 pub use datetime::NumericOrder;
+use page_type::PageUrl;
 
 /// Metadata found in a page as the stages read it: what it declares, then what its content
 /// shows; [`Metadata::into_page`] makes the [`PageMetadata`] of the result.
@@ -71,6 +72,10 @@ pub struct Metadata {
     teasers: usize,
     /// The `og:type` value.
     og_type: Option<String>,
+    /// The URL the page is typed by: its own, else its canonical URL.
+    type_url: Option<PageUrl>,
+    /// The page's own URL (from the hints), parsed.
+    own_url: Option<PageUrl>,
     /// The `<h1>` node the title was read from, when it was.
     headline_node: Option<NodeId>,
     /// Organisations JSON-LD credits as authors, reported when no person is found.
@@ -258,8 +263,9 @@ pub fn declared(dom: &Dom, hints: &Hints) -> Metadata {
     m.microdata_types = microdata_types(dom);
     // Teasers tell a front page from a service page; only a home page's are needed, so other
     // pages skip the walk.
-    let type_url = hints.url.as_deref().filter(|u| !u.is_empty()).or(m.canonical_url.as_deref());
-    m.teasers = if type_url.is_some_and(page_type::is_home_page) { teasers(dom) } else { 0 };
+    m.own_url = hints.url.as_deref().and_then(PageUrl::parse);
+    m.type_url = m.own_url.clone().or_else(|| m.canonical_url.as_deref().and_then(PageUrl::parse));
+    m.teasers = if m.type_url.as_ref().is_some_and(page_type::is_home_page) { teasers(dom) } else { 0 };
     m
 }
 
@@ -353,7 +359,8 @@ impl Metadata {
     /// Metadata that knows only the page's URL (for plain-text input).
     #[must_use]
     pub fn for_url(url: Option<String>) -> Self {
-        Self { url, ..Self::default() }
+        let own_url = url.as_deref().and_then(PageUrl::parse);
+        Self { url, type_url: own_url.clone(), own_url, ..Self::default() }
     }
 
     /// Completes the metadata from the page body around the selected content: authors from
@@ -446,7 +453,7 @@ impl Metadata {
             teasers: self.teasers,
             product_offered: self.product_offered || self.microdata_types.iter().any(|t| matches!(t.as_str(), "Offer" | "AggregateOffer")),
             og_type: self.og_type.as_deref(),
-            url: self.url.as_deref().filter(|u| !u.is_empty()).or(self.canonical_url.as_deref()),
+            url: self.type_url.as_ref(),
             blocks,
             dated: self.date_published.is_some() || self.date_modified.is_some(),
             declares_date: matches!(self.sources.get(&Field::DatePublished), Some(Source::JsonLd | Source::OpenGraph | Source::Meta)),
@@ -457,7 +464,7 @@ impl Metadata {
         // a publication: dates are reported for publications, and for pages of unknown kind
         // only when the page declares them. A site's home page is its front page: the dates
         // it shows are those of the stories it lists, so only a declared date counts there.
-        let home = self.url.as_deref().is_some_and(page_type::is_home_page);
+        let home = self.own_url.as_ref().is_some_and(page_type::is_home_page);
         // A page that declares an article item, yet is shaped like a catalogue or a company
         // page, is most often a buyer's guide or a ranked review ("15 best movers"): the
         // article's declared date is its publication date. Not a listing or a reference page,

@@ -22,7 +22,7 @@ pub struct Evidence<'a> {
     /// The `og:type` value.
     pub og_type: Option<&'a str>,
     /// The page's URL.
-    pub url: Option<&'a str>,
+    pub url: Option<&'a PageUrl>,
     /// The extracted content.
     pub blocks: &'a [Block],
     /// The page states a publication date (declared or shown).
@@ -278,8 +278,8 @@ fn is_running_text(blocks: &[Block]) -> bool {
 }
 
 /// True when the URL's last path segment is a headline's slug.
-fn has_headline_slug(url: &str) -> bool {
-    let Some(last) = path_of(url).split('/').rfind(|s| !s.is_empty()) else { return false };
+fn has_headline_slug(url: &PageUrl) -> bool {
+    let Some(last) = url.path.split('/').rfind(|s| !s.is_empty()) else { return false };
     let stem = last
         .rsplit_once('.')
         .filter(|(_, ext)| matches!(ext.to_ascii_lowercase().as_str(), "html" | "htm" | "php" | "asp" | "aspx"))
@@ -294,8 +294,8 @@ const MAX_KIND_SEGMENT_WORDS: usize = 2;
 /// The kind named by the URL: a word of its path, in a segment that is not a slug, else the
 /// first label of its host. A company's service section can hold its blog
 /// (`/managed-services/resources/blog/…`): a service word yields to a later article word.
-fn path_kind(url: &str) -> Option<PageType> {
-    let path = path_of(url);
+fn path_kind(url: &PageUrl) -> Option<PageType> {
+    let path = url.path.as_str();
     if path.split('/').rfind(|segment| !segment.is_empty()).is_some_and(|last| SECTION_INDEXES.contains(&last.to_ascii_lowercase().as_str())) {
         return Some(PageType::Listing);
     }
@@ -336,38 +336,72 @@ fn names_an_offering(path: &str) -> bool {
 }
 
 /// The kind named by the first label of the URL's host (`docs.example.com`).
-fn host_kind(url: &str) -> Option<PageType> {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("").to_ascii_lowercase();
-    let labels: Vec<&str> = host.split('.').collect();
+fn host_kind(url: &PageUrl) -> Option<PageType> {
+    let labels: Vec<&str> = url.host.split('.').collect();
     let first = labels.first().filter(|_| labels.len() >= 2)?;
     HOST_LABELS.iter().find(|(l, _)| l == first).map(|&(_, kind)| kind)
 }
 
-/// The path of a URL, without query and fragment.
-fn path_of(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let path = rest.find('/').map_or("", |i| &rest[i..]);
-    path.split(['?', '#']).next().unwrap_or("")
+/// A page's URL as page typing reads it, parsed once (by the `url` crate): its host
+/// (lowercase, empty for a relative URL) and its path, without query and fragment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageUrl {
+    /// The host, lowercase; empty when the URL names none (a relative canonical URL).
+    host: String,
+    /// The path, percent-encoded as the URL standard writes it (`/` at least).
+    path: String,
+    /// A front controller given its route in the query (`/index.php?/topic/123-title/`).
+    routed: bool,
 }
 
+impl PageUrl {
+    /// Parses `url`, absolute or relative (a canonical URL as a page writes it); `None` for a
+    /// blank or unparsable one.
+    #[must_use]
+    pub fn parse(url: &str) -> Option<Self> {
+        let url = url.trim();
+        if url.is_empty() {
+            return None;
+        }
+        let parsed = match url::Url::parse(url) {
+            Ok(absolute) => absolute,
+            // A relative URL: its path read against a placeholder base, and no host.
+            Err(url::ParseError::RelativeUrlWithoutBase) => {
+                let base = url::Url::parse(RELATIVE_BASE).ok()?;
+                let joined = base.join(url).ok()?;
+                let host = if url.starts_with("//") { joined.host_str().unwrap_or("").to_string() } else { String::new() };
+                return Some(Self::of(&joined, host));
+            }
+            Err(_) => return None,
+        };
+        let host = parsed.host_str().unwrap_or("").to_string();
+        Some(Self::of(&parsed, host))
+    }
+
+    fn of(url: &url::Url, host: String) -> Self {
+        let routed = url.query().is_some_and(|query| query.starts_with('/'));
+        Self { host, path: url.path().to_string(), routed }
+    }
+}
+
+/// The base a relative URL's path is read against (its host is not the page's).
+const RELATIVE_BASE: &str = "http://relative.invalid/";
+
 /// True for the URL of a site's home page: no path, or only an index file
-/// (`https://example.com/`, `/index.html`). Not an empty URL, nor a front controller given
-/// its route in the query (`/index.php?/topic/123-title/`).
+/// (`https://example.com/`, `/index.html`). Not a URL without a host, nor a front controller
+/// given its route in the query (`/index.php?/topic/123-title/`).
 #[must_use]
-pub fn is_home_page(url: &str) -> bool {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    if rest.split(['/', '?', '#']).next().unwrap_or("").is_empty() {
+pub fn is_home_page(url: &PageUrl) -> bool {
+    if url.host.is_empty() || url.routed {
         return false;
     }
-    let routed = url.split_once('?').is_some_and(|(_, query)| query.starts_with('/'));
-    let path = path_of(url).trim_matches('/');
-    !routed && (path.is_empty() || (!path.contains('/') && path.to_ascii_lowercase().starts_with("index.")))
+    let path = url.path.trim_matches('/');
+    path.is_empty() || (!path.contains('/') && path.to_ascii_lowercase().starts_with("index."))
 }
 
 /// How many non-empty segments the URL's path has (0 for a home page).
-fn path_depth(url: &str) -> usize {
-    path_of(url).split('/').filter(|s| !s.is_empty()).count()
+fn path_depth(url: &PageUrl) -> usize {
+    url.path.split('/').filter(|s| !s.is_empty()).count()
 }
 
 /// What the content's shape says: mostly prose (article), many prices (collection), mostly
@@ -419,6 +453,11 @@ fn has_price(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// A parsed URL that lives as long as the test.
+    fn page_url(url: &str) -> &'static PageUrl {
+        Box::leak(Box::new(PageUrl::parse(url).expect("a URL")))
+    }
+
     fn classify_with(types: &[&str], url: &str, blocks: &[Block]) -> PageType {
         let types: Vec<String> = types.iter().map(|t| (*t).to_string()).collect();
         classify(&Evidence {
@@ -427,7 +466,7 @@ mod tests {
             teasers: 0,
             product_offered: true,
             og_type: None,
-            url: Some(url),
+            url: Some(page_url(url)),
             blocks,
             dated: true,
             declares_date: false,
@@ -442,29 +481,33 @@ mod tests {
         assert_eq!(classify_with(&["Article"], "https://shop.example/forum/t/123", &[]), PageType::Forum);
         assert_eq!(classify_with(&[], "https://shop.example/docs/install", &[]), PageType::Documentation);
         assert_eq!(classify_with(&[], "https://shop.example/", &[]), PageType::Service);
-        assert_eq!(path_kind("https://shop.example/product-category/shoes"), Some(PageType::Product));
-        assert_eq!(path_kind("https://shop.example/best-oral-hygiene-products/"), None);
-        assert_eq!(path_kind("https://shop.example/viewtopic.php?t=1"), Some(PageType::Forum));
-        assert_eq!(path_kind("https://acme.example/services/cloud-migration/"), Some(PageType::Service));
-        assert_eq!(path_kind("https://acme.example/managed-services/resources/blog/why-migrate"), Some(PageType::Article));
-        assert_eq!(path_kind("https://talk.example/t/my-take-on-valuation/105724"), Some(PageType::Forum));
-        assert_eq!(path_kind("https://shop.example/t-shirts/blue"), None, "a one-letter word inside a segment");
-        assert_eq!(path_kind("https://shop.example/c/hiking-boots"), Some(PageType::Collection));
-        assert_eq!(path_kind("https://docs.example.org/en/latest/user/advanced/"), Some(PageType::Documentation));
-        assert_eq!(path_kind("https://forum.example.org/some-thread-title-here"), Some(PageType::Forum));
-        assert_eq!(path_kind("https://games.example/boards/189706-switch/80702016"), Some(PageType::Forum));
-        assert_eq!(path_kind("https://boards.example.com/what-is-your-favourite-film"), Some(PageType::Forum));
-        assert_eq!(path_kind("https://docs.example.org/blog/release-notes"), Some(PageType::Article), "the path before the host");
-        assert_eq!(path_kind("https://www.example.org/"), None);
-        assert_eq!(path_kind("https://acme.example/data-analytics-services/"), Some(PageType::Service));
-        assert_eq!(path_kind("https://acme.example/how-to-choose-a-cleaning-service/"), None, "a headline's slug");
-        assert_eq!(path_kind("https://acme.example/post/blockchain-seo-agency"), Some(PageType::Article));
-        assert_eq!(path_kind("https://acme.example/about/news/"), Some(PageType::Listing));
-        assert_eq!(path_kind("https://acme.example/news/rates-rise"), Some(PageType::Article));
+        assert_eq!(path_kind(page_url("https://shop.example/product-category/shoes")), Some(PageType::Product));
+        assert_eq!(path_kind(page_url("https://shop.example/best-oral-hygiene-products/")), None);
+        assert_eq!(path_kind(page_url("https://shop.example/viewtopic.php?t=1")), Some(PageType::Forum));
+        assert_eq!(path_kind(page_url("https://acme.example/services/cloud-migration/")), Some(PageType::Service));
+        assert_eq!(path_kind(page_url("https://acme.example/managed-services/resources/blog/why-migrate")), Some(PageType::Article));
+        assert_eq!(path_kind(page_url("https://talk.example/t/my-take-on-valuation/105724")), Some(PageType::Forum));
+        assert_eq!(path_kind(page_url("https://shop.example/t-shirts/blue")), None, "a one-letter word inside a segment");
+        assert_eq!(path_kind(page_url("https://shop.example/c/hiking-boots")), Some(PageType::Collection));
+        assert_eq!(path_kind(page_url("https://docs.example.org/en/latest/user/advanced/")), Some(PageType::Documentation));
+        assert_eq!(path_kind(page_url("https://forum.example.org/some-thread-title-here")), Some(PageType::Forum));
+        assert_eq!(path_kind(page_url("https://games.example/boards/189706-switch/80702016")), Some(PageType::Forum));
+        assert_eq!(path_kind(page_url("https://boards.example.com/what-is-your-favourite-film")), Some(PageType::Forum));
+        assert_eq!(path_kind(page_url("https://docs.example.org/blog/release-notes")), Some(PageType::Article), "the path before the host");
+        assert_eq!(path_kind(page_url("https://www.example.org/")), None);
+        assert_eq!(path_kind(page_url("https://acme.example/data-analytics-services/")), Some(PageType::Service));
+        assert_eq!(path_kind(page_url("https://acme.example/how-to-choose-a-cleaning-service/")), None, "a headline's slug");
+        assert_eq!(path_kind(page_url("https://acme.example/post/blockchain-seo-agency")), Some(PageType::Article));
+        assert_eq!(path_kind(page_url("https://acme.example/about/news/")), Some(PageType::Listing));
+        assert_eq!(path_kind(page_url("https://acme.example/news/rates-rise")), Some(PageType::Article));
         assert_eq!(classify_with(&["Article"], "https://acme.example/services/cloud-migration/", &[]), PageType::Service);
-        assert!(is_home_page("https://news.example/") && is_home_page("https://news.example/index.php?ref=x") && is_home_page("https://news.example"));
-        assert!(!is_home_page("https://news.example/2025/story") && !is_home_page("https://news.example/news"));
-        assert!(!is_home_page("") && !is_home_page("https://forum.example/index.php?/topic/201820-split/"));
+        let home = |url: &str| PageUrl::parse(url).as_ref().is_some_and(is_home_page);
+        assert!(home("https://news.example/") && home("https://news.example/index.php?ref=x") && home("https://news.example"));
+        assert!(!home("https://news.example/2025/story") && !home("https://news.example/news"));
+        assert!(!home("") && !home("https://forum.example/index.php?/topic/201820-split/"));
+        // A relative canonical URL names no site: it is no home page (it was read as a host).
+        assert!(!home("viewtopic.php?id=309936") && !home("What are the different types of wine?") && !home("/"));
+        assert!(home("//news.example/"), "a protocol-relative URL has its host");
     }
 
     #[test]
@@ -479,7 +522,7 @@ mod tests {
                 teasers,
                 product_offered: true,
                 og_type: None,
-                url: Some("https://acme.example/"),
+                url: Some(page_url("https://acme.example/")),
                 blocks: &blocks,
                 dated: true,
                 declares_date: false,
@@ -503,7 +546,7 @@ mod tests {
             teasers: 0,
             product_offered: true,
             og_type: Some("article"),
-            url: Some("https://lib.example/guide/io"),
+            url: Some(page_url("https://lib.example/guide/io")),
             blocks: &blocks,
             dated,
             declares_date: dated,
@@ -511,7 +554,7 @@ mod tests {
         };
         assert_eq!(classify(&evidence(false)), PageType::Documentation);
         assert_eq!(classify(&evidence(true)), PageType::Article, "a dated post showing code");
-        let home = Evidence { url: Some("https://lib.example/"), ..evidence(false) };
+        let home = Evidence { url: Some(page_url("https://lib.example/")), ..evidence(false) };
         assert_eq!(classify(&home), PageType::Service, "a product's home page showing a sample");
     }
 
@@ -526,7 +569,7 @@ mod tests {
                 teasers: 0,
                 product_offered,
                 og_type: None,
-                url: Some("https://movers.example/residential"),
+                url: Some(page_url("https://movers.example/residential")),
                 blocks,
                 dated: false,
                 declares_date: false,
@@ -553,7 +596,7 @@ mod tests {
                 teasers: 0,
                 product_offered: true,
                 og_type: None,
-                url: Some(url),
+                url: Some(page_url(url)),
                 blocks: &guide,
                 dated: false,
                 declares_date: false,
@@ -563,7 +606,10 @@ mod tests {
         assert_eq!(undated("https://garage.example/learning/car-maintenance-checklist-for-new-drivers"), PageType::Article);
         assert_eq!(undated("https://garage.example/car-maintenance"), PageType::Service);
         assert_eq!(classify_with(&[], "https://garage.example/car-maintenance", &guide), PageType::Article, "dated");
-        assert!(has_headline_slug("https://a.example/x/what-to-look-for-in-a-car.html") && !has_headline_slug("https://a.example/data-analytics-services/"));
+        assert!(
+            has_headline_slug(page_url("https://a.example/x/what-to-look-for-in-a-car.html"))
+                && !has_headline_slug(page_url("https://a.example/data-analytics-services/"))
+        );
         let short = &guide[..3];
         assert_eq!(
             classify(&Evidence {
@@ -574,7 +620,7 @@ mod tests {
                     teasers: 0,
                     product_offered: true,
                     og_type: None,
-                    url: Some("https://garage.example/a/b"),
+                    url: Some(page_url("https://garage.example/a/b")),
                     blocks: &guide,
                     dated: false,
                     declares_date: false,
@@ -614,7 +660,7 @@ mod tests {
                 teasers: 0,
                 product_offered: true,
                 og_type: Some(og_type),
-                url: Some("https://shop.example/a/b"),
+                url: Some(page_url("https://shop.example/a/b")),
                 blocks: &prices,
                 dated: false,
                 declares_date: false,
