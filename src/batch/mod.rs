@@ -20,7 +20,7 @@
 //! ```no_run
 //! use gleaner::batch::{self, BatchOptions};
 //!
-//! let jobs = batch::inputs::expand(vec!["pages/".to_string()], false);
+//! let jobs = batch::inputs::expand(vec!["pages/".to_string()], false, gleaner::DEFAULT_MAX_INPUT_BYTES);
 //! let summary = batch::pipeline::run(jobs, &BatchOptions::default(), |record| {
 //!     println!("{}", record.to_json_line());
 //!     Ok(())

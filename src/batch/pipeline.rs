@@ -367,6 +367,10 @@ where
                     let work: Work = Box::new(move |options| crate::extract_bytes(html.as_bytes(), &page_hints(url), options));
                     queue_task(&self.queue, &self.shared, Task { index, record, work, permit });
                 }
+                Source::Bytes { bytes, url } => {
+                    let work: Work = Box::new(move |options| crate::extract_bytes(&bytes, &page_hints(url), options));
+                    queue_task(&self.queue, &self.shared, Task { index, record, work, permit });
+                }
                 Source::Response { url, status, content_type, body } => {
                     let mut record = record;
                     record.status = Some(status);

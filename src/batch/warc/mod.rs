@@ -42,19 +42,32 @@ const MAX_HEADER_LINES: usize = 256;
 /// `max_block_bytes` are skipped (a response record among them fails as `too_large`).
 #[must_use]
 pub fn jobs(arg: String, max_block_bytes: usize) -> Jobs {
-    let reader: io::Result<Box<dyn BufRead + Send>> =
-        if arg == STDIN { open(Box::new(io::stdin())) } else { File::open(&arg).and_then(|file| open(Box::new(file))) };
-    match reader {
+    if arg == STDIN {
+        return jobs_from(arg, Box::new(io::stdin()), max_block_bytes);
+    }
+    match File::open(&arg) {
+        Ok(file) => jobs_from(arg, Box::new(file), max_block_bytes),
+        Err(err) => failed_file(arg, &err),
+    }
+}
+
+/// The jobs of the WARC or WARC.gz stream `input`, named `name` in the jobs' `input`.
+#[must_use]
+pub fn jobs_from(name: String, input: Box<dyn Read + Send>, max_block_bytes: usize) -> Jobs {
+    match open(input) {
         Ok(reader) => {
             let records = WarcReader::new(reader, max_block_bytes);
-            Box::new(records.filter_map(move |item| job(&arg, item, max_block_bytes)))
+            Box::new(records.filter_map(move |item| job(&name, item, max_block_bytes)))
         }
-        Err(err) => {
-            let kind = if err.kind() == io::ErrorKind::NotFound { "not_found" } else { "io" };
-            let source = Source::Invalid(ErrorInfo::new(kind, format!("cannot read {arg}: {err}")));
-            Box::new(std::iter::once(Job { id: arg.clone(), input: arg, source }))
-        }
+        Err(err) => failed_file(name, &err),
     }
+}
+
+/// The one failed job of a file that cannot be read.
+fn failed_file(name: String, err: &io::Error) -> Jobs {
+    let kind = if err.kind() == io::ErrorKind::NotFound { "not_found" } else { "io" };
+    let source = Source::Invalid(ErrorInfo::new(kind, format!("cannot read {name}: {err}")));
+    Box::new(std::iter::once(Job { id: name.clone(), input: name, source }))
 }
 
 /// A reader over `input`, gunzipping when it starts with gzip's magic bytes.

@@ -15,16 +15,13 @@ use clap::Parser;
 use gleaner::fetch::Fetcher;
 use gleaner::{Article, Error, Hints, Options};
 
-use args::Args;
-
-/// The subcommand that runs a batch; any other first argument is an input, as always.
-const BATCH_COMMAND: &str = "batch";
+use args::{Args, Command};
 
 fn main() -> ExitCode {
-    if std::env::args_os().nth(1).is_some_and(|first| first == BATCH_COMMAND) {
-        return batch::main();
-    }
     let args = Args::parse();
+    if let Some(Command::Batch(batch)) = &args.command {
+        return batch::main(batch);
+    }
     match run(&args) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
@@ -52,7 +49,7 @@ fn run(args: &Args) -> anyhow::Result<bool> {
         let result = process(input, args, &options, &mut fetcher);
         if let Err(err) = &result {
             all_ok = false;
-            eprintln!("gleaner: {input}: {err}");
+            eprintln!("{}", failure_line(input, &err.to_string()));
         }
         printer.print(input, &result).context("cannot write to standard output")?;
     }
@@ -80,6 +77,12 @@ fn process(input: &str, args: &Args, options: &Options, fetcher: &mut Option<Fet
         (bytes, hints)
     };
     gleaner::extract_bytes(&bytes, &hints, options)
+}
+
+/// The stderr line of a failed input: `gleaner: INPUT: MESSAGE`, or `gleaner: MESSAGE` when the
+/// message already names the input (say it once).
+fn failure_line(input: &str, message: &str) -> String {
+    if input != "-" && message.contains(input) { format!("gleaner: {message}") } else { format!("gleaner: {input}: {message}") }
 }
 
 fn is_url(input: &str) -> bool {
