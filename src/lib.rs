@@ -61,7 +61,9 @@ pub use article::Article;
 pub use blocks::{Block, BlockKind};
 use budget::Budget;
 pub use decode::{EncodingInfo, EncodingSource};
-pub use error::{Error, NetworkReason};
+pub use error::Error;
+#[cfg(feature = "fetch")]
+pub use fetch::{FetchError, NetworkReason};
 pub use options::{DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, DEFAULT_TIME_BUDGET, Hints, InputFormat, Options};
 
 /// Extracts the main content of an HTML page given as text.

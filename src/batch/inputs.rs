@@ -27,7 +27,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::record::{ErrorInfo, KIND_BAD_INPUT};
+use super::{BadLine, BatchError};
+use crate::input::ReadError;
 
 /// File name extensions read as pages when a directory is walked.
 pub const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "gz"];
@@ -36,7 +37,7 @@ pub const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "gz"];
 pub const STDIN: &str = "-";
 
 /// One input to process.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Job {
     /// The stable id.
     pub id: String,
@@ -47,7 +48,7 @@ pub struct Job {
 }
 
 /// What a job reads.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Source {
     /// A URL to fetch.
@@ -86,7 +87,7 @@ pub enum Source {
     },
     /// An input that cannot be processed (a bad JSONL line, a glob matching nothing): its
     /// record is this error.
-    Invalid(ErrorInfo),
+    Invalid(BatchError),
 }
 
 impl Source {
@@ -204,7 +205,7 @@ fn stdin_jobs(max_bytes: usize) -> Jobs {
             let mut bytes = Vec::new();
             let source = match reader.take(max_bytes as u64 + 1).read_to_end(&mut bytes) {
                 Ok(_) => Source::Bytes { bytes, url: None },
-                Err(err) => Source::Invalid(ErrorInfo::new("io", format!("cannot read standard input: {err}"))),
+                Err(source) => Source::Invalid(ReadError::Io { path: STDIN.into(), source }.into()),
             };
             one(Job { id: STDIN.to_string(), input: STDIN.to_string(), source })
         }
@@ -273,8 +274,8 @@ fn file_job(path: String) -> Job {
     Job { id: path.clone(), input: path.clone(), source: Source::File { path: PathBuf::from(path), url: None } }
 }
 
-fn invalid_job(id: String, kind: &'static str, message: String) -> Job {
-    Job { id: id.clone(), input: id, source: Source::Invalid(ErrorInfo::new(kind, message)) }
+fn invalid_job(id: String, error: impl Into<BatchError>) -> Job {
+    Job { id: id.clone(), input: id, source: Source::Invalid(error.into()) }
 }
 
 fn has_page_extension(path: &Path) -> bool {
@@ -293,7 +294,7 @@ fn directory_jobs(dir: &Path, max_bytes: usize) -> Jobs {
         Ok(_) => Box::new(std::iter::empty()),
         Err(err) => {
             let path = err.path().map_or_else(String::new, |path| path.to_string_lossy().into_owned());
-            one(invalid_job(path, "io", err.to_string()))
+            one(invalid_job(path, err))
         }
     }))
 }
@@ -303,11 +304,11 @@ fn directory_jobs(dir: &Path, max_bytes: usize) -> Jobs {
 fn glob_jobs(pattern: String, max_bytes: usize) -> Jobs {
     let paths = match glob::glob(&pattern) {
         Ok(paths) => paths,
-        Err(err) => return one(invalid_job(pattern, KIND_BAD_INPUT, format!("invalid glob pattern: {err}"))),
+        Err(source) => return one(invalid_job(pattern, BatchError::BadGlob { source })),
     };
     let mut matched = paths.filter_map(Result::ok).peekable();
     if matched.peek().is_none() {
-        return one(invalid_job(pattern.clone(), "not_found", format!("no file matches {pattern}")));
+        return one(invalid_job(pattern.clone(), BatchError::NoMatch { pattern }));
     }
     Box::new(matched.flat_map(move |path| {
         let name = path.to_string_lossy().into_owned();
@@ -345,7 +346,7 @@ fn jsonl_jobs(arg: String) -> Jobs {
     } else {
         match File::open(&arg) {
             Ok(file) => Box::new(file),
-            Err(err) => return one(invalid_job(arg.clone(), "not_found", format!("cannot open {arg}: {err}"))),
+            Err(err) => return one(invalid_job(arg.clone(), ReadError::opening(Path::new(&arg), err))),
         }
     };
     Box::new(lines(reader).enumerate().filter(|(_, line)| !line.is_empty()).map(move |(index, line)| jsonl_job(&line, format!("{arg}:{}", index + 1))))
@@ -356,8 +357,8 @@ fn jsonl_jobs(arg: String) -> Jobs {
 pub fn jsonl_job(line: &str, input: String) -> Job {
     let object = match serde_json::from_str::<Value>(line) {
         Ok(Value::Object(object)) => object,
-        Ok(_) => return invalid_job(input, KIND_BAD_INPUT, "a JSONL input line must be an object".into()),
-        Err(err) => return invalid_job(input, KIND_BAD_INPUT, format!("not JSON: {err}")),
+        Ok(_) => return invalid_job(input, BatchError::BadInput(BadLine::NotAnObject)),
+        Err(err) => return invalid_job(input, BatchError::BadInput(BadLine::NotJson(err))),
     };
     // A blank id, URL or path counts as none: an empty id could not tell records apart.
     let text = |key: &str| object.get(key).and_then(Value::as_str).filter(|value| !value.trim().is_empty()).map(str::to_string);
@@ -375,7 +376,7 @@ pub fn jsonl_job(line: &str, input: String) -> Job {
     } else if let Some(url) = url {
         Source::Url(url)
     } else {
-        Source::Invalid(ErrorInfo::new(KIND_BAD_INPUT, "a JSONL input needs \"html\", \"path\" or \"url\""))
+        Source::Invalid(BatchError::BadInput(BadLine::NoPage))
     };
     Job { id, input, source }
 }
@@ -401,7 +402,7 @@ mod tests {
     fn bad_jsonl_lines_are_failed_inputs() {
         for line in ["not json", "[1]", r#"{"id": "x"}"#] {
             let job = jsonl_job(line, "in.jsonl:4".into());
-            assert!(matches!(job.source, Source::Invalid(ErrorInfo { kind: KIND_BAD_INPUT, .. })), "{line}");
+            assert!(matches!(job.source, Source::Invalid(ref error) if error.kind() == "bad_input"), "{line}");
         }
         assert_eq!(jsonl_job("nope", "in.jsonl:4".into()).id, "in.jsonl:4");
     }
@@ -449,6 +450,6 @@ mod tests {
     fn a_glob_matching_nothing_is_one_failed_input() {
         let jobs: Vec<Job> = expand(vec!["/nonexistent-gleaner-dir/*.html".into()], false, 1000).collect();
         assert_eq!(jobs.len(), 1);
-        assert!(matches!(jobs[0].source, Source::Invalid(ErrorInfo { kind: "not_found", .. })));
+        assert!(matches!(jobs[0].source, Source::Invalid(ref error) if error.kind() == "not_found"));
     }
 }

@@ -23,7 +23,7 @@ impl Summary {
     pub fn add(&mut self, record: &Record) {
         match &record.outcome {
             Ok(_) => self.ok += 1,
-            Err(error) => *self.failed_by_kind.entry(error.kind).or_default() += 1,
+            Err(error) => *self.failed_by_kind.entry(error.kind()).or_default() += 1,
         }
     }
 

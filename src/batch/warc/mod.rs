@@ -12,7 +12,7 @@
 //!   `resource`, `conversion` and `dns:` responses are skipped.
 //! - Each job's id is the record's `WARC-Record-ID` (angle brackets removed), else its
 //!   `WARC-Target-URI`; its `input` is `FILE:N`, N counting every record of the file from 1.
-//! - A record that cannot be read gives one failed job ([`KIND_BAD_WARC`]) and the reader goes
+//! - A record that cannot be read gives one failed job ([`BatchError::BadWarc`]) and the reader goes
 //!   on with the next record when it can find one: a header block without a valid
 //!   `Content-Length` is skipped up to the next `WARC/` version line; a record cut short (or a
 //!   broken gzip stream) ends the file, since nothing after it can be read.
@@ -25,13 +25,10 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
+use super::BatchError;
 use super::inputs::{Job, Jobs, STDIN, Source};
-use super::record::ErrorInfo;
 use crate::Error;
-
-/// The `error.kind` of a WARC record (or file) that cannot be read: bad headers, a record cut
-/// short, broken gzip, an HTTP response that does not parse.
-pub const KIND_BAD_WARC: &str = "bad_warc";
+use crate::input::ReadError;
 
 /// Longest WARC header line kept; a longer one is a broken record.
 const MAX_HEADER_LINE: usize = 64 * 1024;
@@ -47,7 +44,7 @@ pub fn jobs(arg: String, max_block_bytes: usize) -> Jobs {
     }
     match File::open(&arg) {
         Ok(file) => jobs_from(arg, Box::new(file), max_block_bytes),
-        Err(err) => failed_file(arg, &err),
+        Err(err) => failed_file(arg, err),
     }
 }
 
@@ -59,14 +56,13 @@ pub fn jobs_from(name: String, input: Box<dyn Read + Send>, max_block_bytes: usi
             let records = WarcReader::new(reader, max_block_bytes);
             Box::new(records.filter_map(move |item| job(&name, item, max_block_bytes)))
         }
-        Err(err) => failed_file(name, &err),
+        Err(err) => failed_file(name, err),
     }
 }
 
 /// The one failed job of a file that cannot be read.
-fn failed_file(name: String, err: &io::Error) -> Jobs {
-    let kind = if err.kind() == io::ErrorKind::NotFound { "not_found" } else { "io" };
-    let source = Source::Invalid(ErrorInfo::new(kind, format!("cannot read {name}: {err}")));
+fn failed_file(name: String, err: io::Error) -> Jobs {
+    let source = Source::Invalid(ReadError::opening(Path::new(&name), err).into());
     Box::new(std::iter::once(Job { id: name.clone(), input: name, source }))
 }
 
@@ -129,12 +125,13 @@ impl WarcRecord {
 }
 
 /// A record that could not be read: its place and why.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Failed {
     /// The record's place in its file, counting from 1.
     pub ordinal: usize,
-    /// Why ([`KIND_BAD_WARC`], or `too_large` for a response block over the cap).
-    pub error: ErrorInfo,
+    /// Why ([`BatchError::BadWarc`], or a `too_large` [`Error::TooLarge`] for a response block
+    /// over the cap).
+    pub error: BatchError,
 }
 
 /// Reads WARC records one by one. Only `response` blocks are kept; every other block is read
@@ -157,7 +154,7 @@ impl<R: BufRead> WarcReader<R> {
 
     fn fail(&mut self, message: String, ends_stream: bool) -> Failed {
         self.done |= ends_stream;
-        Failed { ordinal: self.ordinal, error: ErrorInfo::new(KIND_BAD_WARC, message) }
+        Failed { ordinal: self.ordinal, error: BatchError::BadWarc { detail: message } }
     }
 
     /// The next record, `Ok(None)` at the end of the stream.
@@ -184,7 +181,7 @@ impl<R: BufRead> WarcReader<R> {
                 return Err(self.cut_short(skipped, length));
             }
             if keep {
-                let error = ErrorInfo::from(Error::TooLarge { limit: self.max_block_bytes });
+                let error = Error::TooLarge { limit: self.max_block_bytes }.into();
                 return Err(Failed { ordinal: self.ordinal, error });
             }
             return Ok(Some(record));

@@ -12,8 +12,9 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::Parser;
+use gleaner::batch::BatchError;
 use gleaner::fetch::Fetcher;
-use gleaner::{Article, Error, Hints, Options};
+use gleaner::{Article, Hints, Options};
 
 use args::{Args, Command};
 
@@ -59,7 +60,7 @@ fn run(args: &Args) -> anyhow::Result<bool> {
 }
 
 /// Reads or fetches one input and extracts it.
-fn process(input: &str, args: &Args, options: &Options, fetcher: &mut Option<Fetcher>) -> Result<Article, Error> {
+fn process(input: &str, args: &Args, options: &Options, fetcher: &mut Option<Fetcher>) -> Result<Article, BatchError> {
     let (bytes, hints) = if is_url(input) {
         let client = match fetcher {
             Some(client) => client,
@@ -76,7 +77,7 @@ fn process(input: &str, args: &Args, options: &Options, fetcher: &mut Option<Fet
         }
         (bytes, hints)
     };
-    gleaner::extract_bytes(&bytes, &hints, options)
+    Ok(gleaner::extract_bytes(&bytes, &hints, options)?)
 }
 
 /// The stderr line of a failed input: `gleaner: INPUT: MESSAGE`, or `gleaner: MESSAGE` when the

@@ -2,7 +2,8 @@
 
 use std::io::{self, Write};
 
-use gleaner::{Article, Error};
+use gleaner::Article;
+use gleaner::batch::BatchError;
 use serde_json::{Value, json};
 
 use crate::args::Format;
@@ -28,7 +29,7 @@ impl Printer {
     /// Prints one input's result. In `jsonl`, and in `json` with several inputs, every input
     /// gets a record (`input`, `ok`, and the article or the error); otherwise failures print
     /// nothing on stdout (they are reported on stderr).
-    pub fn print(&mut self, input: &str, result: &Result<Article, Error>) -> io::Result<()> {
+    pub fn print(&mut self, input: &str, result: &Result<Article, BatchError>) -> io::Result<()> {
         match (self.format, result) {
             (Format::Jsonl, _) => writeln!(self.out, "{}", record(input, result))?,
             (Format::Json, _) if self.several => {
@@ -78,7 +79,7 @@ impl Printer {
 /// The record of one input: the article plus `input` and `ok: true`, or
 /// `{"input", "ok": false, "error": {"kind", "message"}}` (followed, for a page without
 /// content, by its metadata: every article field but `text`).
-fn record(input: &str, result: &Result<Article, Error>) -> Value {
+fn record(input: &str, result: &Result<Article, BatchError>) -> Value {
     match result {
         Ok(article) => {
             let mut value = article_json(article);
