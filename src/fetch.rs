@@ -1,11 +1,10 @@
-//! Fetching a page over HTTP(S) (feature `fetch`): redirects followed, gzip/brotli/deflate
-//! transfer decoding, a timeout, a cap on the body size, and the transport charset kept as a
-//! hint for decoding.
+//! Fetching pages over HTTP(S) (feature `fetch`): the errors, the defaults and the checks the
+//! fetcher shares with its callers. The one fetcher is `gleaner::batch::fetch::Fetcher`
+//! (feature `batch`), used by `gleaner batch` and, as a batch of one, by `gleaner` itself:
+//! redirects followed one by one, gzip/brotli/deflate transfer decoding, timeouts, a cap on the
+//! body size, and the transport charset kept as a hint for decoding.
 
-use std::io::Read;
 use std::time::Duration;
-
-use crate::Hints;
 
 /// Why a URL could not be fetched.
 #[derive(Debug, thiserror::Error)]
@@ -105,81 +104,6 @@ pub const DEFAULT_MAX_REDIRECTS: usize = 10;
 /// The user agent sent by default.
 pub const DEFAULT_USER_AGENT: &str = concat!("gleaner/", env!("CARGO_PKG_VERSION"), " (+content extraction)");
 
-/// A fetched page: its bytes and what the server said about them.
-#[derive(Debug, Clone)]
-pub struct Fetched {
-    /// The body, decompressed from its transfer encoding, at most the size cap.
-    pub body: Vec<u8>,
-    /// The URL after redirects.
-    pub final_url: String,
-    /// The HTTP status.
-    pub status: u16,
-    /// The `Content-Type` header, if any.
-    pub content_type: Option<String>,
-}
-
-impl Fetched {
-    /// Hints for extraction: the final URL and the content type.
-    #[must_use]
-    pub fn hints(&self) -> Hints {
-        Hints { url: Some(self.final_url.clone()), content_type: self.content_type.clone() }
-    }
-}
-
-/// A blocking HTTP client with gleaner's settings.
-#[derive(Debug, Clone)]
-pub struct Fetcher {
-    client: reqwest::blocking::Client,
-    max_bytes: usize,
-}
-
-impl Fetcher {
-    /// A client with the given total timeout and body cap (bytes, after decompression).
-    ///
-    /// # Errors
-    /// [`FetchError::Network`] when the TLS backend cannot be initialised.
-    pub fn new(timeout: Duration, max_bytes: usize) -> Result<Self, FetchError> {
-        let client = reqwest::blocking::Client::builder()
-            .timeout(timeout)
-            .connect_timeout(timeout.min(Duration::from_secs(10)))
-            .redirect(reqwest::redirect::Policy::limited(DEFAULT_MAX_REDIRECTS))
-            .user_agent(DEFAULT_USER_AGENT)
-            .build()
-            .map_err(|err| FetchError::Network { url: String::new(), reason: NetworkReason::Other(err.to_string()) })?;
-        Ok(Self { client, max_bytes })
-    }
-
-    /// Fetches `url`. HTTP error statuses and non-HTML content types are errors.
-    ///
-    /// # Errors
-    /// [`FetchError::BadUrl`], [`FetchError::Network`], [`FetchError::HttpStatus`],
-    /// [`FetchError::NotHtmlContentType`].
-    pub fn fetch(&self, url: &str) -> Result<Fetched, FetchError> {
-        let parsed = url::Url::parse(url).map_err(|source| FetchError::BadUrl { url: url.to_string(), source })?;
-        let response = self.client.get(parsed).send().map_err(|err| network_error(url, &err))?;
-        let status = response.status().as_u16();
-        let final_url = response.url().to_string();
-        if !response.status().is_success() {
-            return Err(FetchError::HttpStatus { url: final_url, status });
-        }
-        let content_type = response.headers().get(reqwest::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
-        if let Some(ct) = &content_type
-            && !is_textual(ct)
-        {
-            return Err(FetchError::NotHtmlContentType { url: final_url, content_type: ct.clone() });
-        }
-        let mut body = Vec::new();
-        response
-            .take(self.max_bytes as u64 + 1)
-            .read_to_end(&mut body)
-            .map_err(|err| FetchError::Network { url: final_url.clone(), reason: io_reason(&err) })?;
-        if body.len() > self.max_bytes {
-            return Err(FetchError::Network { url: final_url, reason: NetworkReason::TooLarge(self.max_bytes) });
-        }
-        Ok(Fetched { body, final_url, status, content_type })
-    }
-}
-
 /// HTML, XHTML, XML and plain text are accepted; images, PDFs, JSON and the like are not.
 pub(crate) fn is_textual(content_type: &str) -> bool {
     let mime = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
@@ -197,13 +121,6 @@ pub(crate) fn network_error(url: &str, err: &reqwest::Error) -> FetchError {
         NetworkReason::Other(root_cause(err))
     };
     FetchError::Network { url: url.to_string(), reason }
-}
-
-/// The reason of a failed body read: the blocking client reports a timeout as an I/O error of
-/// kind `TimedOut`, or as one wrapping its own timeout error.
-fn io_reason(err: &std::io::Error) -> NetworkReason {
-    let wrapped_timeout = err.get_ref().and_then(|inner| inner.downcast_ref::<reqwest::Error>()).is_some_and(reqwest::Error::is_timeout);
-    if err.kind() == std::io::ErrorKind::TimedOut || wrapped_timeout { NetworkReason::Timeout } else { NetworkReason::Other(err.to_string()) }
 }
 
 /// The innermost error message, which names the actual cause (e.g. "Connection refused").

@@ -887,3 +887,26 @@ fn no_progress_line_among_records_on_the_terminal() {
     assert_eq!(screen.matches("\"ok\":true").count(), PAGES, "{screen:?}");
     assert!(!screen.contains("pages/s, ") && !screen.contains(" done, "), "no progress line: {screen:?}");
 }
+
+#[test]
+fn output_dir_files_are_what_gleaner_prints_links_and_images_included() {
+    // Found in review: --output-dir wrote Markdown without links or images, whatever was asked.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = fixture("pages/structure-lazy-images/source.html");
+    let page = page.to_str().expect("UTF-8");
+    for (format, extension) in [("markdown", "md"), ("html", "html"), ("text", "txt")] {
+        let out = dir.path().join(format);
+        let run = batch(&["--output-dir", out.to_str().expect("UTF-8"), "--format", format, "--links", "--images", page]);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let index = std::fs::read_to_string(out.join("index.jsonl")).expect("index");
+        let entry: Value = serde_json::from_str(index.lines().next().expect("a line")).expect("JSON");
+        let file = entry["file"].as_str().expect("file");
+        assert!(file.ends_with(&format!(".{extension}")), "{file}");
+        let written = std::fs::read_to_string(out.join(file)).expect("page file");
+        let printed = Command::new(env!("CARGO_BIN_EXE_gleaner")).args(["-f", format, "--links", "--images", page]).output().expect("run gleaner");
+        similar_asserts::assert_eq!(written, String::from_utf8(printed.stdout).expect("UTF-8"));
+        if format == "markdown" {
+            assert!(written.contains("!["), "images kept: {written}");
+        }
+    }
+}

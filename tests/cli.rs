@@ -526,7 +526,11 @@ fn redirect_chain_is_followed_to_the_page() {
     assert!(run.success(), "{}", run.stderr);
     let record = &run.records()[0];
     assert_eq!(record["input"], server.url("/old"));
-    assert_eq!(record["url"], server.url("/2024/03/sourdough/"), "url is where the redirects ended");
+    // One record type with `gleaner batch`: `url` is the URL asked for, `final_url` where the
+    // redirects ended.
+    assert_eq!(record["url"], server.url("/old"));
+    assert_eq!(record["final_url"], server.url("/2024/03/sourdough/"), "final_url is where the redirects ended");
+    assert_eq!(record["status"], 200);
     assert_eq!(format!("{}\n", record["text"].as_str().unwrap()), page_expected());
 }
 

@@ -48,6 +48,15 @@ pub struct BatchArgs {
     #[arg(short, long, value_enum, default_value_t = FileFormat::Text, requires = "output_dir")]
     pub format: FileFormat,
 
+    /// Keep links in Markdown and HTML files of --output-dir, as absolute URLs.
+    #[arg(long, requires = "output_dir")]
+    pub links: bool,
+
+    /// Keep images in Markdown and HTML files of --output-dir, with their alt text and absolute
+    /// URLs.
+    #[arg(long, requires = "output_dir")]
+    pub images: bool,
+
     /// Skip the inputs whose records are already in --output (or DIR/index.jsonl), and append
     /// the others.
     #[arg(long)]

@@ -15,6 +15,7 @@ use anyhow::Context;
 use gleaner::batch::inputs::{self, Jobs};
 use gleaner::batch::resume::Done;
 
+use crate::render::Extras;
 use args::BatchArgs;
 use output_dir::OutputDir;
 use progress::Progress;
@@ -91,16 +92,17 @@ fn run(args: &BatchArgs) -> anyhow::Result<bool> {
         Sink::Lines(_) => None,
         Sink::Dir(_) => Some(args.format),
     };
+    let extras = Extras { links: args.links, images: args.images };
     let prepare = move |record: &gleaner::batch::Record| match file_format {
-        Some(format) => OutputDir::render(format, record),
-        None => Ok(Some(record.to_json_line())),
+        Some(format) => OutputDir::render(format, extras, record),
+        None => Some(record.to_json_line()),
     };
     let summary = gleaner::batch::pipeline::run_prepared(jobs, &options, prepare, |record, prepared| {
         // One write of the whole line, then a flush: a reader never sees half a record.
         let _writing = WRITING.lock().unwrap_or_else(PoisonError::into_inner);
         match &mut sink {
             Sink::Lines(out) => {
-                out.write_all(prepared?.unwrap_or_default().as_bytes())?;
+                out.write_all(prepared.unwrap_or_default().as_bytes())?;
                 out.flush()?;
             }
             Sink::Dir(dir) => dir.write(record, prepared)?,

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use clap::ValueEnum;
 use gleaner::batch::Record;
+
+use crate::render::{Extras, Rendering, render};
 use serde_json::{Value, json};
 
 /// The index file in the output directory.
@@ -25,6 +27,8 @@ pub enum FileFormat {
     Text,
     /// Markdown (`.md`).
     Markdown,
+    /// A minimal, safe HTML document (`.html`).
+    Html,
     /// The `--format json` object (`.json`).
     Json,
 }
@@ -34,6 +38,7 @@ impl FileFormat {
         match self {
             Self::Text => "txt",
             Self::Markdown => "md",
+            Self::Html => "html",
             Self::Json => "json",
         }
     }
@@ -80,24 +85,24 @@ impl OutputDir {
         dir.join(INDEX_FILE)
     }
 
-    /// The content of the record's file in `format`, `None` when it has no article. Rendering
-    /// needs no state, so it is done in parallel, before [`OutputDir::write`].
-    ///
-    /// # Errors
-    /// When the article cannot be serialised as JSON.
-    pub fn render(format: FileFormat, record: &Record) -> io::Result<Option<String>> {
-        let Ok(article) = &record.outcome else { return Ok(None) };
-        Ok(Some(match format {
-            FileFormat::Text => format!("{}\n", article.text.trim_end()),
-            FileFormat::Markdown => format!("{}\n", gleaner::render::markdown(&article.blocks).trim_end()),
-            FileFormat::Json => serde_json::to_string_pretty(article).map_err(io::Error::other)? + "\n",
-        }))
+    /// The content of the record's file in `format` (links and images as `extras` ask), `None`
+    /// when it has no article. Rendering needs no state, so it is done in parallel, before
+    /// [`OutputDir::write`].
+    pub fn render(format: FileFormat, extras: Extras, record: &Record) -> Option<String> {
+        let article = record.outcome.as_ref().ok()?;
+        let rendering = match format {
+            FileFormat::Text => Rendering::Text,
+            FileFormat::Markdown => Rendering::Markdown,
+            FileFormat::Html => Rendering::Html,
+            FileFormat::Json => Rendering::Json,
+        };
+        Some(render(article, rendering, extras) + "\n")
     }
 
     /// Writes the record's file (its `rendered` content, when it has an article), then its
     /// index line.
-    pub fn write(&mut self, record: &Record, rendered: io::Result<Option<String>>) -> io::Result<()> {
-        let file = match rendered? {
+    pub fn write(&mut self, record: &Record, rendered: Option<String>) -> io::Result<()> {
+        let file = match rendered {
             Some(body) => {
                 let name = self.new_name(&record.id);
                 std::fs::write(self.dir.join(&name), body)?;
