@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
+use super::warc::WarcProblem;
 use crate::fetch::FetchError;
 use crate::input::ReadError;
 use crate::{Article, Error};
@@ -45,10 +46,13 @@ pub enum BatchError {
     BadInput(BadLine),
     /// A WARC record (or file) that cannot be read: bad headers, a record cut short, broken
     /// gzip, an HTTP response that does not parse.
-    #[error("{detail}")]
+    #[error("{}{problem}", record.map(|n| format!("record {n}: ")).unwrap_or_default())]
     BadWarc {
-        /// What is wrong, and where (`record 9: truncated, 40 of its 420 bytes`).
-        detail: String,
+        /// The record's place in its file, counting from 1, when the problem is the record's
+        /// own (`None` for the stream, and for the HTTP response in a record).
+        record: Option<usize>,
+        /// What is wrong.
+        problem: WarcProblem,
     },
     /// An archived response in a content coding gleaner cannot undo (`br`, `zstd`…).
     #[error("the archived response is encoded with {coding:?}, which gleaner cannot decode")]
@@ -115,6 +119,25 @@ impl BatchError {
         }
     }
 
+    /// The path, URL or pattern the message names, if it names one (a front end that puts the
+    /// input before each message need not say it twice). For a fetch, the URL as parsed, or
+    /// where the redirects ended.
+    #[must_use]
+    pub fn named_input(&self) -> Option<String> {
+        match self {
+            Self::Read(ReadError::NotFound { path } | ReadError::Io { path, .. }) => Some(path.to_string_lossy().into_owned()),
+            Self::Fetch(
+                FetchError::Network { url, .. }
+                | FetchError::RobotsDenied { url }
+                | FetchError::BadUrl { url, .. }
+                | FetchError::HttpStatus { url, .. }
+                | FetchError::NotHtmlContentType { url, .. },
+            ) => Some(url.clone()),
+            Self::NoMatch { pattern } => Some(pattern.clone()),
+            _ => None,
+        }
+    }
+
     /// The message on one line (a record line must never be split).
     #[must_use]
     pub fn one_line_message(&self) -> String {
@@ -142,6 +165,10 @@ mod tests {
         assert_eq!(BatchError::from(ReadError::NotFound { path: "x".into() }).kind(), "not_found");
         assert_eq!(BatchError::Overdue { limit: Duration::from_secs(1) }.kind(), "timeout");
         assert_eq!(BatchError::BadInput(BadLine::NoPage).kind(), "bad_input");
+        let cut = BatchError::BadWarc { record: Some(9), problem: WarcProblem::Truncated { read: 40, length: 420 } };
+        assert_eq!((cut.kind(), cut.to_string().as_str()), ("bad_warc", "record 9: truncated, 40 of its 420 bytes"));
+        let http = BatchError::BadWarc { record: None, problem: WarcProblem::NoHttpStatus };
+        assert_eq!(http.to_string(), "the record holds no HTTP status line");
         let json = serde_json::to_value(BatchError::Panic { message: "extraction panicked:\nboom".into() }).expect("JSON");
         assert_eq!(json, serde_json::json!({"kind": "panic", "message": "extraction panicked: boom"}));
     }

@@ -12,6 +12,7 @@
 
 use std::io::Read;
 
+use super::WarcProblem;
 use crate::batch::BatchError;
 
 /// An archived HTTP response.
@@ -32,11 +33,11 @@ pub struct Response {
 /// the headers), [`BatchError::UnsupportedEncoding`] for a content coding that cannot be
 /// undone, and `too_large` for a `deflate` body inflating past the cap.
 pub fn parse(block: &[u8], max_body_bytes: usize) -> Result<Response, BatchError> {
-    let bad = |message: &str| BatchError::BadWarc { detail: message.to_string() };
-    let (head, body) = split_head(block).ok_or_else(|| bad("the HTTP response has no end of its headers"))?;
+    let bad = |problem| BatchError::BadWarc { record: None, problem };
+    let (head, body) = split_head(block).ok_or_else(|| bad(WarcProblem::NoHttpHeadersEnd))?;
     let head = String::from_utf8_lossy(head);
     let mut lines = head.lines();
-    let status = lines.next().and_then(status_code).ok_or_else(|| bad("the record holds no HTTP status line"))?;
+    let status = lines.next().and_then(status_code).ok_or_else(|| bad(WarcProblem::NoHttpStatus))?;
     let (mut content_type, mut transfer, mut coding) = (None, String::new(), String::new());
     for line in lines {
         let Some((name, value)) = line.split_once(':') else { continue };

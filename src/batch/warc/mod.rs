@@ -124,6 +124,41 @@ impl WarcRecord {
     }
 }
 
+/// What is wrong with a WARC record (see [`BatchError::BadWarc`]).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum WarcProblem {
+    /// The stream (or the record) could not be read: an I/O error or broken gzip.
+    #[error("cannot read: {0}")]
+    Unreadable(#[source] io::Error),
+    /// The record does not start with a `WARC/1.x` line; the start of what was found.
+    #[error("expected a WARC/1.x version line, found {0:?}")]
+    NoVersionLine(String),
+    /// The headers have no valid `Content-Length`.
+    #[error("no valid Content-Length")]
+    NoLength,
+    /// The stream ended inside the record's block.
+    #[error("truncated, {read} of its {length} bytes")]
+    Truncated {
+        /// Bytes read.
+        read: u64,
+        /// Bytes declared.
+        length: u64,
+    },
+    /// The stream ended inside the record's headers.
+    #[error("truncated in its headers")]
+    TruncatedHeaders,
+    /// More header lines than any real record has.
+    #[error("more than {0} header lines")]
+    TooManyHeaders(usize),
+    /// The archived HTTP response has no blank line ending its headers.
+    #[error("the HTTP response has no end of its headers")]
+    NoHttpHeadersEnd,
+    /// The archived HTTP response has no status line.
+    #[error("the record holds no HTTP status line")]
+    NoHttpStatus,
+}
+
 /// A record that could not be read: its place and why.
 #[derive(Debug)]
 pub struct Failed {
@@ -152,31 +187,34 @@ impl<R: BufRead> WarcReader<R> {
         Self { reader, max_block_bytes, ordinal: 0, pending: None, done: false }
     }
 
-    fn fail(&mut self, message: String, ends_stream: bool) -> Failed {
+    fn fail(&mut self, problem: WarcProblem, ends_stream: bool) -> Failed {
         self.done |= ends_stream;
-        Failed { ordinal: self.ordinal, error: BatchError::BadWarc { detail: message } }
+        Failed { ordinal: self.ordinal, error: BatchError::BadWarc { record: Some(self.ordinal), problem } }
     }
 
     /// The next record, `Ok(None)` at the end of the stream.
     fn read_record(&mut self) -> Result<Option<WarcRecord>, Failed> {
-        let Some(version) = self.version_line().map_err(|err| self.fail(format!("cannot read: {err}"), true))? else {
+        let Some(version) = self.version_line().map_err(|err| {
+            self.done = true;
+            Failed { ordinal: self.ordinal, error: BatchError::BadWarc { record: None, problem: WarcProblem::Unreadable(err) } }
+        })?
+        else {
             return Ok(None);
         };
         self.ordinal += 1;
         if !version.starts_with(b"WARC/") {
             let found = String::from_utf8_lossy(&version[..version.len().min(40)]).into_owned();
             self.skip_to_next_record();
-            return Err(self.fail(format!("record {}: expected a WARC/1.x version line, found {found:?}", self.ordinal), false));
+            return Err(self.fail(WarcProblem::NoVersionLine(found), false));
         }
         let (mut record, length) = self.headers()?;
         let Some(length) = length else {
             self.skip_to_next_record();
-            return Err(self.fail(format!("record {}: no valid Content-Length", self.ordinal), false));
+            return Err(self.fail(WarcProblem::NoLength, false));
         };
         let keep = record.warc_type == "response";
         if !keep || length > self.max_block_bytes as u64 {
-            let skipped = io::copy(&mut (&mut self.reader).take(length), &mut io::sink())
-                .map_err(|err| self.fail(format!("record {}: cannot read: {err}", self.ordinal), true))?;
+            let skipped = io::copy(&mut (&mut self.reader).take(length), &mut io::sink()).map_err(|err| self.fail(WarcProblem::Unreadable(err), true))?;
             if skipped < length {
                 return Err(self.cut_short(skipped, length));
             }
@@ -187,8 +225,7 @@ impl<R: BufRead> WarcReader<R> {
             return Ok(Some(record));
         }
         let mut block = Vec::with_capacity(usize::try_from(length).unwrap_or(0));
-        let read =
-            (&mut self.reader).take(length).read_to_end(&mut block).map_err(|err| self.fail(format!("record {}: cannot read: {err}", self.ordinal), true))?;
+        let read = (&mut self.reader).take(length).read_to_end(&mut block).map_err(|err| self.fail(WarcProblem::Unreadable(err), true))?;
         if (read as u64) < length {
             return Err(self.cut_short(read as u64, length));
         }
@@ -197,8 +234,7 @@ impl<R: BufRead> WarcReader<R> {
     }
 
     fn cut_short(&mut self, read: u64, length: u64) -> Failed {
-        let message = format!("record {}: truncated, {read} of its {length} bytes", self.ordinal);
-        self.fail(message, true)
+        self.fail(WarcProblem::Truncated { read, length }, true)
     }
 
     /// The first non-blank line (the pending one if any), `None` at the end of the stream.
@@ -233,8 +269,8 @@ impl<R: BufRead> WarcReader<R> {
         for _ in 0..MAX_HEADER_LINES {
             let line = match read_line(&mut self.reader) {
                 Ok(Some(line)) => line,
-                Ok(None) => return Err(self.fail(format!("record {}: truncated in its headers", self.ordinal), true)),
-                Err(err) => return Err(self.fail(format!("record {}: cannot read: {err}", self.ordinal), true)),
+                Ok(None) => return Err(self.fail(WarcProblem::TruncatedHeaders, true)),
+                Err(err) => return Err(self.fail(WarcProblem::Unreadable(err), true)),
             };
             if line.iter().all(u8::is_ascii_whitespace) {
                 return Ok((record, length));
@@ -252,7 +288,7 @@ impl<R: BufRead> WarcReader<R> {
             }
         }
         self.skip_to_next_record();
-        Err(self.fail(format!("record {}: more than {MAX_HEADER_LINES} header lines", self.ordinal), false))
+        Err(self.fail(WarcProblem::TooManyHeaders(MAX_HEADER_LINES), false))
     }
 }
 

@@ -15,7 +15,7 @@ use anyhow::Context;
 use clap::Parser;
 use gleaner::Options;
 use gleaner::batch::fetch::DEFAULT_CONNECT_TIMEOUT;
-use gleaner::batch::{BatchOptions, FetchOptions, Job, Source};
+use gleaner::batch::{BatchError, BatchOptions, FetchOptions, Job, Source};
 
 use args::{Args, Command};
 use render::Extras;
@@ -46,7 +46,7 @@ fn run(args: &Args) -> anyhow::Result<bool> {
     let jobs: Vec<Job> = inputs.into_iter().map(|input| job(input, args)).collect();
     let summary = gleaner::batch::pipeline::run(jobs.into_iter(), &batch_options(args), |record| {
         if let Err(err) = &record.outcome {
-            eprintln!("{}", failure_line(&record.input, &err.to_string()));
+            eprintln!("{}", failure_line(&record.input, err));
         }
         printer.print(record)
     })
@@ -92,9 +92,10 @@ fn job(input: String, args: &Args) -> Job {
 }
 
 /// The stderr line of a failed input: `gleaner: INPUT: MESSAGE`, or `gleaner: MESSAGE` when the
-/// message already names the input (say it once).
-fn failure_line(input: &str, message: &str) -> String {
-    if input != "-" && message.contains(input) { format!("gleaner: {message}") } else { format!("gleaner: {input}: {message}") }
+/// error names the input itself (say it once).
+fn failure_line(input: &str, err: &BatchError) -> String {
+    let names_input = err.named_input().is_some_and(|named| named == input || url::Url::parse(input).is_ok_and(|url| url.as_str() == named));
+    if names_input { format!("gleaner: {err}") } else { format!("gleaner: {input}: {err}") }
 }
 
 /// A closed stdout (`gleaner page.html | head`) ends the program quietly.
