@@ -193,10 +193,7 @@ fn argument_jobs(arg: String, max_bytes: usize) -> Jobs {
 /// a list.
 fn stdin_jobs(max_bytes: usize) -> Jobs {
     let mut stdin = std::io::stdin();
-    let mut head = Vec::with_capacity(SNIFF_BYTES);
-    // A read error here is met again, and reported, by the reader that follows.
-    let _ = (&mut stdin).take(SNIFF_BYTES as u64).read_to_end(&mut head);
-    let content = sniff(&head);
+    let (head, content) = sniff_stream(&mut stdin);
     let reader: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(head).chain(stdin));
     match content {
         Content::List => list_jobs(reader),
@@ -251,6 +248,50 @@ fn sniff(head: &[u8]) -> Content {
         Some(b'<') => Content::Page,
         _ => Content::List,
     }
+}
+
+/// Reads from `reader` only as far as it takes to judge it (a list piped in line by line is not
+/// held back until [`SNIFF_BYTES`] have come): the bytes read, and the judgement.
+fn sniff_stream(reader: &mut impl Read) -> (Vec<u8>, Content) {
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    let mut chunk = [0u8; SNIFF_BYTES];
+    loop {
+        let room = SNIFF_BYTES - head.len();
+        let read = match reader.read(&mut chunk[..room]) {
+            Ok(read) => read,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            // A read error is met again, and reported, by the reader that follows.
+            Err(_) => 0,
+        };
+        head.extend_from_slice(&chunk[..read]);
+        let complete = read == 0 || head.len() >= SNIFF_BYTES;
+        if let Some(content) = judge_so_far(&head, complete) {
+            return (head, content);
+        }
+    }
+}
+
+/// [`sniff`] on the first bytes of a stream, or `None` while they could still mean more than
+/// one thing (a `W` that may begin `WARC/1.`, a gzip stream not yet giving 7 bytes, white
+/// space); `complete` when no more will come.
+fn judge_so_far(head: &[u8], complete: bool) -> Option<Content> {
+    if complete {
+        return Some(sniff(head));
+    }
+    if head.starts_with(GZIP_MAGIC) {
+        let mut inner = Vec::new();
+        let _ = flate2::read::MultiGzDecoder::new(head).take(WARC_MAGIC.len() as u64).read_to_end(&mut inner);
+        return (inner.len() == WARC_MAGIC.len()).then(|| sniff(head));
+    }
+    let undecided_prefix = |magic: &[u8]| !head.is_empty() && head.len() < magic.len() && magic.starts_with(head);
+    if head.is_empty() || undecided_prefix(GZIP_MAGIC) || undecided_prefix(WARC_MAGIC) || undecided_prefix(UTF8_BOM) {
+        return None;
+    }
+    if head.starts_with(WARC_MAGIC) {
+        return Some(Content::Warc);
+    }
+    let text = head.strip_prefix(UTF8_BOM).unwrap_or(head);
+    text.iter().find(|byte| !byte.is_ascii_whitespace()).map(|&first| if first == b'<' { Content::Page } else { Content::List })
 }
 
 /// The first [`SNIFF_BYTES`] of a file (fewer, or none, when it cannot be read).
@@ -444,6 +485,41 @@ mod tests {
         assert_eq!(sniff(&gzip(b"WARC/1.0\r\n")), Content::Warc);
         assert_eq!(sniff(&gzip(b"<p>hi</p>")), Content::Page);
         assert_eq!(sniff(&gzip(b"WARC/1.0\r\n")[..12]), Content::Page, "cut too early to tell: a page, as before");
+    }
+
+    #[test]
+    fn a_stream_is_judged_as_soon_as_its_first_bytes_tell() {
+        // One byte at a time, as a slow pipe gives them: the judgement needs no more than it must.
+        struct Trickle(Vec<u8>, usize);
+        impl Read for Trickle {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let Some(&byte) = self.0.get(self.1) else { return Ok(0) };
+                buf[0] = byte;
+                self.1 += 1;
+                Ok(1)
+            }
+        }
+        let judged = |bytes: &[u8]| {
+            let mut stream = Trickle(bytes.to_vec(), 0);
+            let (head, content) = sniff_stream(&mut stream);
+            (head.len(), content)
+        };
+        assert_eq!(judged(b"http://127.0.0.1/a\nhttp://127.0.0.1/b\n"), (1, Content::List));
+        assert_eq!(judged(b"Www/a.html\n"), (2, Content::List));
+        assert_eq!(judged(b"\xEF\xBB\xBF  <html>"), (6, Content::Page));
+        assert_eq!(judged(b"WARC/1.0\r\n"), (7, Content::Warc));
+        assert_eq!(judged(b"WAR"), (3, Content::List));
+        assert_eq!(judged(b""), (0, Content::List));
+        let gzip = |bytes: &[u8]| {
+            let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            std::io::Write::write_all(&mut encoder, bytes).expect("gzip");
+            encoder.finish().expect("gzip")
+        };
+        let warc = gzip(&b"WARC/1.1\r\nWARC-Type: warcinfo\r\n".repeat(50));
+        let (read, content) = judged(&warc);
+        assert_eq!(content, Content::Warc);
+        assert!(read < warc.len(), "{read} of {}", warc.len());
+        assert_eq!(judged(&gzip(b"<p>hi</p>")).1, Content::Page);
     }
 
     #[test]
