@@ -1,10 +1,11 @@
-//! The library's error type: every way turning an input into an [`crate::Article`] can fail.
-
-use std::path::PathBuf;
+//! The extractor's error type: every way turning bytes or text into an [`crate::Article`] can
+//! fail. Reading files ([`crate::input::ReadError`]), fetching URLs (`fetch::FetchError`,
+//! feature `fetch`) and batch runs (`batch::BatchError`, feature `batch`) have errors of their
+//! own, layered on this one.
 
 use crate::page::PageMetadata;
 
-/// Why an input could not be turned into an article.
+/// Why a page could not be turned into an article.
 ///
 /// Each variant has a stable machine-readable [`Error::kind`] used in JSON output.
 #[derive(Debug, thiserror::Error)]
@@ -48,89 +49,6 @@ pub enum Error {
         /// read as HTML. `None` for plain text input.
         page: Option<Box<PageMetadata>>,
     },
-    /// A file could not be found.
-    #[error("no such file: {}", path.display())]
-    NotFound {
-        /// The path that was asked for.
-        path: PathBuf,
-    },
-    /// A file or stream could not be read.
-    #[error("cannot read {}: {source}", path.display())]
-    Io {
-        /// The path (or `-` for stdin).
-        path: PathBuf,
-        /// The underlying I/O error.
-        #[source]
-        source: std::io::Error,
-    },
-    /// The server answered with an HTTP error status.
-    #[error("HTTP status {status} from {url}")]
-    HttpStatus {
-        /// The URL that was fetched (after redirects).
-        url: String,
-        /// The HTTP status code.
-        status: u16,
-    },
-    /// The server did not send an HTML (or text) page.
-    #[error("{url} sent content type {content_type:?}, not HTML")]
-    NotHtmlContentType {
-        /// The URL that was fetched.
-        url: String,
-        /// The Content-Type header as sent.
-        content_type: String,
-    },
-    /// The URL could not be fetched: DNS, connection, TLS, timeout or a broken body.
-    #[error("cannot fetch {url}: {reason}")]
-    Network {
-        /// The URL that was asked for.
-        url: String,
-        /// What went wrong, as reported by the HTTP client.
-        reason: NetworkReason,
-    },
-    /// robots.txt of the URL's host does not allow gleaner to fetch it (batch fetching obeys
-    /// robots.txt unless told not to).
-    #[error("robots.txt of the host disallows {url}")]
-    RobotsDenied {
-        /// The URL that was not fetched.
-        url: String,
-    },
-    /// The argument is not a valid URL.
-    #[error("invalid URL {url:?}: {source}")]
-    BadUrl {
-        /// The text that was given.
-        url: String,
-        /// Why it does not parse.
-        #[source]
-        source: url::ParseError,
-    },
-}
-
-/// The class of a network failure, see [`Error::Network`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum NetworkReason {
-    /// The request took longer than the timeout.
-    Timeout,
-    /// The connection could not be made (refused, DNS failure, TLS error…).
-    Connect(String),
-    /// Too many redirects or a redirect loop.
-    Redirects,
-    /// The response body was larger than the size cap.
-    TooLarge(usize),
-    /// Anything else the HTTP client reported.
-    Other(String),
-}
-
-impl std::fmt::Display for NetworkReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Timeout => f.write_str("timed out"),
-            Self::Connect(why) => write!(f, "connection failed ({why})"),
-            Self::Redirects => f.write_str("too many redirects"),
-            Self::TooLarge(limit) => write!(f, "body larger than {limit} bytes"),
-            Self::Other(why) => f.write_str(why),
-        }
-    }
 }
 
 impl Error {
@@ -150,25 +68,16 @@ impl Error {
     }
 
     /// A stable, snake_case name for the kind of failure, used as `error.kind` in JSON output:
-    /// `empty`, `not_html`, `too_large`, `bad_gzip`, `no_content`, `not_found`, `io`,
-    /// `http_status`, `network`, `timeout`, `robots_denied`, `bad_url`.
+    /// `empty`, `not_html`, `too_large`, `bad_gzip`, `no_content`, `timeout`.
     #[must_use]
     pub fn kind(&self) -> &'static str {
         match self {
             Self::Empty => "empty",
-            Self::NotHtml { .. } | Self::NotHtmlContentType { .. } => "not_html",
+            Self::NotHtml { .. } => "not_html",
             Self::TooLarge { .. } => "too_large",
             Self::BadGzip { .. } => "bad_gzip",
             Self::NoContent { .. } => "no_content",
             Self::TimeBudget { .. } => "timeout",
-            Self::NotFound { .. } => "not_found",
-            Self::Io { .. } => "io",
-            Self::HttpStatus { .. } => "http_status",
-            Self::Network { reason: NetworkReason::Timeout, .. } => "timeout",
-            Self::Network { reason: NetworkReason::TooLarge(_), .. } => "too_large",
-            Self::Network { .. } => "network",
-            Self::RobotsDenied { .. } => "robots_denied",
-            Self::BadUrl { .. } => "bad_url",
         }
     }
 }

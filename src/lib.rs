@@ -61,7 +61,10 @@ pub mod fetch;
 
 pub use article::Article;
 pub use blocks::{Block, BlockKind, Image, ListPosition, Span, SpanKind};
-pub use error::{Error, NetworkReason};
+pub use error::Error;
+#[cfg(feature = "fetch")]
+pub use fetch::{FetchError, NetworkReason};
+pub use input::ReadError;
 pub use options::{DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES, DEFAULT_TIME_BUDGET, Hints, InputFormat, Options};
 pub use page::{EncodingInfo, EncodingSource, Field, InputKind, PageMetadata, PageType, Source, Warning};
 

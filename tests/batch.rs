@@ -721,3 +721,192 @@ fn a_page_over_the_doc_timeout_is_a_timeout_and_the_run_goes_on() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(ids(&run.records()), [big, small]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// What a new user ran into
+
+/// Runs `gleaner batch` in `dir` (for relative paths).
+fn batch_in(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_gleaner"))
+        .arg("batch")
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run gleaner batch");
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn a_warc_file_is_read_as_warc_without_the_flag() {
+    // Found by a new user: `.warc.gz` gave its first page only, `.warc` was read as a URL list.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plain = dir.path().join("crawl.warc");
+    std::fs::write(&plain, crawl().concat()).expect("write");
+    let per_record = dir.path().join("per-record.warc.gz");
+    std::fs::write(&per_record, crawl().iter().map(|record| gzip(record)).collect::<Vec<_>>().concat()).expect("write");
+    // Recognised by its content whatever its name.
+    let unnamed = dir.path().join("crawl.dat");
+    std::fs::write(&unnamed, gzip(&crawl().concat())).expect("write");
+    for path in [plain, per_record, unnamed] {
+        let file = path.to_str().expect("UTF-8");
+        check_crawl_records(&batch(&[file]), file);
+    }
+    // In a directory too.
+    let walked = dir.path().join("walked");
+    std::fs::create_dir(&walked).expect("mkdir");
+    let inside = walked.join("a.warc.gz");
+    std::fs::write(&inside, gzip(&crawl().concat())).expect("write");
+    check_crawl_records(&batch(&[walked.to_str().expect("UTF-8")]), inside.to_str().expect("UTF-8"));
+    // And on standard input.
+    let run = batch_with_stdin(&[], Some(&gzip(&crawl()[..3].concat())));
+    assert_eq!(ids(&run.records()), ["urn:uuid:2"], "{}", run.stdout);
+}
+
+#[test]
+fn a_page_with_a_byte_order_mark_is_a_page_not_a_list() {
+    // Found by a new user: `bom.php` was read as a list of paths.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bom.php");
+    std::fs::write(&path, format!("\u{feff}{}", small_page(1))).expect("write");
+    let file = path.to_str().expect("UTF-8");
+    let record = batch(&[file]).only_record();
+    assert_eq!(record["id"], file);
+    assert_eq!(record["ok"], true, "{record}");
+    assert_eq!(record["title"], "Page 1");
+}
+
+#[test]
+fn html_piped_to_batch_is_one_page() {
+    // Found by a new user: every line of the page was taken as a path.
+    for stdin in [small_page(1).into_bytes(), format!("\u{feff}\n  {}", small_page(1)).into_bytes(), gzip(small_page(1).as_bytes())] {
+        let run = batch_with_stdin(&[], Some(&stdin));
+        let record = run.only_record();
+        assert_eq!(record["id"], "-");
+        assert_eq!(record["ok"], true, "{record}");
+        assert_eq!(record["title"], "Page 1");
+    }
+    // A list on stdin is still a list.
+    let run = batch_with_stdin(&[], Some(b"missing-1.html\nmissing-2.html\n"));
+    assert_eq!(ids(&run.records()), ["missing-1.html", "missing-2.html"]);
+}
+
+#[test]
+fn resume_with_a_repeated_input_keeps_every_record() {
+    // Found by a new user: the second `a.html` was taken as done.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for n in 0..2 {
+        std::fs::write(dir.path().join(format!("{n}.html")), small_page(n)).expect("write");
+    }
+    let full = batch_in(dir.path(), &["-o", "out.jsonl", "0.html", "1.html", "0.html"]);
+    assert_eq!(full.code, Some(0), "{}", full.stderr);
+    let complete = std::fs::read_to_string(dir.path().join("out.jsonl")).expect("read");
+    assert_eq!(complete.lines().count(), 3);
+    let first = complete.lines().next().expect("a line").len() + 1;
+    std::fs::write(dir.path().join("out.jsonl"), &complete[..first]).expect("cut");
+    let resumed = batch_in(dir.path(), &["-o", "out.jsonl", "--resume", "0.html", "1.html", "0.html"]);
+    assert_eq!(resumed.code, Some(0), "{}", resumed.stderr);
+    assert!(resumed.stderr.contains("1 input already done"), "{}", resumed.stderr);
+    let after: Vec<Value> =
+        std::fs::read_to_string(dir.path().join("out.jsonl")).expect("read").lines().map(|line| serde_json::from_str(line).expect("JSON")).collect();
+    assert_eq!(ids(&after), ["0.html", "1.html", "0.html"]);
+}
+
+#[test]
+fn resume_matches_paths_however_they_are_typed() {
+    // Found by a new user: `in` then `./in` gave every page twice.
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("in")).expect("mkdir");
+    for n in 0..5 {
+        std::fs::write(dir.path().join(format!("in/{n}.html")), small_page(n)).expect("write");
+    }
+    let full = batch_in(dir.path(), &["-o", "out.jsonl", "in"]);
+    assert_eq!(full.code, Some(0), "{}", full.stderr);
+    let complete = std::fs::read_to_string(dir.path().join("out.jsonl")).expect("read");
+    let cut: usize = complete.lines().take(2).map(|line| line.len() + 1).sum();
+    std::fs::write(dir.path().join("out.jsonl"), &complete[..cut]).expect("cut");
+    let resumed = batch_in(dir.path(), &["-o", "out.jsonl", "--resume", "./in"]);
+    assert_eq!(resumed.code, Some(0), "{}", resumed.stderr);
+    let after: Vec<Value> =
+        std::fs::read_to_string(dir.path().join("out.jsonl")).expect("read").lines().map(|line| serde_json::from_str(line).expect("JSON")).collect();
+    let names: Vec<String> = ids(&after).iter().map(|id| id.trim_start_matches("./").to_string()).collect();
+    assert_eq!(names, (0..5).map(|n| format!("in/{n}.html")).collect::<Vec<_>>(), "each page once");
+}
+
+#[test]
+fn output_dir_without_resume_keeps_no_file_of_an_earlier_run() {
+    // Found by a new user: files of the first run stayed beside the second run's.
+    let dir = tempfile::tempdir().expect("temp dir");
+    for n in 0..2 {
+        std::fs::write(dir.path().join(format!("{n}.html")), small_page(n)).expect("write");
+    }
+    std::fs::create_dir(dir.path().join("out")).expect("mkdir");
+    std::fs::write(dir.path().join("out/notes.txt"), "mine").expect("write");
+    let first = batch_in(dir.path(), &["--output-dir", "out", "0.html"]);
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
+    let second = batch_in(dir.path(), &["--output-dir", "out", "1.html"]);
+    assert_eq!(second.code, Some(0), "{}", second.stderr);
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir.path().join("out")).expect("list").map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["1-html.txt", "index.jsonl", "notes.txt"], "gleaner's own old files are gone, the user's stay");
+}
+
+#[test]
+fn one_input_is_one_input() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("0.html"), small_page(0)).expect("write");
+    let run = batch_in(dir.path(), &["0.html"]);
+    assert!(run.stderr.contains("1 input: 1 ok, 0 failed"), "{}", run.stderr);
+}
+
+#[test]
+fn no_progress_line_among_records_on_the_terminal() {
+    // Found by a new user: with the records on the terminal, the progress line was drawn among them.
+    const PAGES: usize = 3;
+    let dir = tempfile::tempdir().expect("temp dir");
+    for n in 0..PAGES {
+        std::fs::write(dir.path().join(format!("{n}.html")), small_page(n)).expect("write");
+    }
+    let command = format!("cd {} && {} batch 0.html 1.html 2.html", dir.path().display(), env!("CARGO_BIN_EXE_gleaner"));
+    let typescript = dir.path().join("typescript");
+    let status = Command::new("script")
+        .args(["-q", "-e", "-c", &command, typescript.to_str().expect("UTF-8")])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .status()
+        .expect("run script");
+    assert!(status.success(), "{status:?}");
+    let screen = String::from_utf8_lossy(&std::fs::read(&typescript).expect("typescript")).into_owned();
+    assert_eq!(screen.matches("\"ok\":true").count(), PAGES, "{screen:?}");
+    assert!(!screen.contains("pages/s, ") && !screen.contains(" done, "), "no progress line: {screen:?}");
+}
+
+#[test]
+fn output_dir_files_are_what_gleaner_prints_links_and_images_included() {
+    // Found in review: --output-dir wrote Markdown without links or images, whatever was asked.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = fixture("pages/structure-lazy-images/source.html");
+    let page = page.to_str().expect("UTF-8");
+    for (format, extension) in [("markdown", "md"), ("html", "html"), ("text", "txt")] {
+        let out = dir.path().join(format);
+        let run = batch(&["--output-dir", out.to_str().expect("UTF-8"), "--format", format, "--links", "--images", page]);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let index = std::fs::read_to_string(out.join("index.jsonl")).expect("index");
+        let entry: Value = serde_json::from_str(index.lines().next().expect("a line")).expect("JSON");
+        let file = entry["file"].as_str().expect("file");
+        assert!(file.ends_with(&format!(".{extension}")), "{file}");
+        let written = std::fs::read_to_string(out.join(file)).expect("page file");
+        let printed = Command::new(env!("CARGO_BIN_EXE_gleaner")).args(["-f", format, "--links", "--images", page]).output().expect("run gleaner");
+        similar_asserts::assert_eq!(written, String::from_utf8(printed.stdout).expect("UTF-8"));
+        if format == "markdown" {
+            assert!(written.contains("!["), "images kept: {written}");
+        }
+    }
+}

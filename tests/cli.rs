@@ -122,9 +122,14 @@ fn assert_fails_with(args: &[&str], input: &str, kind: &str) -> String {
     assert!(!message.is_empty() && !message.contains('\n'), "one-line message: {message:?}");
     let lines: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(lines.len(), 1, "one line on stderr: {:?}", run.stderr);
-    assert!(lines[0].starts_with(&format!("gleaner: {input}: ")), "stderr names the input: {:?}", lines[0]);
-    assert!(lines[0].ends_with(message), "stderr gives the message: {:?}", lines[0]);
+    assert_eq!(lines[0], stderr_line(input, message), "stderr names the input once and gives the message");
     message.to_string()
+}
+
+/// The stderr line of a failed input: the input, then the message; the input only once when
+/// the message already names it.
+fn stderr_line(input: &str, message: &str) -> String {
+    if input != "-" && message.contains(input) { format!("gleaner: {message}") } else { format!("gleaner: {input}: {message}") }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,7 +189,7 @@ fn several_inputs_come_out_in_order_and_a_bad_one_does_not_stop_the_others() {
     let expected = format!("==> {first} <==\n{}\n==> {last} <==\n{last_expected}", page_expected());
     similar_asserts::assert_eq!(run.stdout, expected);
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
-    assert!(run.stderr.starts_with(&format!("gleaner: {missing}: ")), "{}", run.stderr);
+    assert_eq!(run.stderr, format!("gleaner: no such file: {missing}\n"));
 }
 
 #[test]
@@ -521,7 +526,11 @@ fn redirect_chain_is_followed_to_the_page() {
     assert!(run.success(), "{}", run.stderr);
     let record = &run.records()[0];
     assert_eq!(record["input"], server.url("/old"));
-    assert_eq!(record["url"], server.url("/2024/03/sourdough/"), "url is where the redirects ended");
+    // One record type with `gleaner batch`: `url` is the URL asked for, `final_url` where the
+    // redirects ended.
+    assert_eq!(record["url"], server.url("/old"));
+    assert_eq!(record["final_url"], server.url("/2024/03/sourdough/"), "final_url is where the redirects ended");
+    assert_eq!(record["status"], 200);
     assert_eq!(format!("{}\n", record["text"].as_str().unwrap()), page_expected());
 }
 
@@ -643,4 +652,71 @@ fn closed_stdout_is_not_an_error() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert_eq!(stderr, "", "a broken pipe is quiet");
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a new user ran into
+
+#[test]
+fn an_invalid_url_option_is_a_usage_error() {
+    // Found by a new user: `--url 'not a url'` was accepted silently.
+    let run = gleaner(&["--url", "not a url", &fixture_str(PAGE)]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    assert!(run.stderr.contains("--url") && run.stderr.contains("not a url"), "{}", run.stderr);
+}
+
+#[test]
+fn help_is_help_and_lists_batch() {
+    // Found by a new user: `gleaner help` said "no such file: help".
+    for args in [&["help"][..], &["--help"]] {
+        let run = gleaner(args);
+        assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
+        assert!(run.stdout.contains("Usage:"), "{args:?}: {}", run.stdout);
+        assert!(run.stdout.lines().any(|line| line.trim_start().starts_with("batch ")), "{args:?} lists batch: {}", run.stdout);
+    }
+    let run = gleaner(&["help", "batch"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("--warc"), "{}", run.stdout);
+}
+
+#[test]
+fn a_file_named_batch_is_still_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    write_file(dir.path(), "batch", &page_bytes());
+    let output = Command::new(env!("CARGO_BIN_EXE_gleaner")).arg("./batch").current_dir(dir.path()).stdin(Stdio::null()).output().expect("run gleaner");
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    similar_asserts::assert_eq!(String::from_utf8(output.stdout).unwrap(), page_expected());
+}
+
+#[test]
+fn a_failure_names_the_input_once() {
+    // Found by a new user: "gleaner: missing.html: no such file: missing.html".
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_gleaner")).arg("missing.html").current_dir(dir.path()).stdin(Stdio::null()).output().expect("run gleaner");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches("missing.html").count(), 1, "{stderr}");
+    assert!(stderr.starts_with("gleaner: ") && stderr.contains("no such file"), "{stderr}");
+}
+
+#[test]
+fn a_warc_file_is_refused_with_a_pointer_to_batch() {
+    // Found by a new user: `gleaner crawl.warc.gz` printed the first page and exited 0.
+    let dir = tempfile::tempdir().unwrap();
+    let record = |id: &str, body: &[u8]| {
+        let block = [b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".as_slice(), body].concat();
+        let mut out = format!(
+            "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{id}>\r\nWARC-Target-URI: http://example.test/{id}\r\n\
+             Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .into_bytes();
+        out.extend_from_slice(&block);
+        out.extend_from_slice(b"\r\n\r\n");
+        gzip(&out)
+    };
+    let warc = write_file(dir.path(), "crawl.warc.gz", &[record("1", &page_bytes()), record("2", &page_bytes())].concat());
+    let message = assert_fails(&warc, "not_html");
+    assert!(message.contains("WARC") && message.contains("gleaner batch"), "{message}");
 }

@@ -14,8 +14,8 @@ use url::{Position, Url};
 use super::hosts::{HostPermit, Hosts, host_key};
 use super::retry::{backoff, is_retryable_status, parse_retry_after};
 use super::robots::{MAX_ROBOTS_BYTES, Robots};
+use crate::fetch::{FetchError, NetworkReason};
 use crate::fetch::{is_textual, network_error};
-use crate::{Error, NetworkReason};
 
 /// Default limit on requests open at once, over all hosts.
 pub const DEFAULT_CONCURRENCY: usize = 32;
@@ -147,7 +147,7 @@ pub struct Page {
     /// The last HTTP status received.
     pub status: Option<u16>,
     /// The body, or the failure.
-    pub result: Result<Body, Error>,
+    pub result: Result<Body, FetchError>,
 }
 
 /// A fetched body.
@@ -181,15 +181,15 @@ impl Fetcher {
     /// A client with these options.
     ///
     /// # Errors
-    /// [`Error::Network`] when the TLS backend cannot be initialised.
-    pub fn new(options: FetchOptions) -> Result<Self, Error> {
+    /// [`FetchError::Network`] when the TLS backend cannot be initialised.
+    pub fn new(options: FetchOptions) -> Result<Self, FetchError> {
         let client = reqwest::Client::builder()
             .connect_timeout(options.connect_timeout)
             .timeout(options.timeout)
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(options.user_agent.clone())
             .build()
-            .map_err(|err| Error::Network { url: String::new(), reason: NetworkReason::Other(err.to_string()) })?;
+            .map_err(|err| FetchError::Network { url: String::new(), reason: NetworkReason::Other(err.to_string()) })?;
         let agent = options.user_agent.split(['/', ' ']).next().unwrap_or("").to_string();
         Ok(Self {
             client,
@@ -207,13 +207,13 @@ impl Fetcher {
         let mut current = match Url::parse(url) {
             Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => parsed,
             Ok(_) => return failed(None, None, unsupported(url)),
-            Err(source) => return failed(None, None, Error::BadUrl { url: url.to_string(), source }),
+            Err(source) => return failed(None, None, FetchError::BadUrl { url: url.to_string(), source }),
         };
         let mut seen = HashSet::from([current.clone()]);
         loop {
             let here = Some(current.to_string());
             if self.options.obey_robots && !self.robots_allow(&current).await {
-                return failed(here, None, Error::RobotsDenied { url: current.to_string() });
+                return failed(here, None, FetchError::RobotsDenied { url: current.to_string() });
             }
             let (response, permits) = match self.send(&current, self.options.retries).await {
                 Ok(sent) => sent,
@@ -222,7 +222,7 @@ impl Fetcher {
             let status = response.status();
             if let Some(next) = redirect_target(&current, &response) {
                 if seen.len() > self.options.max_redirects || !seen.insert(next.clone()) {
-                    let err = Error::Network { url: url.to_string(), reason: NetworkReason::Redirects };
+                    let err = FetchError::Network { url: url.to_string(), reason: NetworkReason::Redirects };
                     return failed(here, Some(status.as_u16()), err);
                 }
                 current = next;
@@ -235,32 +235,32 @@ impl Fetcher {
     }
 
     /// Checks the status and content type, then reads the body under the cap.
-    async fn body(&self, response: reqwest::Response, url: &Url) -> Result<Body, Error> {
+    async fn body(&self, response: reqwest::Response, url: &Url) -> Result<Body, FetchError> {
         if !response.status().is_success() {
-            return Err(Error::HttpStatus { url: url.to_string(), status: response.status().as_u16() });
+            return Err(FetchError::HttpStatus { url: url.to_string(), status: response.status().as_u16() });
         }
         let content_type = response.headers().get(reqwest::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
         if let Some(content_type) = &content_type
             && !is_textual(content_type)
         {
-            return Err(Error::NotHtmlContentType { url: url.to_string(), content_type: content_type.clone() });
+            return Err(FetchError::NotHtmlContentType { url: url.to_string(), content_type: content_type.clone() });
         }
         let limit = self.options.max_body_bytes;
         // A body declared over the cap is refused unread (a compressed one has no declared
         // decoded length and is capped as it is read).
         if response.content_length().is_some_and(|declared| declared > limit as u64) {
-            return Err(Error::Network { url: url.to_string(), reason: NetworkReason::TooLarge(limit) });
+            return Err(FetchError::Network { url: url.to_string(), reason: NetworkReason::TooLarge(limit) });
         }
         match read_capped(response, limit, url.as_str()).await? {
             (bytes, false) => Ok(Body { bytes, content_type }),
-            (_, true) => Err(Error::Network { url: url.to_string(), reason: NetworkReason::TooLarge(limit) }),
+            (_, true) => Err(FetchError::Network { url: url.to_string(), reason: NetworkReason::TooLarge(limit) }),
         }
     }
 
     /// Sends a GET, waiting for the host's turn and a global slot, retrying up to `retries`
     /// times on 408/429/5xx answers and connection errors. The answer given up on is returned
     /// as it is.
-    async fn send(&self, url: &Url, retries: u32) -> Result<(reqwest::Response, Permits<'_>), Error> {
+    async fn send(&self, url: &Url, retries: u32) -> Result<(reqwest::Response, Permits<'_>), FetchError> {
         let host = host_key(url);
         let mut attempt = 0;
         loop {
@@ -334,7 +334,7 @@ impl Fetcher {
 }
 
 /// Reads at most `limit` bytes of the decoded body; the flag says whether there was more.
-async fn read_capped(mut response: reqwest::Response, limit: usize, url: &str) -> Result<(Vec<u8>, bool), Error> {
+async fn read_capped(mut response: reqwest::Response, limit: usize, url: &str) -> Result<(Vec<u8>, bool), FetchError> {
     let mut body = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(|err| network_error(url, &err))? {
         if body.len() + chunk.len() > limit {
@@ -361,10 +361,10 @@ fn is_retryable_error(err: &reqwest::Error) -> bool {
     !err.is_timeout() && (err.is_connect() || err.is_request())
 }
 
-fn unsupported(url: &str) -> Error {
-    Error::Network { url: url.to_string(), reason: NetworkReason::Other("only http and https URLs are fetched".into()) }
+fn unsupported(url: &str) -> FetchError {
+    FetchError::Network { url: url.to_string(), reason: NetworkReason::Other("only http and https URLs are fetched".into()) }
 }
 
-fn failed(final_url: Option<String>, status: Option<u16>, err: Error) -> Page {
+fn failed(final_url: Option<String>, status: Option<u16>, err: FetchError) -> Page {
     Page { final_url, status, result: Err(err) }
 }

@@ -20,7 +20,7 @@
 //! ```no_run
 //! use gleaner::batch::{self, BatchOptions};
 //!
-//! let jobs = batch::inputs::expand(vec!["pages/".to_string()], false);
+//! let jobs = batch::inputs::expand(vec!["pages/".to_string()], false, gleaner::DEFAULT_MAX_INPUT_BYTES);
 //! let summary = batch::pipeline::run(jobs, &BatchOptions::default(), |record| {
 //!     println!("{}", record.to_json_line());
 //!     Ok(())
@@ -29,6 +29,7 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
+mod error;
 pub mod fetch;
 pub mod hosts;
 pub mod inputs;
@@ -43,9 +44,10 @@ pub mod warc;
 use std::num::NonZeroUsize;
 use std::time::Duration;
 
+pub use error::{BadLine, BatchError};
 pub use fetch::FetchOptions;
 pub use inputs::{Job, Source};
-pub use record::{ErrorInfo, Record};
+pub use record::Record;
 pub use summary::Summary;
 
 use crate::Options;

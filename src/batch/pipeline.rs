@@ -26,11 +26,13 @@ use std::time::{Duration, Instant};
 use tokio::runtime::Handle;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
+use super::BatchError;
 use super::BatchOptions;
 use super::fetch::Fetcher;
 use super::inputs::{Job, Source};
-use super::record::{ErrorInfo, KIND_PANIC, Record};
+use super::record::Record;
 use super::summary::Summary;
+use crate::fetch::FetchError;
 use crate::{Article, Error, Hints, Options};
 
 /// Threads of the tokio runtime that drives fetching (extraction has its own threads).
@@ -58,7 +60,7 @@ enum Message<T> {
 }
 
 /// The extraction of one page, given the extraction options.
-type Work = Box<dyn FnOnce(&Options) -> Result<Article, Error> + Send>;
+type Work = Box<dyn FnOnce(&Options) -> Result<Article, BatchError> + Send>;
 
 /// A page ready for extraction: its place, its record so far, the work, its in-flight slot.
 struct Task {
@@ -95,12 +97,12 @@ where
     T: Send + 'static,
 {
     /// Prepares a finished record and sends it back (the caller may be gone: then nothing).
-    /// A panic in `prepare` makes the record a [`KIND_PANIC`] failure, prepared again; if that
+    /// A panic in `prepare` makes the record a [`BatchError::Panic`], prepared again; if that
     /// panics too, the record is reported lost, so that the run still ends.
     fn finish(&self, index: usize, mut record: Record, permit: OwnedSemaphorePermit) {
         let mut prepared = catch_unwind(AssertUnwindSafe(|| (self.prepare)(&record)));
         if prepared.is_err() {
-            record.outcome = Err(ErrorInfo::new(KIND_PANIC, "preparing the record panicked"));
+            record.outcome = Err(BatchError::Panic { message: "preparing the record panicked".into() });
             prepared = catch_unwind(AssertUnwindSafe(|| (self.prepare)(&record)));
         }
         let message = match prepared {
@@ -337,7 +339,7 @@ where
             *count = index + 1;
             let Job { id, input, source } = job;
             let url = source.url().map(str::to_string);
-            let record = Record { id, input, url, final_url: None, status: None, outcome: Err(ErrorInfo::from(Error::no_content())) };
+            let record = Record { id, input, url, final_url: None, status: None, outcome: Err(Error::no_content().into()) };
             match source {
                 Source::Url(url) => {
                     let (fetcher, queue, shared) = (Arc::clone(&self.fetcher), self.queue.clone(), Arc::clone(&self.shared));
@@ -349,7 +351,7 @@ where
                         match page.result {
                             Ok(body) => {
                                 let hints = Hints { url: record.final_url.clone(), content_type: body.content_type };
-                                let work: Work = Box::new(move |options| crate::extract_bytes(&body.bytes, &hints, options));
+                                let work: Work = Box::new(move |options| Ok(crate::extract_bytes(&body.bytes, &hints, options)?));
                                 queue_task(&queue, &shared, Task { index, record, work, permit });
                             }
                             Err(err) => {
@@ -364,7 +366,11 @@ where
                     queue_task(&self.queue, &self.shared, Task { index, record, work, permit });
                 }
                 Source::Html { html, url } => {
-                    let work: Work = Box::new(move |options| crate::extract_bytes(html.as_bytes(), &page_hints(url), options));
+                    let work: Work = Box::new(move |options| Ok(crate::extract_bytes(html.as_bytes(), &page_hints(url), options)?));
+                    queue_task(&self.queue, &self.shared, Task { index, record, work, permit });
+                }
+                Source::Bytes { bytes, url } => {
+                    let work: Work = Box::new(move |options| Ok(crate::extract_bytes(&bytes, &page_hints(url), options)?));
                     queue_task(&self.queue, &self.shared, Task { index, record, work, permit });
                 }
                 Source::Response { url, status, content_type, body } => {
@@ -377,7 +383,7 @@ where
                         }
                         None => {
                             let hints = Hints { url, content_type };
-                            let work: Work = Box::new(move |options| crate::extract_bytes(&body, &hints, options));
+                            let work: Work = Box::new(move |options| Ok(crate::extract_bytes(&body, &hints, options)?));
                             queue_task(&self.queue, &self.shared, Task { index, record, work, permit });
                         }
                     }
@@ -400,53 +406,50 @@ where
     T: Send + 'static,
 {
     if let Err(mpsc::SendError(Task { index, mut record, permit, .. })) = queue.send(task) {
-        record.outcome = Err(ErrorInfo::new(KIND_PANIC, "no extraction thread is left"));
+        record.outcome = Err(BatchError::Panic { message: "no extraction thread is left".into() });
         shared.finish(index, record, permit);
     }
 }
 
 /// Why an archived response is not extracted, judged as a fetched one would be: a status
 /// other than 2xx, or a content type that is not HTML or text.
-fn archived_failure(url: Option<&str>, status: u16, content_type: Option<&str>) -> Option<Error> {
+fn archived_failure(url: Option<&str>, status: u16, content_type: Option<&str>) -> Option<FetchError> {
     let url = url.unwrap_or_default().to_string();
     if !(200..300).contains(&status) {
-        return Some(Error::HttpStatus { url, status });
+        return Some(FetchError::HttpStatus { url, status });
     }
     content_type
         .filter(|content_type| !crate::fetch::is_textual(content_type))
-        .map(|content_type| Error::NotHtmlContentType { url, content_type: content_type.to_string() })
+        .map(|content_type| FetchError::NotHtmlContentType { url, content_type: content_type.to_string() })
 }
 
-/// The `error.kind` of a page whose extraction ran past its time budget.
-pub const KIND_TIMEOUT: &str = "timeout";
-
-fn overdue_error(budget: Duration) -> ErrorInfo {
-    ErrorInfo::new(KIND_TIMEOUT, format!("extraction took longer than {} s", budget.as_secs_f64()))
+fn overdue_error(budget: Duration) -> BatchError {
+    BatchError::Overdue { limit: budget }
 }
 
-fn read_and_extract(path: &Path, url: Option<String>, options: &Options) -> Result<Article, Error> {
+fn read_and_extract(path: &Path, url: Option<String>, options: &Options) -> Result<Article, BatchError> {
     let bytes = crate::input::read_file(path, options.max_input_bytes)?;
-    crate::extract_bytes(&bytes, &page_hints(url), options)
+    Ok(crate::extract_bytes(&bytes, &page_hints(url), options)?)
 }
 
 fn page_hints(url: Option<String>) -> Hints {
     Hints { url, content_type: None }
 }
 
-/// Runs `extract`, turning a panic into a [`KIND_PANIC`] error with the panic's message.
-pub fn guarded<F>(extract: F) -> Result<Article, ErrorInfo>
+/// Runs `extract`, turning a panic into a [`BatchError::Panic`] with the panic's message.
+pub fn guarded<F>(extract: F) -> Result<Article, BatchError>
 where
-    F: FnOnce() -> Result<Article, Error>,
+    F: FnOnce() -> Result<Article, BatchError>,
 {
     match catch_unwind(AssertUnwindSafe(extract)) {
-        Ok(outcome) => outcome.map_err(ErrorInfo::from),
+        Ok(outcome) => outcome,
         Err(payload) => {
             let message = payload
                 .downcast_ref::<&str>()
                 .map(|text| (*text).to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
-            Err(ErrorInfo::new(KIND_PANIC, format!("extraction panicked: {message}")))
+            Err(BatchError::Panic { message: format!("extraction panicked: {message}") })
         }
     }
 }
@@ -459,9 +462,9 @@ mod tests {
     fn a_panic_becomes_an_error() {
         let outcome = guarded(|| panic!("boom"));
         let error = outcome.expect_err("a panic is an error");
-        assert_eq!(error.kind, KIND_PANIC);
-        assert!(error.message.contains("boom"), "{}", error.message);
-        assert!(matches!(guarded(|| Err(Error::no_content())), Err(ErrorInfo { kind: "no_content", .. })));
+        assert_eq!(error.kind(), "panic");
+        assert!(error.to_string().contains("boom"), "{error}");
+        assert!(guarded(|| Err(Error::no_content().into())).is_err_and(|error| error.kind() == "no_content"));
     }
 
     #[test]
@@ -473,7 +476,7 @@ mod tests {
                 source: if n % 3 == 0 {
                     Source::Html { html: format!("<html><body><article><p>{}</p></article></body></html>", "Words of a story. ".repeat(n + 5)), url: None }
                 } else {
-                    Source::Invalid(ErrorInfo::new("bad_input", ""))
+                    Source::Invalid(BatchError::BadInput(super::super::BadLine::NoPage))
                 },
             })
             .collect();
@@ -528,11 +531,11 @@ mod tests {
             .with_extract(Options::default().with_time_budget(None));
         let mut outcomes = Vec::new();
         run(jobs.into_iter(), &options, |record| {
-            outcomes.push((record.id.clone(), record.outcome.as_ref().err().map(|e| e.kind)));
+            outcomes.push((record.id.clone(), record.outcome.as_ref().err().map(BatchError::kind)));
             Ok(())
         })
         .expect("run");
-        assert_eq!(outcomes[0], ("slow".to_string(), Some(KIND_TIMEOUT)));
+        assert_eq!(outcomes[0], ("slow".to_string(), Some("timeout")));
         assert_eq!(outcomes.len(), 6);
         assert!(outcomes[1..].iter().all(|(_, error)| error.is_none()), "{outcomes:?}");
     }
@@ -557,14 +560,14 @@ mod tests {
                 record.id.clone()
             },
             |record, id| {
-                seen.push((id, record.outcome.as_ref().err().map(|e| e.kind)));
+                seen.push((id, record.outcome.as_ref().err().map(BatchError::kind)));
                 Ok(())
             },
         )
         .expect("run");
         let ids: Vec<&str> = seen.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(ids, ["j0", "j1", "j2", "j4", "j5", "j6", "j7", "j8", "j9"]);
-        assert_eq!(seen[4].1, Some(KIND_PANIC));
+        assert_eq!(seen[4].1, Some("panic"));
         assert_eq!(summary.total(), 9);
     }
 

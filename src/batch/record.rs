@@ -13,61 +13,17 @@
 //!
 //! followed, on success, by every field of the article as in `--format json` (see
 //! [`crate::Article`]; its `url` is the record's), or on failure by
-//! `"error": {"kind": …, "message": …}` with a stable `kind` (see [`crate::Error::kind`], plus
-//! `panic` and `bad_input`). A page in which no content was found (`no_content`) still says
+//! `"error": {"kind": …, "message": …}` with a stable `kind` (see [`BatchError::kind`]). A page in which no content was found (`no_content`) still says
 //! what it is: its metadata fields (`title`, `authors`, dates, `page_type`…, every article
 //! field but `text`) follow the error.
 
-use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use crate::{Article, Error, PageMetadata};
-
-/// The `error.kind` of an input whose extraction panicked.
-pub const KIND_PANIC: &str = "panic";
-/// The `error.kind` of a JSONL input line that is not a usable record.
-pub const KIND_BAD_INPUT: &str = "bad_input";
-
-/// Why one input failed: a stable kind and a one-line message.
-#[derive(Debug, Clone, Serialize)]
-#[non_exhaustive]
-pub struct ErrorInfo {
-    /// The stable name of the failure, e.g. `timeout`, `http_status`, `robots_denied`.
-    pub kind: &'static str,
-    /// A human-readable, single-line message.
-    pub message: String,
-    /// On a `no_content` failure, what the page says about itself (see
-    /// [`Error::page_metadata`]); written after `error` in the record.
-    #[serde(skip)]
-    pub page: Option<Box<PageMetadata>>,
-}
-
-impl ErrorInfo {
-    /// A failure of `kind` with a human-readable `message`, no page metadata.
-    #[must_use]
-    pub fn new(kind: &'static str, message: impl Into<String>) -> Self {
-        Self { kind, message: message.into(), page: None }
-    }
-}
-
-impl From<&Error> for ErrorInfo {
-    fn from(err: &Error) -> Self {
-        Self { kind: err.kind(), message: one_line(&err.to_string()), page: err.page_metadata().cloned().map(Box::new) }
-    }
-}
-
-impl From<Error> for ErrorInfo {
-    fn from(err: Error) -> Self {
-        let message = one_line(&err.to_string());
-        match err {
-            Error::NoContent { page } => Self { kind: "no_content", message, page },
-            other => Self { kind: other.kind(), message, page: None },
-        }
-    }
-}
+use super::BatchError;
+use crate::Article;
 
 /// The outcome of one input.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Record {
     /// The stable id.
@@ -81,7 +37,7 @@ pub struct Record {
     /// The final HTTP status.
     pub status: Option<u16>,
     /// The article, or why there is none.
-    pub outcome: Result<Article, ErrorInfo>,
+    pub outcome: Result<Article, BatchError>,
 }
 
 impl Record {
@@ -134,8 +90,10 @@ impl Record {
     fn article_fields(&self) -> Map<String, Value> {
         let fields = match &self.outcome {
             Ok(article) => serde_json::to_value(article),
-            Err(ErrorInfo { page: Some(page), .. }) => serde_json::to_value(page.as_ref()),
-            Err(_) => return Map::new(),
+            Err(error) => match error.page_metadata() {
+                Some(page) => serde_json::to_value(page),
+                None => return Map::new(),
+            },
         };
         let Ok(Value::Object(fields)) = fields else { return Map::new() };
         fields
@@ -154,11 +112,6 @@ fn push_field(line: &mut String, key: &str, value: &Value) {
     line.push_str(&value.to_string());
 }
 
-/// Messages are single lines: a record line must never be split.
-fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,7 +123,7 @@ mod tests {
             url: Some("http://127.0.0.1/a".into()),
             final_url: None,
             status: None,
-            outcome: Err(ErrorInfo::new("timeout", "took\ntoo long")),
+            outcome: Err(BatchError::Panic { message: "took\ntoo long".into() }),
         }
     }
 
@@ -181,12 +134,13 @@ mod tests {
             assert!(value.get(key).is_some(), "{key} missing: {value}");
         }
         assert_eq!(value["ok"], false);
-        assert_eq!(value["error"]["kind"], "timeout");
+        assert_eq!(value["error"]["kind"], "panic");
+        assert_eq!(value["error"]["message"], "took too long", "one line");
     }
 
     #[test]
     fn a_record_is_one_line() {
-        let record = Record { outcome: Err(ErrorInfo::from(Error::no_content())), ..failed() };
+        let record = Record { outcome: Err(crate::Error::no_content().into()), ..failed() };
         let line = record.to_json_line();
         assert_eq!(line.matches('\n').count(), 1);
         assert!(line.ends_with('\n'));
@@ -196,7 +150,6 @@ mod tests {
             ),
             "{line}"
         );
-        assert_eq!(one_line("took\ntoo  long"), "took too long");
     }
 
     #[test]

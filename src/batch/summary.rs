@@ -23,7 +23,7 @@ impl Summary {
     pub fn add(&mut self, record: &Record) {
         match &record.outcome {
             Ok(_) => self.ok += 1,
-            Err(error) => *self.failed_by_kind.entry(error.kind).or_default() += 1,
+            Err(error) => *self.failed_by_kind.entry(error.kind()).or_default() += 1,
         }
     }
 
@@ -50,7 +50,8 @@ impl Summary {
 /// `1000 inputs: 980 ok, 20 failed (no_content 12, not_found 8) in 4.1 s, 243.9 pages/s`
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} inputs: {} ok, {} failed", self.total(), self.ok, self.failed())?;
+        let inputs = if self.total() == 1 { "input" } else { "inputs" };
+        write!(f, "{} {inputs}: {} ok, {} failed", self.total(), self.ok, self.failed())?;
         if !self.failed_by_kind.is_empty() {
             let kinds: Vec<String> = self.failed_by_kind.iter().map(|(kind, count)| format!("{kind} {count}")).collect();
             write!(f, " ({})", kinds.join(", "))?;
@@ -68,5 +69,7 @@ mod tests {
         let mut summary = Summary { ok: 3, elapsed: Duration::from_secs(2), ..Summary::default() };
         summary.failed_by_kind.insert("timeout", 1);
         assert_eq!(summary.to_string(), "4 inputs: 3 ok, 1 failed (timeout 1) in 2.0 s, 2.0 pages/s");
+        let one = Summary { ok: 1, elapsed: Duration::from_secs(1), ..Summary::default() };
+        assert_eq!(one.to_string(), "1 input: 1 ok, 0 failed in 1.0 s, 1.0 pages/s");
     }
 }

@@ -26,6 +26,8 @@ const SIGNATURES: &[(&[u8], &str)] = &[
     (b"wOFF", "a web font"),
     (b"wOF2", "a web font"),
     (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an MS Office document"),
+    // A web archive holds many pages: one of them is not the input's content.
+    (b"WARC/1.", "a WARC archive of many pages (read it with `gleaner batch`)"),
 ];
 
 /// How many leading bytes are inspected for control characters.
@@ -63,6 +65,7 @@ mod tests {
     fn recognises_formats_and_noise() {
         assert_eq!(binary_kind(b"\x89PNG\r\n\x1a\n\0\0"), Some("a PNG image"));
         assert_eq!(binary_kind(b"%PDF-1.7\n"), Some("a PDF document"));
+        assert!(binary_kind(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n").is_some_and(|what| what.contains("gleaner batch")));
         let noise: Vec<u8> = (0..2000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
         assert_eq!(binary_kind(&noise), Some("binary data"));
     }

@@ -8,15 +8,12 @@
 //! - `Content-Encoding: gzip` is left to the extractor, which gunzips by gzip's magic bytes with
 //!   its size cap (a body without the magic was stored decoded); `deflate` is inflated here
 //!   (zlib-wrapped or raw) under the same cap; any other coding (`br`, `zstd`…) is an
-//!   [`KIND_UNSUPPORTED_ENCODING`] error unless the body already starts like markup.
+//!   [`BatchError::UnsupportedEncoding`] error unless the body already starts like markup.
 
 use std::io::Read;
 
-use super::KIND_BAD_WARC;
-use crate::batch::record::ErrorInfo;
-
-/// The `error.kind` of an archived response whose `Content-Encoding` gleaner cannot undo.
-pub const KIND_UNSUPPORTED_ENCODING: &str = "unsupported_encoding";
+use super::WarcProblem;
+use crate::batch::BatchError;
 
 /// An archived HTTP response.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,15 +29,15 @@ pub struct Response {
 /// Parses an HTTP response block; `max_body_bytes` caps an inflated body.
 ///
 /// # Errors
-/// [`KIND_BAD_WARC`] when the block is not an HTTP response (no status line, no end of the
-/// headers), [`KIND_UNSUPPORTED_ENCODING`] for a content coding that cannot be undone, and
-/// `too_large` for a `deflate` body inflating past the cap.
-pub fn parse(block: &[u8], max_body_bytes: usize) -> Result<Response, ErrorInfo> {
-    let bad = |message: &str| ErrorInfo::new(KIND_BAD_WARC, message.to_string());
-    let (head, body) = split_head(block).ok_or_else(|| bad("the HTTP response has no end of its headers"))?;
+/// [`BatchError::BadWarc`] when the block is not an HTTP response (no status line, no end of
+/// the headers), [`BatchError::UnsupportedEncoding`] for a content coding that cannot be
+/// undone, and `too_large` for a `deflate` body inflating past the cap.
+pub fn parse(block: &[u8], max_body_bytes: usize) -> Result<Response, BatchError> {
+    let bad = |problem| BatchError::BadWarc { record: None, problem };
+    let (head, body) = split_head(block).ok_or_else(|| bad(WarcProblem::NoHttpHeadersEnd))?;
     let head = String::from_utf8_lossy(head);
     let mut lines = head.lines();
-    let status = lines.next().and_then(status_code).ok_or_else(|| bad("the record holds no HTTP status line"))?;
+    let status = lines.next().and_then(status_code).ok_or_else(|| bad(WarcProblem::NoHttpStatus))?;
     let (mut content_type, mut transfer, mut coding) = (None, String::new(), String::new());
     for line in lines {
         let Some((name, value)) = line.split_once(':') else { continue };
@@ -116,19 +113,19 @@ fn unchunk(body: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// Undoes `Content-Encoding` where the extractor will not (see the module documentation).
-fn decode_content(body: Vec<u8>, coding: &str, limit: usize) -> Result<Vec<u8>, ErrorInfo> {
+fn decode_content(body: Vec<u8>, coding: &str, limit: usize) -> Result<Vec<u8>, BatchError> {
     match coding {
         "" | "identity" | "gzip" | "x-gzip" => Ok(body),
         "deflate" => inflate(&body, limit),
         _ if starts_like_markup(&body) => Ok(body),
-        other => Err(ErrorInfo::new(KIND_UNSUPPORTED_ENCODING, format!("the archived response is encoded with {other:?}, which gleaner cannot decode"))),
+        other => Err(BatchError::UnsupportedEncoding { coding: other.to_string() }),
     }
 }
 
 /// Inflates a `deflate` body: zlib-wrapped as the RFC says, else raw deflate as some servers
 /// send, else the body as stored (a writer that decoded it).
-fn inflate(body: &[u8], limit: usize) -> Result<Vec<u8>, ErrorInfo> {
-    let too_large = || ErrorInfo::from(crate::Error::TooLarge { limit });
+fn inflate(body: &[u8], limit: usize) -> Result<Vec<u8>, BatchError> {
+    let too_large = || BatchError::from(crate::Error::TooLarge { limit });
     let capped = |reader: &mut dyn Read| -> Option<Vec<u8>> {
         let mut out = Vec::new();
         reader.take(limit as u64 + 1).read_to_end(&mut out).ok().filter(|&read| read > 0).map(|_| out)
@@ -178,9 +175,9 @@ mod tests {
         let mut block = b"HTTP/1.1 200 OK\r\nContent-Encoding: deflate\r\n\r\n".to_vec();
         block.extend(encoder.finish().expect("deflate"));
         assert_eq!(parse(&block, LIMIT).expect("parses").body, b"<p>hi</p>");
-        assert!(matches!(parse(&block, 3), Err(ErrorInfo { kind: "too_large", .. })));
+        assert!(parse(&block, 3).is_err_and(|error| error.kind() == "too_large"));
         let brotli = b"HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\n\x1b\x08\x00";
-        assert!(matches!(parse(brotli, LIMIT), Err(ErrorInfo { kind: KIND_UNSUPPORTED_ENCODING, .. })));
+        assert!(matches!(parse(brotli, LIMIT), Err(BatchError::UnsupportedEncoding { .. })));
         let stored_decoded = b"HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\n  <p>hi</p>";
         assert!(parse(stored_decoded, LIMIT).is_ok());
     }
@@ -188,7 +185,7 @@ mod tests {
     #[test]
     fn blocks_that_are_not_responses_are_bad_warc() {
         for block in [&b"GET / HTTP/1.1\r\nHost: a\r\n\r\n"[..], b"HTTP/1.1 200 OK\r\nContent-Type: text/html", b""] {
-            assert!(matches!(parse(block, LIMIT), Err(ErrorInfo { kind: KIND_BAD_WARC, .. })), "{block:?}");
+            assert!(matches!(parse(block, LIMIT), Err(BatchError::BadWarc { .. })), "{block:?}");
         }
         assert_eq!(parse(b"HTTP/1.0 404 Not Found\n\nnope", LIMIT).expect("parses").status, 404);
     }

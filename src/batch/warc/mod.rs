@@ -12,7 +12,7 @@
 //!   `resource`, `conversion` and `dns:` responses are skipped.
 //! - Each job's id is the record's `WARC-Record-ID` (angle brackets removed), else its
 //!   `WARC-Target-URI`; its `input` is `FILE:N`, N counting every record of the file from 1.
-//! - A record that cannot be read gives one failed job ([`KIND_BAD_WARC`]) and the reader goes
+//! - A record that cannot be read gives one failed job ([`BatchError::BadWarc`]) and the reader goes
 //!   on with the next record when it can find one: a header block without a valid
 //!   `Content-Length` is skipped up to the next `WARC/` version line; a record cut short (or a
 //!   broken gzip stream) ends the file, since nothing after it can be read.
@@ -25,13 +25,10 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
+use super::BatchError;
 use super::inputs::{Job, Jobs, STDIN, Source};
-use super::record::ErrorInfo;
 use crate::Error;
-
-/// The `error.kind` of a WARC record (or file) that cannot be read: bad headers, a record cut
-/// short, broken gzip, an HTTP response that does not parse.
-pub const KIND_BAD_WARC: &str = "bad_warc";
+use crate::input::ReadError;
 
 /// Longest WARC header line kept; a longer one is a broken record.
 const MAX_HEADER_LINE: usize = 64 * 1024;
@@ -42,19 +39,31 @@ const MAX_HEADER_LINES: usize = 256;
 /// `max_block_bytes` are skipped (a response record among them fails as `too_large`).
 #[must_use]
 pub fn jobs(arg: String, max_block_bytes: usize) -> Jobs {
-    let reader: io::Result<Box<dyn BufRead + Send>> =
-        if arg == STDIN { open(Box::new(io::stdin())) } else { File::open(&arg).and_then(|file| open(Box::new(file))) };
-    match reader {
+    if arg == STDIN {
+        return jobs_from(arg, Box::new(io::stdin()), max_block_bytes);
+    }
+    match File::open(&arg) {
+        Ok(file) => jobs_from(arg, Box::new(file), max_block_bytes),
+        Err(err) => failed_file(arg, err),
+    }
+}
+
+/// The jobs of the WARC or WARC.gz stream `input`, named `name` in the jobs' `input`.
+#[must_use]
+pub fn jobs_from(name: String, input: Box<dyn Read + Send>, max_block_bytes: usize) -> Jobs {
+    match open(input) {
         Ok(reader) => {
             let records = WarcReader::new(reader, max_block_bytes);
-            Box::new(records.filter_map(move |item| job(&arg, item, max_block_bytes)))
+            Box::new(records.filter_map(move |item| job(&name, item, max_block_bytes)))
         }
-        Err(err) => {
-            let kind = if err.kind() == io::ErrorKind::NotFound { "not_found" } else { "io" };
-            let source = Source::Invalid(ErrorInfo::new(kind, format!("cannot read {arg}: {err}")));
-            Box::new(std::iter::once(Job { id: arg.clone(), input: arg, source }))
-        }
+        Err(err) => failed_file(name, err),
     }
+}
+
+/// The one failed job of a file that cannot be read.
+fn failed_file(name: String, err: io::Error) -> Jobs {
+    let source = Source::Invalid(ReadError::opening(Path::new(&name), err).into());
+    Box::new(std::iter::once(Job { id: name.clone(), input: name, source }))
 }
 
 /// A reader over `input`, gunzipping when it starts with gzip's magic bytes.
@@ -115,13 +124,49 @@ impl WarcRecord {
     }
 }
 
+/// What is wrong with a WARC record (see [`BatchError::BadWarc`]).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum WarcProblem {
+    /// The stream (or the record) could not be read: an I/O error or broken gzip.
+    #[error("cannot read: {0}")]
+    Unreadable(#[source] io::Error),
+    /// The record does not start with a `WARC/1.x` line; the start of what was found.
+    #[error("expected a WARC/1.x version line, found {0:?}")]
+    NoVersionLine(String),
+    /// The headers have no valid `Content-Length`.
+    #[error("no valid Content-Length")]
+    NoLength,
+    /// The stream ended inside the record's block.
+    #[error("truncated, {read} of its {length} bytes")]
+    Truncated {
+        /// Bytes read.
+        read: u64,
+        /// Bytes declared.
+        length: u64,
+    },
+    /// The stream ended inside the record's headers.
+    #[error("truncated in its headers")]
+    TruncatedHeaders,
+    /// More header lines than any real record has.
+    #[error("more than {0} header lines")]
+    TooManyHeaders(usize),
+    /// The archived HTTP response has no blank line ending its headers.
+    #[error("the HTTP response has no end of its headers")]
+    NoHttpHeadersEnd,
+    /// The archived HTTP response has no status line.
+    #[error("the record holds no HTTP status line")]
+    NoHttpStatus,
+}
+
 /// A record that could not be read: its place and why.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Failed {
     /// The record's place in its file, counting from 1.
     pub ordinal: usize,
-    /// Why ([`KIND_BAD_WARC`], or `too_large` for a response block over the cap).
-    pub error: ErrorInfo,
+    /// Why ([`BatchError::BadWarc`], or a `too_large` [`Error::TooLarge`] for a response block
+    /// over the cap).
+    pub error: BatchError,
 }
 
 /// Reads WARC records one by one. Only `response` blocks are kept; every other block is read
@@ -142,43 +187,45 @@ impl<R: BufRead> WarcReader<R> {
         Self { reader, max_block_bytes, ordinal: 0, pending: None, done: false }
     }
 
-    fn fail(&mut self, message: String, ends_stream: bool) -> Failed {
+    fn fail(&mut self, problem: WarcProblem, ends_stream: bool) -> Failed {
         self.done |= ends_stream;
-        Failed { ordinal: self.ordinal, error: ErrorInfo::new(KIND_BAD_WARC, message) }
+        Failed { ordinal: self.ordinal, error: BatchError::BadWarc { record: Some(self.ordinal), problem } }
     }
 
     /// The next record, `Ok(None)` at the end of the stream.
     fn read_record(&mut self) -> Result<Option<WarcRecord>, Failed> {
-        let Some(version) = self.version_line().map_err(|err| self.fail(format!("cannot read: {err}"), true))? else {
+        let Some(version) = self.version_line().map_err(|err| {
+            self.done = true;
+            Failed { ordinal: self.ordinal, error: BatchError::BadWarc { record: None, problem: WarcProblem::Unreadable(err) } }
+        })?
+        else {
             return Ok(None);
         };
         self.ordinal += 1;
         if !version.starts_with(b"WARC/") {
             let found = String::from_utf8_lossy(&version[..version.len().min(40)]).into_owned();
             self.skip_to_next_record();
-            return Err(self.fail(format!("record {}: expected a WARC/1.x version line, found {found:?}", self.ordinal), false));
+            return Err(self.fail(WarcProblem::NoVersionLine(found), false));
         }
         let (mut record, length) = self.headers()?;
         let Some(length) = length else {
             self.skip_to_next_record();
-            return Err(self.fail(format!("record {}: no valid Content-Length", self.ordinal), false));
+            return Err(self.fail(WarcProblem::NoLength, false));
         };
         let keep = record.warc_type == "response";
         if !keep || length > self.max_block_bytes as u64 {
-            let skipped = io::copy(&mut (&mut self.reader).take(length), &mut io::sink())
-                .map_err(|err| self.fail(format!("record {}: cannot read: {err}", self.ordinal), true))?;
+            let skipped = io::copy(&mut (&mut self.reader).take(length), &mut io::sink()).map_err(|err| self.fail(WarcProblem::Unreadable(err), true))?;
             if skipped < length {
                 return Err(self.cut_short(skipped, length));
             }
             if keep {
-                let error = ErrorInfo::from(Error::TooLarge { limit: self.max_block_bytes });
+                let error = Error::TooLarge { limit: self.max_block_bytes }.into();
                 return Err(Failed { ordinal: self.ordinal, error });
             }
             return Ok(Some(record));
         }
         let mut block = Vec::with_capacity(usize::try_from(length).unwrap_or(0));
-        let read =
-            (&mut self.reader).take(length).read_to_end(&mut block).map_err(|err| self.fail(format!("record {}: cannot read: {err}", self.ordinal), true))?;
+        let read = (&mut self.reader).take(length).read_to_end(&mut block).map_err(|err| self.fail(WarcProblem::Unreadable(err), true))?;
         if (read as u64) < length {
             return Err(self.cut_short(read as u64, length));
         }
@@ -187,8 +234,7 @@ impl<R: BufRead> WarcReader<R> {
     }
 
     fn cut_short(&mut self, read: u64, length: u64) -> Failed {
-        let message = format!("record {}: truncated, {read} of its {length} bytes", self.ordinal);
-        self.fail(message, true)
+        self.fail(WarcProblem::Truncated { read, length }, true)
     }
 
     /// The first non-blank line (the pending one if any), `None` at the end of the stream.
@@ -223,8 +269,8 @@ impl<R: BufRead> WarcReader<R> {
         for _ in 0..MAX_HEADER_LINES {
             let line = match read_line(&mut self.reader) {
                 Ok(Some(line)) => line,
-                Ok(None) => return Err(self.fail(format!("record {}: truncated in its headers", self.ordinal), true)),
-                Err(err) => return Err(self.fail(format!("record {}: cannot read: {err}", self.ordinal), true)),
+                Ok(None) => return Err(self.fail(WarcProblem::TruncatedHeaders, true)),
+                Err(err) => return Err(self.fail(WarcProblem::Unreadable(err), true)),
             };
             if line.iter().all(u8::is_ascii_whitespace) {
                 return Ok((record, length));
@@ -242,7 +288,7 @@ impl<R: BufRead> WarcReader<R> {
             }
         }
         self.skip_to_next_record();
-        Err(self.fail(format!("record {}: more than {MAX_HEADER_LINES} header lines", self.ordinal), false))
+        Err(self.fail(WarcProblem::TooManyHeaders(MAX_HEADER_LINES), false))
     }
 }
 

@@ -1,17 +1,22 @@
 //! Command-line arguments.
 
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::batch::args::BatchArgs;
 use crate::limits::LimitArgs;
 
 /// Extract the main content of web pages: articles, forum threads, product pages, docs…
 ///
 /// Each INPUT is an http(s):// URL, a file (HTML, plain text, or gzip of either), or `-` for
 /// standard input. With no INPUT, standard input is read. For many inputs in parallel, see
-/// `gleaner batch --help`.
+/// `gleaner batch --help`; a file named `batch` (or `help`) is read with `gleaner ./batch`.
 #[derive(Debug, Parser)]
-#[command(name = "gleaner", version, about, long_about = None)]
+#[command(name = "gleaner", version, about, long_about = None, propagate_version = true, args_conflicts_with_subcommands = true)]
 pub struct Args {
+    /// A subcommand instead of inputs.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// URLs, files or `-` (stdin), processed in order.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<String>,
@@ -21,7 +26,7 @@ pub struct Args {
     pub format: Format,
 
     /// The page's own URL, for a file or stdin input (resolves links, fills `url` in JSON).
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = absolute_url)]
     pub url: Option<String>,
 
     /// How to treat the input: `auto` detects HTML vs plain text.
@@ -51,6 +56,26 @@ pub struct Args {
 
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract many pages in parallel: one JSON line per input, in input order.
+    ///
+    /// Each INPUT is an http(s):// URL, a page file (.html, .htm, .xhtml, .gz), a WARC or
+    /// WARC.gz file, a directory (walked for page and WARC files), a glob pattern, a list file
+    /// (one URL or path per line, `#` comments), or `-` for standard input (the default: a
+    /// list, a page or a WARC stream, told apart by its first bytes). With --jsonl, each INPUT
+    /// is a JSONL file (or `-`) of {"id", "url", "html"}, {"id", "path"} or {"id", "url"}
+    /// objects. With --warc, each INPUT is read as WARC.
+    #[command(args_override_self = true)]
+    Batch(BatchArgs),
+}
+
+/// `--url`: an absolute URL (`https://example.org/page`), checked when the command line is read.
+fn absolute_url(text: &str) -> Result<String, String> {
+    url::Url::parse(text).map(|_| text.to_string()).map_err(|err| format!("not an absolute URL ({err})"))
 }
 
 /// Output formats.

@@ -4,27 +4,27 @@ mod args;
 mod batch;
 mod limits;
 mod output;
+mod render;
 
 use std::io::Write;
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Context;
 use clap::Parser;
-use gleaner::fetch::Fetcher;
-use gleaner::{Article, Error, Hints, Options};
+use gleaner::Options;
+use gleaner::batch::fetch::DEFAULT_CONNECT_TIMEOUT;
+use gleaner::batch::{BatchError, BatchOptions, FetchOptions, Job, Source};
 
-use args::Args;
-
-/// The subcommand that runs a batch; any other first argument is an input, as always.
-const BATCH_COMMAND: &str = "batch";
+use args::{Args, Command};
+use render::Extras;
 
 fn main() -> ExitCode {
-    if std::env::args_os().nth(1).is_some_and(|first| first == BATCH_COMMAND) {
-        return batch::main();
-    }
     let args = Args::parse();
+    if let Some(Command::Batch(batch)) = &args.command {
+        return batch::main(batch);
+    }
     match run(&args) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
@@ -36,56 +36,66 @@ fn main() -> ExitCode {
     }
 }
 
-/// Processes every input in order; returns whether all succeeded.
+/// Processes every input in order, as a batch of one or a few (see `gleaner::batch`): the same
+/// jobs, fetcher, extraction threads and records as `gleaner batch`, with a single run's
+/// settings (no robots.txt, no retries, no per-host gap, no watchdog past the time budget).
+/// Returns whether all succeeded.
 fn run(args: &Args) -> anyhow::Result<bool> {
-    let options = args
+    let inputs: Vec<String> = if args.inputs.is_empty() { vec!["-".to_string()] } else { args.inputs.clone() };
+    let mut printer = output::Printer::new(args.format, inputs.len(), Extras { links: args.links, images: args.images });
+    let jobs: Vec<Job> = inputs.into_iter().map(|input| job(input, args)).collect();
+    let summary = gleaner::batch::pipeline::run(jobs.into_iter(), &batch_options(args), |record| {
+        if let Err(err) = &record.outcome {
+            eprintln!("{}", failure_line(&record.input, err));
+        }
+        printer.print(record)
+    })
+    .context("cannot write to standard output")?;
+    printer.finish().context("cannot write to standard output")?;
+    std::io::stdout().flush().context("cannot write to standard output")?;
+    Ok(summary.failed() == 0)
+}
+
+/// The batch settings of a single run.
+fn batch_options(args: &Args) -> BatchOptions {
+    let extract = args
         .limits
         .apply(Options::default())
         .with_max_input_bytes(args.max_bytes)
         .with_input_format(args.input_format.into())
         .with_text_cleanup(!args.no_cleanup);
-    let inputs: Vec<String> = if args.inputs.is_empty() { vec!["-".to_string()] } else { args.inputs.clone() };
-    let mut fetcher = None;
-    let mut printer = output::Printer::new(args.format, inputs.len(), args.links, args.images);
-    let mut all_ok = true;
-    for input in &inputs {
-        let result = process(input, args, &options, &mut fetcher);
-        if let Err(err) = &result {
-            all_ok = false;
-            eprintln!("gleaner: {input}: {err}");
-        }
-        printer.print(input, &result).context("cannot write to standard output")?;
-    }
-    printer.finish().context("cannot write to standard output")?;
-    std::io::stdout().flush().context("cannot write to standard output")?;
-    Ok(all_ok)
+    let timeout = Duration::from_secs(args.timeout);
+    let fetch = FetchOptions::default()
+        .with_timeout(timeout)
+        .with_connect_timeout(timeout.min(DEFAULT_CONNECT_TIMEOUT))
+        .with_retries(0)
+        .with_host_connections(0)
+        .with_host_delay(Duration::ZERO)
+        .with_max_body_bytes(args.max_bytes)
+        .with_obey_robots(false);
+    BatchOptions::default().with_fetch(fetch).with_extract(extract).with_doc_timeout(None)
 }
 
-/// Reads or fetches one input and extracts it.
-fn process(input: &str, args: &Args, options: &Options, fetcher: &mut Option<Fetcher>) -> Result<Article, Error> {
-    let (bytes, hints) = if is_url(input) {
-        let client = match fetcher {
-            Some(client) => client,
-            None => fetcher.insert(Fetcher::new(Duration::from_secs(args.timeout), args.max_bytes)?),
-        };
-        let fetched = client.fetch(input)?;
-        let hints = fetched.hints();
-        (fetched.body, hints)
+/// The job of one input: a URL to fetch, a file, or standard input (read here, once).
+fn job(input: String, args: &Args) -> Job {
+    let source = if gleaner::batch::inputs::is_url(&input) {
+        Source::Url(input.clone())
+    } else if input == gleaner::batch::inputs::STDIN {
+        match gleaner::internals::read_stdin(args.max_bytes) {
+            Ok(bytes) => Source::Bytes { bytes, url: args.url.clone() },
+            Err(err) => Source::Invalid(err.into()),
+        }
     } else {
-        let bytes =
-            if input == "-" { gleaner::internals::read_stdin(args.max_bytes)? } else { gleaner::internals::read_file(Path::new(input), args.max_bytes)? };
-        let mut hints = Hints::default();
-        if let Some(url) = &args.url {
-            hints = hints.with_url(url.clone());
-        }
-        (bytes, hints)
+        Source::File { path: PathBuf::from(&input), url: args.url.clone() }
     };
-    gleaner::extract_bytes(&bytes, &hints, options)
+    Job { id: input.clone(), input, source }
 }
 
-fn is_url(input: &str) -> bool {
-    let lower = input.get(..8).unwrap_or(input).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
+/// The stderr line of a failed input: `gleaner: INPUT: MESSAGE`, or `gleaner: MESSAGE` when the
+/// error names the input itself (say it once).
+fn failure_line(input: &str, err: &BatchError) -> String {
+    let names_input = err.named_input().is_some_and(|named| named == input || url::Url::parse(input).is_ok_and(|url| url.as_str() == named));
+    if names_input { format!("gleaner: {err}") } else { format!("gleaner: {input}: {err}") }
 }
 
 /// A closed stdout (`gleaner page.html | head`) ends the program quietly.

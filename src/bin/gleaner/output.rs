@@ -1,58 +1,52 @@
-//! Printing results in the chosen format.
+//! Printing the records of a run of `gleaner` in the chosen format.
 
 use std::io::{self, Write};
 
-use gleaner::{Article, Error};
-use serde_json::{Value, json};
+use gleaner::batch::Record;
 
 use crate::args::Format;
+use crate::render::{Extras, Rendering, render};
 
-/// Writes each input's result to stdout as it comes.
+/// Writes each input's record to stdout as it comes.
 pub struct Printer {
     format: Format,
     /// Links and images in Markdown and HTML.
-    links: bool,
-    images: bool,
+    extras: Extras,
     several: bool,
     printed: usize,
     out: io::BufWriter<io::Stdout>,
 }
 
 impl Printer {
-    /// A printer for `count` inputs in `format`; `links` and `images` apply to Markdown and
-    /// HTML.
-    pub fn new(format: Format, count: usize, links: bool, images: bool) -> Self {
-        Self { format, links, images, several: count > 1, printed: 0, out: io::BufWriter::new(io::stdout()) }
+    /// A printer for `count` inputs in `format`; `extras` apply to Markdown and HTML.
+    pub fn new(format: Format, count: usize, extras: Extras) -> Self {
+        Self { format, extras, several: count > 1, printed: 0, out: io::BufWriter::new(io::stdout()) }
     }
 
-    /// Prints one input's result. In `jsonl`, and in `json` with several inputs, every input
-    /// gets a record (`input`, `ok`, and the article or the error); otherwise failures print
-    /// nothing on stdout (they are reported on stderr).
-    pub fn print(&mut self, input: &str, result: &Result<Article, Error>) -> io::Result<()> {
-        match (self.format, result) {
-            (Format::Jsonl, _) => writeln!(self.out, "{}", record(input, result))?,
+    /// Prints one input's record. In `jsonl`, and in `json` with several inputs, every input
+    /// gets its record (see `gleaner::batch::record`); otherwise failures print nothing on stdout
+    /// (they are reported on stderr).
+    pub fn print(&mut self, record: &Record) -> io::Result<()> {
+        match (self.format, &record.outcome) {
+            (Format::Jsonl, _) => self.out.write_all(record.to_json_line().as_bytes())?,
             (Format::Json, _) if self.several => {
                 let opening = if self.printed == 0 { "[\n" } else { ",\n" };
-                let pretty = serde_json::to_string_pretty(&record(input, result)).map_err(io::Error::other)?;
+                let pretty = serde_json::to_string_pretty(&record.to_json()).map_err(io::Error::other)?;
                 write!(self.out, "{opening}{pretty}")?;
             }
             (_, Err(_)) => return Ok(()),
-            (Format::Json, Ok(article)) => {
-                let pretty = serde_json::to_string_pretty(&article_json(article)).map_err(io::Error::other)?;
-                writeln!(self.out, "{pretty}")?;
-            }
-            (Format::Text | Format::Markdown | Format::Html, Ok(article)) => {
-                if self.several {
+            (format, Ok(article)) => {
+                if self.several && format != Format::Json {
                     let gap = if self.printed == 0 { "" } else { "\n" };
-                    writeln!(self.out, "{gap}==> {input} <==")?;
+                    writeln!(self.out, "{gap}==> {} <==", record.input)?;
                 }
-                let options = gleaner::render::RenderOptions::default().with_links(self.links).with_images(self.images);
-                let body = match self.format {
-                    Format::Markdown => article.to_markdown(&options),
-                    Format::Html => article.to_html(&options),
-                    _ => article.text.clone(),
+                let rendering = match format {
+                    Format::Markdown => Rendering::Markdown,
+                    Format::Html => Rendering::Html,
+                    Format::Json => Rendering::Json,
+                    Format::Text | Format::Jsonl => Rendering::Text,
                 };
-                writeln!(self.out, "{}", body.trim_end_matches('\n'))?;
+                writeln!(self.out, "{}", render(article, rendering, self.extras))?;
             }
         }
         self.printed += 1;
@@ -70,36 +64,4 @@ impl Printer {
         }
         self.out.flush()
     }
-}
-
-/// The record of one input: the article plus `input` and `ok: true`, or
-/// `{"input", "ok": false, "error": {"kind", "message"}}` (followed, for a page without
-/// content, by its metadata: every article field but `text`).
-fn record(input: &str, result: &Result<Article, Error>) -> Value {
-    match result {
-        Ok(article) => {
-            let mut value = article_json(article);
-            if let Value::Object(map) = &mut value {
-                map.insert("input".into(), json!(input));
-                map.insert("ok".into(), json!(true));
-            }
-            value
-        }
-        Err(err) => {
-            let mut value = json!({"input": input, "ok": false, "error": {"kind": err.kind(), "message": err.to_string()}});
-            // A page without content still says what it is: its metadata follows the error.
-            let page = err.page_metadata().map(|page| serde_json::to_value(page).unwrap_or(Value::Null));
-            if let (Value::Object(map), Some(Value::Object(fields))) = (&mut value, page) {
-                for (key, field) in fields {
-                    map.entry(key).or_insert(field);
-                }
-            }
-            value
-        }
-    }
-}
-
-/// The article as JSON (serialization of plain data cannot fail; a failure gives `null`).
-fn article_json(article: &Article) -> Value {
-    serde_json::to_value(article).unwrap_or(Value::Null)
 }

@@ -4,7 +4,6 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::Parser;
 use gleaner::Options;
 use gleaner::batch::fetch::{
     DEFAULT_BACKOFF, DEFAULT_CONCURRENCY, DEFAULT_CONNECT_TIMEOUT, DEFAULT_HOST_CONNECTIONS, DEFAULT_HOST_DELAY, DEFAULT_MAX_REDIRECTS,
@@ -16,15 +15,8 @@ use super::output_dir::FileFormat;
 use crate::args::InputFormatArg;
 use crate::limits::{LimitArgs, seconds};
 
-/// Extract many pages in parallel: one JSON line per input, in input order.
-///
-/// Each INPUT is an http(s):// URL, a page file (.html, .htm, .xhtml, .gz), a directory (walked
-/// for page files), a glob pattern, a list file (one URL or path per line, `#` comments), or `-`
-/// for such a list on standard input (the default). With --jsonl, each INPUT is a JSONL file
-/// (or `-`) of {"id", "url", "html"}, {"id", "path"} or {"id", "url"} objects. With --warc,
-/// each INPUT is a WARC or WARC.gz file whose response records are the inputs.
-#[derive(Debug, Parser)]
-#[command(name = "gleaner batch", bin_name = "gleaner batch", version, about, long_about = None, args_override_self = true)]
+/// The arguments of `gleaner batch` (its help text is on [`crate::args::Command::Batch`]).
+#[derive(Debug, clap::Args)]
 pub struct BatchArgs {
     /// URLs, files, directories, globs, lists, or `-`.
     #[arg(value_name = "INPUT")]
@@ -55,6 +47,15 @@ pub struct BatchArgs {
     /// The format of the files in --output-dir.
     #[arg(short, long, value_enum, default_value_t = FileFormat::Text, requires = "output_dir")]
     pub format: FileFormat,
+
+    /// Keep links in Markdown and HTML files of --output-dir, as absolute URLs.
+    #[arg(long, requires = "output_dir")]
+    pub links: bool,
+
+    /// Keep images in Markdown and HTML files of --output-dir, with their alt text and absolute
+    /// URLs.
+    #[arg(long, requires = "output_dir")]
+    pub images: bool,
 
     /// Skip the inputs whose records are already in --output (or DIR/index.jsonl), and append
     /// the others.

@@ -1,21 +1,21 @@
 //! `gleaner batch`: many inputs in parallel, one JSON line per input (see `gleaner::batch`).
 
-mod args;
+pub mod args;
 mod output_dir;
 mod progress;
 
-use std::collections::HashSet;
 use std::fs::OpenOptions;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::Context;
-use clap::Parser;
 use gleaner::batch::inputs::{self, Jobs};
+use gleaner::batch::resume::Done;
 
+use crate::render::Extras;
 use args::BatchArgs;
 use output_dir::OutputDir;
 use progress::Progress;
@@ -33,11 +33,10 @@ static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 /// process exits between two records.
 const INTERRUPT_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
 
-/// Runs `gleaner batch` with the process's arguments (the first one being `batch`).
-pub fn main() -> ExitCode {
-    let args = BatchArgs::parse_from(std::env::args_os().skip(1));
+/// Runs `gleaner batch` with its arguments.
+pub fn main(args: &BatchArgs) -> ExitCode {
     exit_between_records_on_interrupt();
-    let result = run(&args);
+    let result = run(args);
     if INTERRUPTED.load(Ordering::SeqCst) {
         let _writing = WRITING.lock().unwrap_or_else(PoisonError::into_inner);
         eprintln!("\ngleaner batch: interrupted (rerun with --output FILE --resume to finish)");
@@ -58,9 +57,10 @@ pub fn main() -> ExitCode {
 fn run(args: &BatchArgs) -> anyhow::Result<bool> {
     let options = args.options();
     let arguments = if args.inputs.is_empty() { vec![inputs::STDIN.to_string()] } else { args.inputs.clone() };
-    let mut jobs = if args.warc { inputs::expand_warc(arguments.clone(), args.max_bytes) } else { inputs::expand(arguments.clone(), args.jsonl) };
+    let mut jobs =
+        if args.warc { inputs::expand_warc(arguments.clone(), args.max_bytes) } else { inputs::expand(arguments.clone(), args.jsonl, args.max_bytes) };
     let skipped = Arc::new(AtomicUsize::new(0));
-    let mut done = Arc::new(HashSet::new());
+    let mut done = Done::default();
     let resume_from = match (&args.output, &args.output_dir) {
         (Some(path), _) => Some(path.clone()),
         (None, Some(dir)) => Some(OutputDir::index_path(dir)),
@@ -68,35 +68,41 @@ fn run(args: &BatchArgs) -> anyhow::Result<bool> {
     };
     if args.resume {
         let Some(path) = &resume_from else { anyhow::bail!("--resume needs --output or --output-dir") };
-        done = Arc::new(gleaner::batch::resume::completed_ids(path).with_context(|| format!("cannot read {} to resume", path.display()))?);
-        jobs = skip_done(jobs, Arc::clone(&done), Arc::clone(&skipped));
+        done = gleaner::batch::resume::completed_ids(path).with_context(|| format!("cannot read {} to resume", path.display()))?;
+        jobs = skip_done(jobs, done.clone(), Arc::clone(&skipped));
     }
     let mut sink = match (&args.output, &args.output_dir) {
         (Some(path), _) => Sink::Lines(Box::new(open_output(path, args.resume)?)),
         (None, Some(dir)) => Sink::Dir(OutputDir::open(dir, args.format, args.resume)?),
         (None, None) => Sink::Lines(Box::new(io::stdout())),
     };
-    let progress = Progress::new();
+    // A progress line drawn among records on the terminal would be cut into them.
+    let records_on_terminal = resume_from.is_none() && io::stdout().is_terminal();
+    let progress = Progress::new(!records_on_terminal);
     // Standard input can be read only once; WARC files would be read twice.
     if progress.is_shown() && !args.warc && !arguments.iter().any(|arg| arg == inputs::STDIN) {
-        let jsonl = args.jsonl;
-        progress.count_total_in_background(move || inputs::expand(arguments, jsonl).filter(|job| !done.contains(&job.id)).count());
+        let (jsonl, max_bytes) = (args.jsonl, args.max_bytes);
+        progress.count_total_in_background(move || {
+            let mut done = done;
+            inputs::expand(arguments, jsonl, max_bytes).filter(|job| !done.take(&job.id)).count()
+        });
     }
     // Records are serialised on the threads that finish them; this thread only writes.
     let file_format = match &sink {
         Sink::Lines(_) => None,
         Sink::Dir(_) => Some(args.format),
     };
+    let extras = Extras { links: args.links, images: args.images };
     let prepare = move |record: &gleaner::batch::Record| match file_format {
-        Some(format) => OutputDir::render(format, record),
-        None => Ok(Some(record.to_json_line())),
+        Some(format) => OutputDir::render(format, extras, record),
+        None => Some(record.to_json_line()),
     };
     let summary = gleaner::batch::pipeline::run_prepared(jobs, &options, prepare, |record, prepared| {
         // One write of the whole line, then a flush: a reader never sees half a record.
         let _writing = WRITING.lock().unwrap_or_else(PoisonError::into_inner);
         match &mut sink {
             Sink::Lines(out) => {
-                out.write_all(prepared?.unwrap_or_default().as_bytes())?;
+                out.write_all(prepared.unwrap_or_default().as_bytes())?;
                 out.flush()?;
             }
             Sink::Dir(dir) => dir.write(record, prepared)?,
@@ -111,7 +117,8 @@ fn run(args: &BatchArgs) -> anyhow::Result<bool> {
     progress.finish();
     let skipped = skipped.load(Ordering::SeqCst);
     if skipped > 0 {
-        eprintln!("gleaner batch: {skipped} inputs already done, skipped");
+        let inputs = if skipped == 1 { "input" } else { "inputs" };
+        eprintln!("gleaner batch: {skipped} {inputs} already done, skipped");
     }
     eprintln!("gleaner batch: {summary}");
     Ok(summary.failed() == 0)
@@ -142,10 +149,10 @@ fn exit_between_records_on_interrupt() {
     }
 }
 
-/// Leaves out the jobs whose ids are in `done`, counting them.
-fn skip_done(jobs: Jobs, done: Arc<HashSet<String>>, skipped: Arc<AtomicUsize>) -> Jobs {
+/// Leaves out the jobs whose records are in `done` (each record claimed once), counting them.
+fn skip_done(jobs: Jobs, mut done: Done, skipped: Arc<AtomicUsize>) -> Jobs {
     Box::new(jobs.filter(move |job| {
-        let is_done = done.contains(&job.id);
+        let is_done = done.take(&job.id);
         if is_done {
             skipped.fetch_add(1, Ordering::SeqCst);
         }

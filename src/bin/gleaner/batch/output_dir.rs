@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use clap::ValueEnum;
 use gleaner::batch::Record;
+
+use crate::render::{Extras, Rendering, render};
 use serde_json::{Value, json};
 
 /// The index file in the output directory.
@@ -25,6 +27,8 @@ pub enum FileFormat {
     Text,
     /// Markdown (`.md`).
     Markdown,
+    /// A minimal, safe HTML document (`.html`).
+    Html,
     /// The `--format json` object (`.json`).
     Json,
 }
@@ -34,6 +38,7 @@ impl FileFormat {
         match self {
             Self::Text => "txt",
             Self::Markdown => "md",
+            Self::Html => "html",
             Self::Json => "json",
         }
     }
@@ -50,11 +55,21 @@ pub struct OutputDir {
 
 impl OutputDir {
     /// Opens (creating) `dir`; when resuming, the names in its index stay taken and the index
-    /// is appended to, else it is written anew.
+    /// is appended to; else the files an earlier run listed in the index are removed (and no
+    /// other file: the directory may hold the user's own) and the index is written anew.
     pub fn open(dir: &Path, format: FileFormat, resume: bool) -> anyhow::Result<Self> {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let index_path = dir.join(INDEX_FILE);
-        let used = if resume { used_names(&index_path)? } else { HashSet::new() };
+        let mut used = used_names(&index_path)?;
+        if !resume {
+            for name in used.drain() {
+                let path = dir.join(&name);
+                match std::fs::remove_file(&path) {
+                    Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err).with_context(|| format!("cannot remove {}", path.display())),
+                    _ => {}
+                }
+            }
+        }
         let mut open = OpenOptions::new();
         if resume {
             open.create(true).append(true);
@@ -70,24 +85,24 @@ impl OutputDir {
         dir.join(INDEX_FILE)
     }
 
-    /// The content of the record's file in `format`, `None` when it has no article. Rendering
-    /// needs no state, so it is done in parallel, before [`OutputDir::write`].
-    ///
-    /// # Errors
-    /// When the article cannot be serialised as JSON.
-    pub fn render(format: FileFormat, record: &Record) -> io::Result<Option<String>> {
-        let Ok(article) = &record.outcome else { return Ok(None) };
-        Ok(Some(match format {
-            FileFormat::Text => format!("{}\n", article.text.trim_end()),
-            FileFormat::Markdown => format!("{}\n", gleaner::render::markdown(&article.blocks).trim_end()),
-            FileFormat::Json => serde_json::to_string_pretty(article).map_err(io::Error::other)? + "\n",
-        }))
+    /// The content of the record's file in `format` (links and images as `extras` ask), `None`
+    /// when it has no article. Rendering needs no state, so it is done in parallel, before
+    /// [`OutputDir::write`].
+    pub fn render(format: FileFormat, extras: Extras, record: &Record) -> Option<String> {
+        let article = record.outcome.as_ref().ok()?;
+        let rendering = match format {
+            FileFormat::Text => Rendering::Text,
+            FileFormat::Markdown => Rendering::Markdown,
+            FileFormat::Html => Rendering::Html,
+            FileFormat::Json => Rendering::Json,
+        };
+        Some(render(article, rendering, extras) + "\n")
     }
 
     /// Writes the record's file (its `rendered` content, when it has an article), then its
     /// index line.
-    pub fn write(&mut self, record: &Record, rendered: io::Result<Option<String>>) -> io::Result<()> {
-        let file = match rendered? {
+    pub fn write(&mut self, record: &Record, rendered: Option<String>) -> io::Result<()> {
+        let file = match rendered {
             Some(body) => {
                 let name = self.new_name(&record.id);
                 std::fs::write(self.dir.join(&name), body)?;
@@ -141,7 +156,8 @@ fn stem(id: &str) -> String {
     if stem.is_empty() { EMPTY_STEM.to_string() } else { stem.to_string() }
 }
 
-/// The file names an existing index gives.
+/// The file names an existing index gives: plain names, as gleaner writes them (a name with a
+/// path in it, from an index edited by hand, is not gleaner's to touch).
 fn used_names(index: &Path) -> anyhow::Result<HashSet<String>> {
     let file = match File::open(index) {
         Ok(file) => file,
@@ -153,11 +169,17 @@ fn used_names(index: &Path) -> anyhow::Result<HashSet<String>> {
         let line = line.with_context(|| format!("cannot read {}", index.display()))?;
         if let Ok(Value::Object(entry)) = serde_json::from_str::<Value>(&line)
             && let Some(Value::String(name)) = entry.get("file")
+            && is_plain_name(name)
         {
             names.insert(name.clone());
         }
     }
     Ok(names)
+}
+
+/// A file name without a directory part, not `.`, `..` or the index.
+fn is_plain_name(name: &str) -> bool {
+    !name.is_empty() && name != "." && name != ".." && name != INDEX_FILE && !name.contains(['/', '\\'])
 }
 
 #[cfg(test)]
@@ -170,5 +192,13 @@ mod tests {
         assert_eq!(stem("pages/a b.html"), "pages-a-b-html");
         assert_eq!(stem("…"), "page");
         assert!(stem(&"a".repeat(500)).len() <= MAX_STEM_CHARS);
+    }
+
+    #[test]
+    fn only_plain_names_are_gleaners_own() {
+        assert!(is_plain_name("example-com-1.txt"));
+        for name in ["", ".", "..", "../x.txt", "/etc/passwd", "a\\b", INDEX_FILE] {
+            assert!(!is_plain_name(name), "{name}");
+        }
     }
 }
