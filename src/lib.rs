@@ -47,9 +47,11 @@ pub mod dom;
 mod error;
 pub mod extract;
 pub mod input;
+mod lexicon;
 pub mod metadata;
 mod options;
 pub mod render;
+mod shape;
 mod text;
 
 #[cfg(feature = "batch")]
