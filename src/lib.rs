@@ -47,11 +47,13 @@ mod dom;
 mod error;
 mod extract;
 mod input;
+mod lexicon;
 mod metadata;
 mod options;
 mod page;
 mod pipeline;
 pub mod render;
+mod shape;
 mod text;
 
 #[cfg(feature = "batch")]

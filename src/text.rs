@@ -23,6 +23,12 @@ pub(crate) fn nfc(text: String) -> String {
     if is_nfc_quick(text.chars()) == IsNormalized::Yes { text } else { text.nfc().collect() }
 }
 
+/// Link density: the share of `chars` characters that are the `link_chars` characters of link
+/// text (0 for no text). The one definition, for blocks, tree nodes and pages alike.
+pub(crate) fn link_density(link_chars: usize, chars: usize) -> f64 {
+    if chars == 0 { 0.0 } else { link_chars as f64 / chars as f64 }
+}
+
 /// `text` with whitespace runs collapsed to single spaces and trimmed.
 pub(crate) fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

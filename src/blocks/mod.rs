@@ -136,7 +136,7 @@ impl Block {
     /// Share of the block's characters that are link text.
     #[must_use]
     pub fn link_density(&self) -> f64 {
-        if self.text.is_empty() { 0.0 } else { self.link_chars as f64 / self.text.chars().count() as f64 }
+        crate::text::link_density(self.link_chars, self.text.chars().count())
     }
 
     /// The cells of a table row.
@@ -151,12 +151,12 @@ impl Block {
 /// `data-srcset`) when `src` is missing or a placeholder (`data:` URI, a 1×1 spacer).
 #[must_use]
 pub fn image_source(element: &crate::dom::Element) -> Option<String> {
-    const LAZY: &[&str] = &["data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src"];
     let usable = |v: &str| {
         let v = v.trim();
         (!v.is_empty() && !v.starts_with("data:") && !v.contains("spacer") && !v.contains("blank.gif")).then(|| v.to_string())
     };
-    LAZY.iter()
+    crate::lexicon::text::LAZY_IMAGE_ATTRIBUTES
+        .iter()
         .find_map(|name| element.attr(name).and_then(usable))
         .or_else(|| element.attr("src").and_then(usable))
         .or_else(|| element.attr("data-srcset").and_then(|set| largest_candidate(set).and_then(usable)))

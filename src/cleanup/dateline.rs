@@ -6,76 +6,6 @@
 /// updated at", "Published on"); a sentence that mentions a date has more.
 const MAX_DATELINE_WORDS: usize = 4;
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "januar",
-    "februar",
-    "märz",
-    "mai",
-    "juni",
-    "juli",
-    "oktober",
-    "dezember",
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "stycznia",
-    "lutego",
-    "marca",
-    "kwietnia",
-    "maja",
-    "czerwca",
-    "lipca",
-    "sierpnia",
-    "września",
-    "października",
-    "listopada",
-    "grudnia",
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
-
 /// True when `text` is a short line made mostly of a date and/or time.
 #[must_use]
 pub fn is_dateline(text: &str) -> bool {
@@ -91,13 +21,13 @@ pub fn is_dateline(text: &str) -> bool {
     let other_words = lower
         .split(|c: char| !crate::text::is_alphanumeric(c))
         .filter(|t| !t.is_empty())
-        .filter(|t| !(t.chars().all(|c| c.is_ascii_digit()) || is_month(t) || matches!(*t, "am" | "pm" | "utc" | "gmt" | "st" | "nd" | "rd" | "th")))
+        .filter(|t| !(t.chars().all(|c| c.is_ascii_digit()) || is_month(t) || crate::lexicon::text::DATELINE_WORDS.contains(t)))
         .count();
     other_words <= MAX_DATELINE_WORDS
 }
 
 fn is_month(token: &str) -> bool {
-    MONTHS.iter().any(|m| token.starts_with(m) && token.len() <= m.len() + 6)
+    crate::lexicon::text::MONTHS.iter().any(|m| token.starts_with(m) && token.len() <= m.len() + 6)
 }
 
 /// `2025-09-05`, `05/09/2025`, `5.9.2025`.

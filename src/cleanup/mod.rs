@@ -10,6 +10,8 @@ mod segments;
 use std::collections::{HashMap, HashSet};
 
 use crate::blocks::{Block, BlockKind};
+use crate::lexicon::text::CREDIT_LABELS;
+use crate::shape::{PROSE_MIN_WORDS, is_article_like, is_prose};
 use crate::text::{ends_like_sentence, word_count};
 
 /// Which kind of input the blocks came from: the rules are stricter on plain text, where no
@@ -138,31 +140,6 @@ fn is_credit(block: &Block) -> bool {
     matches!(block.kind, BlockKind::Paragraph) && word_count(&block.text) <= MAX_CREDIT_WORDS && (block.text.contains('©') || has_credit_label(&block.text))
 }
 
-/// Words that, followed by a colon, label a picture's caption or credit or a source line.
-const CREDIT_LABELS: &[&str] = &[
-    "foto",
-    "fotos",
-    "photo",
-    "photos",
-    "photograph",
-    "bild",
-    "bilder",
-    "beitragsbild",
-    "titelbild",
-    "credit",
-    "credits",
-    "quelle",
-    "source",
-    "źródło",
-    "abbildung",
-    "abb",
-    "figure",
-    "fig",
-    "image",
-    "picture",
-    "screenshot",
-    "grafik",
-];
 /// A credit label counts among this many first words of the line ("Image credit:").
 const CREDIT_LABEL_REACH: usize = 3;
 
@@ -225,7 +202,7 @@ fn trim_tail(blocks: Vec<Block>) -> Vec<Block> {
         // notice of the page's tail.
         let after_prose = blocks.len() < 2 || is_prose(&blocks[blocks.len() - 2], 1) && !is_label(&blocks[blocks.len() - 2]);
         let dangling_intro =
-            matches!(last.kind, BlockKind::Paragraph) && last.text.trim_end().ends_with(':') && (word_count(&last.text) < MIN_PROSE_WORDS || !after_prose);
+            matches!(last.kind, BlockKind::Paragraph) && last.text.trim_end().ends_with(':') && (word_count(&last.text) < PROSE_MIN_WORDS || !after_prose);
         if dangling_heading || link_label || dangling_intro {
             blocks.pop();
         } else {
@@ -244,27 +221,9 @@ const MAX_LABEL_HEADING_WORDS: usize = 7;
 /// After the story, a paragraph shorter than this is a call to action, not more story.
 const MAX_TAIL_CTA_WORDS: usize = 12;
 
-/// A paragraph of at least this many words, mostly not link text, is prose (for telling
-/// article-like content from the rest).
-const MIN_PROSE_WORDS: usize = 20;
 /// The story's first and last paragraphs have at least this many words: shorter paragraphs at
 /// the edges are standfirsts, captions and sign-offs as often as story.
 const MIN_EDGE_PARAGRAPH_WORDS: usize = 30;
-/// Content is article-like when prose paragraphs hold at least this share of its words.
-const ARTICLE_PROSE_SHARE: f64 = 0.6;
-
-/// True when prose paragraphs hold most of the words: the content is an article, a post, a
-/// story — not a product page, a listing or a form.
-pub(crate) fn is_article_like(blocks: &[Block]) -> bool {
-    let total: usize = blocks.iter().map(|b| word_count(&b.text)).sum();
-    let prose: usize = blocks.iter().filter(|b| is_prose(b, MIN_PROSE_WORDS)).map(|b| word_count(&b.text)).sum();
-    total > 0 && (prose as f64) >= ARTICLE_PROSE_SHARE * total as f64
-}
-
-/// True for a paragraph of running text with at least `min_words` words.
-fn is_prose(block: &Block, min_words: usize) -> bool {
-    matches!(block.kind, BlockKind::Paragraph | BlockKind::Quote) && block.link_density() < 0.3 && word_count(&block.text) >= min_words
-}
 
 /// In article-like content, the clutter around the story — bylines, category labels, "More on
 /// this" headings and teaser links — sits before the first and after the last prose paragraph:
@@ -276,8 +235,8 @@ fn trim_edges(blocks: Vec<Block>) -> Vec<Block> {
     }
     let blocks = drop_empty_sections(blocks);
     let edge = |b: &Block| is_prose(b, MIN_EDGE_PARAGRAPH_WORDS);
-    let first = blocks.iter().position(edge).or_else(|| blocks.iter().position(|b| is_prose(b, MIN_PROSE_WORDS))).unwrap_or(0);
-    let last = blocks.iter().rposition(edge).or_else(|| blocks.iter().rposition(|b| is_prose(b, MIN_PROSE_WORDS))).unwrap_or(blocks.len());
+    let first = blocks.iter().position(edge).or_else(|| blocks.iter().position(|b| is_prose(b, PROSE_MIN_WORDS))).unwrap_or(0);
+    let last = blocks.iter().rposition(edge).or_else(|| blocks.iter().rposition(|b| is_prose(b, PROSE_MIN_WORDS))).unwrap_or(blocks.len());
     // Long headings before the story are its headline or deck, not section labels.
     let clutter = |b: &Block| {
         (matches!(b.kind, BlockKind::Heading(_)) && word_count(&b.text) <= MAX_LABEL_HEADING_WORDS)

@@ -3,6 +3,10 @@
 //! names (navigation, footers, share bars, cookie banners, related-links boxes…).
 
 use crate::dom::{Dom, Element, NodeData, NodeId, Tag};
+use crate::lexicon::names::{
+    BOILERPLATE_ROLES, BOILERPLATE_SUBSTRINGS, BOILERPLATE_TOKENS, BUY_NAMES, CART_TOKENS, HIDDEN_CLASSES, NON_ENTRY_INPUT_TYPES, OVERLAY_ROLES,
+    OVERLAY_TOKENS, PANEL_NAMES, PANEL_ROLES, POSTER_PANEL_NAMES, REVIEW_NAMES, STATE_SUFFIXES, TAXONOMY_PREFIXES, TEASER_TOKENS, VOTE_TOKENS,
+};
 
 /// What the clean stage decided about a node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,17 +69,12 @@ fn is_entry_form(dom: &Dom, form: NodeId) -> bool {
         .filter_map(|id| dom.element(id))
         .filter(|e| match e.tag {
             Tag::Select | Tag::Textarea => true,
-            Tag::Input => !e.attr("type").is_some_and(|t| matches!(t.trim().to_ascii_lowercase().as_str(), "hidden" | "submit" | "button" | "image" | "reset")),
+            Tag::Input => !e.attr("type").is_some_and(|t| NON_ENTRY_INPUT_TYPES.contains(&t.trim().to_ascii_lowercase().as_str())),
             _ => false,
         })
         .count();
     controls >= MIN_FORM_CONTROLS
 }
-
-/// Words that name a shopping cart, as a token of a form's target URL or of its names.
-const CART_TOKENS: &[&str] = &["cart", "basket", "addtocart", "panier", "warenkorb", "carrito", "carrello", "winkelwagen", "koszyk"];
-/// Compound names of a purchase form, matched as substrings of its target or names.
-const BUY_NAMES: &[&str] = &["buy-box", "buybox", "buy-form", "buy_form", "add-to-cart", "add_to_cart"];
 
 /// A form that sends to a cart (`action="/cart/add"`, `class="variations_form cart"`,
 /// `id="addToCart"`) is the purchase interface — variant pickers, quantity boxes, price tiers,
@@ -94,7 +93,7 @@ fn is_teaser(element: &Element) -> bool {
         .id_class
         .split_whitespace()
         .filter(|class| names_a_role(class))
-        .any(|class| class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| matches!(token, "teaser" | "teasers")))
+        .any(|class| class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| TEASER_TOKENS.contains(&token)))
 }
 
 /// A row of at least this many look-alike siblings is a listing.
@@ -157,7 +156,6 @@ fn declares_product(dom: &Dom) -> bool {
 
 /// Customer-review containers, by the names review widgets use.
 fn is_review_block(element: &Element) -> bool {
-    const REVIEW_NAMES: &[&str] = &["review", "jdgm", "yotpo", "okendo", "bv-", "loox", "testimonial"];
     REVIEW_NAMES.iter().any(|name| element.id_class.contains(name))
 }
 
@@ -191,8 +189,8 @@ fn mark_element(element: &Element) -> Mark {
     // Captions describe pictures; they are not part of the text a reader wants (and repeat
     // the headline or credit a photographer).
     // `<noscript>` holds "enable JavaScript" notices and tracking pixels, but sometimes the
-    // whole page (then it is spared as a wrapper).
-    if matches!(element.tag, Tag::Nav | Tag::Footer | Tag::Aside | Tag::Header | Tag::Menu | Tag::Figcaption | Tag::Noscript)
+    // whole page (then it is spared as a wrapper). (`<footer>` is an overlay, dropped above.)
+    if matches!(element.tag, Tag::Nav | Tag::Aside | Tag::Header | Tag::Menu | Tag::Figcaption | Tag::Noscript)
         || has_boilerplate_role(element)
         || has_boilerplate_name(&element.id_class)
     {
@@ -210,9 +208,7 @@ fn is_overlay(element: &Element) -> bool {
     }
     // The page footer belongs here too: its legal text and disclaimers can outweigh a short
     // page, and it never wraps the content.
-    if element.tag == Tag::Footer
-        || element.attr("role").is_some_and(|r| matches!(r.trim().to_ascii_lowercase().as_str(), "dialog" | "alertdialog" | "contentinfo"))
-    {
+    if element.tag == Tag::Footer || element.attr("role").is_some_and(|r| OVERLAY_ROLES.contains(&r.trim().to_ascii_lowercase().as_str())) {
         return true;
     }
     element
@@ -221,9 +217,6 @@ fn is_overlay(element: &Element) -> bool {
         .filter(|class| names_a_role(class))
         .any(|class| class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| OVERLAY_TOKENS.contains(&token)))
 }
-
-/// Name tokens of overlays.
-const OVERLAY_TOKENS: &[&str] = &["modal", "popup", "cookie", "cookies", "consent", "gdpr", "cookiebanner"];
 
 /// Elements whose content is never readable text of the page.
 fn never_content(tag: Tag) -> bool {
@@ -281,142 +274,19 @@ fn is_streamed_segment(element: &Element) -> bool {
     element.attr("id").and_then(|id| id.strip_prefix("S:")).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// Class names of the common CSS frameworks for visually hidden text.
-const HIDDEN_CLASSES: &[&str] = &[
-    "hidden",
-    "sr-only",
-    "visually-hidden",
-    "visuallyhidden",
-    "screen-reader-text",
-    "screenreader-only",
-    "skip-link",
-    "skiplink",
-    "skip-to-content",
-    "element-invisible",
-    "u-hidden",
-    "is-hidden",
-    "d-none",
-    "hide",
-    "offscreen",
-    "a11y-hidden",
-    "visibility-hidden",
-    "invisible",
-];
-
 /// Accordions, tabs and "read more" toggles hide part of the content until clicked; that text
 /// is content (FAQ answers, product details), unlike hidden menus and pop-ups.
 fn is_collapsed_panel(element: &Element) -> bool {
-    if element.attr("role").is_some_and(|r| matches!(r.trim().to_ascii_lowercase().as_str(), "region" | "tabpanel")) {
+    if element.attr("role").is_some_and(|r| PANEL_ROLES.contains(&r.trim().to_ascii_lowercase().as_str())) {
         return true;
     }
-    const PANEL_NAMES: &[&str] =
-        &["accordion", "collaps", "tabpanel", "tab-panel", "tab-pane", "tabcontent", "tab-content", "toggle", "faq", "expand", "disclosure", "panel"];
     PANEL_NAMES.iter().any(|name| element.id_class.contains(name))
 }
 
 /// ARIA landmark roles that never hold the main content.
 fn has_boilerplate_role(element: &Element) -> bool {
-    element.attr("role").is_some_and(|role| {
-        matches!(
-            role.trim().to_ascii_lowercase().as_str(),
-            "navigation" | "banner" | "contentinfo" | "complementary" | "menu" | "menubar" | "search" | "dialog" | "alertdialog" | "toolbar"
-        )
-    })
+    element.attr("role").is_some_and(|role| BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()))
 }
-
-/// Words that, as a whole token of an `id` or `class` (split at `-`, `_`, spaces and case
-/// changes are not split), name a page region that is not main content. Whole-token matching
-/// keeps `header` from matching `subheader`-less names like `leader`, and `ad` from `head`.
-const BOILERPLATE_TOKENS: &[&str] = &[
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "menubar",
-    "breadcrumb",
-    "breadcrumbs",
-    "footer",
-    "sidebar",
-    "share",
-    "sharing",
-    "sharebar",
-    "social",
-    "socials",
-    "related",
-    "recommended",
-    "recommendations",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "banner",
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "adsbygoogle",
-    "adsense",
-    "sponsored",
-    "promo",
-    "overlay",
-    "comments",
-    "comment",
-    "disqus",
-    "pagination",
-    "pager",
-    "toolbar",
-    "masthead",
-    "topbar",
-    "skip",
-    "signup",
-    "login",
-    "outbrain",
-    "taboola",
-    "print",
-    "rating",
-    "byline",
-    "bio",
-    "authorbox",
-    "caption",
-    "credit",
-    "credits",
-    "tags",
-    "tagcloud",
-    "more-stories",
-];
-
-/// Compound names (matched as substrings of the whole `id`/`class` value) that always mean
-/// boilerplate whatever the separators.
-const BOILERPLATE_SUBSTRINGS: &[&str] = &[
-    "cookie",
-    "social-",
-    "share-",
-    "-share",
-    "related-",
-    "-related",
-    "newsletter",
-    "breadcrumb",
-    "sidebar",
-    "comment-form",
-    "commentform",
-    "advert",
-    "sponsor",
-    "readmore",
-    "read-more",
-    "more-from",
-    "author-bio",
-    "author-box",
-    "about-author",
-    "about-the-author",
-    "most-read",
-    "mostread",
-    "most-popular",
-    "trending",
-    "recirc",
-];
 
 /// One automaton for all [`BOILERPLATE_SUBSTRINGS`]: every element's names are checked, so
 /// one pass per name beats one search per substring.
@@ -436,44 +306,6 @@ pub(crate) fn has_boilerplate_name(id_class: &str) -> bool {
             || class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| BOILERPLATE_TOKENS.contains(&token) || VOTE_TOKENS.contains(&token))
     })
 }
-
-/// Names of the parts of a forum post that describe its poster rather than say anything:
-/// rank titles and banners, the join date / post count / reputation box, the signature.
-/// Forum engines repeat them under every post (XenForo `message-userExtras`, Invision
-/// `cAuthorPane_stats`, vBulletin `userinfo_extra`, MyBB `author_statistics`, phpBB
-/// `profile-posts`, SMF `postcount`/`membergroup`, phpBB and Stack Exchange `signature`s).
-const POSTER_PANEL_NAMES: &[&str] = &[
-    "userextras",
-    "user-extras",
-    "userinfo_extra",
-    "usertitle",
-    "userbanner",
-    "userrank",
-    "authorpane_stats",
-    "user-stats",
-    "userstats",
-    "author_statistics",
-    "profile-posts",
-    "profile-joined",
-    "profile-rank",
-    "postcount",
-    "postgroup",
-    "membergroup",
-    "signature",
-];
-
-/// Name tokens of the score and reaction controls beside a post or an answer (Stack Exchange
-/// `votecell`/`js-vote-count`, Invision `ipsReact`, XenForo `reactionsBar`): a bare count and
-/// the names of those who liked it, never part of what was said.
-const VOTE_TOKENS: &[&str] = &["vote", "votes", "votecell", "upvote", "downvote", "ipsreact", "reactionsbar"];
-
-/// Prefixes of classes that describe what an item is about or its state, not what region it
-/// is: blog engines tag a post `category-newsletter` or `tag-social-media`.
-const TAXONOMY_PREFIXES: &[&str] = &["category-", "tag-", "format-", "status-", "type-", "has-", "is-"];
-
-/// Suffixes of classes that state what an element can do or is doing, not what it is: an
-/// article `modal-enabled` opens pictures in a modal, a wrapper `menu-open` has its menu open.
-const STATE_SUFFIXES: &[&str] = &["-enabled", "-disabled", "-open", "-opened", "-closed", "-active", "-inactive", "-loaded", "-ready", "-visible"];
 
 /// False for classes that do not name an element's role: utility classes with variants or
 /// values (`print:hidden`, `[--nav-height:4rem]`, `w-1/2`), taxonomy/state classes, and

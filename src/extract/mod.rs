@@ -7,7 +7,6 @@ pub mod score;
 pub mod select;
 
 use crate::blocks::{Block, BlockKind};
-use crate::cleanup;
 use crate::dom::{Dom, NodeData, NodeId, Tag};
 
 use std::collections::HashMap;
@@ -242,7 +241,7 @@ const MAX_CAPTION_CHARS: u32 = 250;
 /// icon, a listing's items), and unnamed ones are as often a short story beside its photo, so
 /// both are kept.
 fn drop_captions(dom: &Dom, stats: &[score::NodeStats], blocks: Vec<Block>) -> Vec<Block> {
-    if !cleanup::is_article_like(&blocks) {
+    if !crate::shape::is_article_like(&blocks) {
         return blocks;
     }
     let mut has_image = vec![false; dom.nodes.len()];

@@ -30,7 +30,9 @@ impl NodeStats {
     /// Share of the characters that are link text.
     #[must_use]
     pub fn link_density(&self) -> f32 {
-        if self.chars == 0 { 0.0 } else { self.link_chars as f32 / self.chars as f32 }
+        // The same share as in f32 arithmetic: dividing in f64 and rounding once to f32 gives the
+        // correctly rounded f32 quotient (for counts up to 2^24, exact in f32).
+        crate::shape::link_density(self.link_chars as usize, self.chars as usize) as f32
     }
 }
 

@@ -45,27 +45,7 @@ fn declares_main_content(element: &Element) -> bool {
     {
         return true;
     }
-    const CONTENT_NAMES: &[&str] = &[
-        "article-body",
-        "article-content",
-        "articlebody",
-        "post-content",
-        "post-body",
-        "entry-content",
-        "story-body",
-        "main-content",
-        "page-content",
-        "content-body",
-        "article__body",
-        "c-article-body",
-        "td-post-content",
-        "post-entry",
-        "blog-content",
-        "single-content",
-        "text-content",
-        "rich-text",
-    ];
-    CONTENT_NAMES.iter().any(|name| element.id_class.contains(name))
+    crate::lexicon::names::CONTENT_NAMES.iter().any(|name| element.id_class.contains(name))
 }
 
 /// When the page has exactly one full story in an `<article>` and the chosen root lies
@@ -264,16 +244,12 @@ pub fn story_body(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn
     current
 }
 
-/// Name tokens of the lead paragraph (standfirst, chapô, teaser) that news and blog templates
-/// place between the headline and the body.
-const LEAD_TOKENS: &[&str] =
-    &["intro", "lead", "lede", "teaser", "chapo", "chapeau", "standfirst", "summary", "excerpt", "deck", "abstract", "subline", "kicker"];
 /// A lead is a sentence or a short paragraph: between these many characters…
 const MIN_LEAD_CHARS: u32 = 40;
 /// …and these.
 const MAX_LEAD_CHARS: u32 = 1200;
 /// A lead is prose, not a list of links.
-const MAX_LEAD_LINK_DENSITY: f32 = 0.3;
+const MAX_LEAD_LINK_DENSITY: f32 = crate::shape::PROSE_MAX_LINK_DENSITY as f32;
 /// The lead and the body share an ancestor at most this many levels above the body.
 const MAX_LEAD_LEVELS: usize = 3;
 
@@ -291,7 +267,10 @@ pub fn lead_before(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn F
         !removed(a)
             && (MIN_LEAD_CHARS..=MAX_LEAD_CHARS).contains(&s.chars)
             && s.link_density() < MAX_LEAD_LINK_DENSITY
-            && element.id_class.split_whitespace().any(|class| class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| LEAD_TOKENS.contains(&token)))
+            && element
+                .id_class
+                .split_whitespace()
+                .any(|class| class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| crate::lexicon::names::LEAD_TOKENS.contains(&token)))
     })
 }
 

@@ -2,39 +2,10 @@
 //! the DOM, cleaned of "By", roles, credentials and dates.
 
 use crate::dom::{Dom, NodeData, NodeId, Tag};
+use crate::lexicon::metadata::{BYLINE_PREFIXES, COLLECTIVE_ROLES, END_OF_NAMES, NAME_PARTICLES, NOT_NAMES, POST_AUTHOR_ATTRIBUTES, TEXT_BYLINE_LABELS};
 use crate::text::collapse;
 
 use super::Source;
-
-/// Words that introduce a byline in the languages gleaner meets most ("By Jane Doe", "Von
-/// Max Muster", "Written by …"), matched case-insensitively at the start.
-const BYLINE_PREFIXES: &[&str] = &[
-    "written by",
-    "posted by",
-    "post by",
-    "published by",
-    "via",
-    "reviewed by",
-    "edited by",
-    "story by",
-    "words by",
-    "text by",
-    "by",
-    "author:",
-    "authors:",
-    "author",
-    "von",
-    "par",
-    "por",
-    "door",
-    "di",
-    "autor:",
-    "autorin:",
-    "autor",
-    "auteur:",
-    "redaktion:",
-    "text:",
-];
 
 /// A credited name has at most this many words; longer text is a sentence or a bio.
 const MAX_NAME_WORDS: usize = 6;
@@ -93,86 +64,6 @@ fn clean_credit(credit: &str, declared: bool) -> Vec<String> {
     names
 }
 
-/// Words after which a byline goes on with something other than names: a date label, a
-/// month, a weekday, a role ("Jane Doe Last updated: May 5", "Jane Doe Staff Writer").
-const END_OF_NAMES: &[&str] = &[
-    "updated",
-    "published",
-    "posted",
-    "reviewed",
-    "last",
-    "on",
-    "am",
-    "le",
-    "el",
-    "il",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-    "writer",
-    "editor",
-    "reporter",
-    "contributor",
-    "correspondent",
-    "columnist",
-    "journalist",
-    "staff",
-    "follow",
-    "email",
-    "read",
-    "min",
-    "minutes",
-    "ago",
-    "from",
-    "wrote",
-    "says",
-    "said",
-    "offline",
-    "online",
-    "member",
-    "moderator",
-    "joined",
-    "posts",
-    "messages",
-    "reputation",
-    "location",
-    "reviewer",
-    "veteran",
-    "newbie",
-    "greenhorn",
-    "full",
-    "senior",
-    "junior",
-    "registered",
-    "active",
-    "premium",
-    "super",
-    "well",
-    "known",
-    "verified",
-];
-
-/// Roles that, after a single capitalised word, name a publication's team.
-const COLLECTIVE_ROLES: &[&str] = &["staff", "team", "contributor", "contributors", "editor", "editors", "writer", "writers", "desk"];
-
 /// Cuts a byline before the first word that ends the names in it (see [`END_OF_NAMES`]),
 /// except at its start ("Staff Writer" alone stays, to be rejected later).
 fn cut_at_label(text: &str) -> &str {
@@ -210,40 +101,6 @@ fn starts_a_date(word: &str, next: Option<&str>) -> bool {
             None => word.chars().count() > MAX_NAME_LIKE_MONTH_CHARS,
         }
 }
-
-/// Words that label a byline rather than name anyone.
-const NOT_NAMES: &[&str] = &[
-    "author",
-    "authors",
-    "admin",
-    "administrator",
-    "editor",
-    "editors",
-    "staff",
-    "guest",
-    "anonymous",
-    "unknown",
-    "redaktion",
-    "autor",
-    "updated",
-    "published",
-    "posted",
-    "deleted member",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// True for a byline's label standing alone ("By" in its own element before the name).
 fn is_prefix_alone(name: &str) -> bool {
@@ -340,7 +197,7 @@ fn is_credential(name: &str) -> bool {
 /// The credentials and suffixes that are never a name on their own (`PhD`, `MD`, `Jr`).
 fn is_listed_credential(name: &str) -> bool {
     let compact: String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-    matches!(compact.as_str(), "phd" | "md" | "mph" | "rn" | "jr" | "sr" | "mba" | "msc" | "bsc" | "esq" | "dds" | "dvm" | "ma" | "ba" | "ms")
+    crate::lexicon::metadata::CREDENTIALS.contains(&compact.as_str())
 }
 
 /// True for text that can be a name: a few words, not a URL, not an e-mail, not a sentence.
@@ -396,34 +253,9 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId) -> Option<(Vec<String>, 
     None
 }
 
-/// Words that open a byline written as plain text ("By Jane Doe", "Written by" followed by
-/// the name in its own element), matched case-insensitively. Reviewers and editors are left
-/// out: they are not the author.
-const TEXT_BYLINE_LABELS: &[&str] = &[
-    "by",
-    "written by",
-    "posted by",
-    "words by",
-    "story by",
-    "text by",
-    "article by",
-    "author:",
-    "authors:",
-    "author",
-    "authors",
-    "author(s)",
-    "contributors",
-    "contributor",
-    "von",
-    "par",
-    "por",
-    "door",
-];
 /// A text byline ("By Jane Doe", without the date after it) is at most this many characters;
 /// longer text starting with "By" is a sentence ("By 2030, …").
 const MAX_TEXT_BYLINE_CHARS: usize = 60;
-/// Lowercase words that may stand inside a name (`Ludwig van Beethoven`).
-const NAME_PARTICLES: &[&str] = &["van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos", "bin", "al", "el", "ter", "ten"];
 
 /// Names from a byline written as text, in a page without a byline element: a short text
 /// that opens with "By" and goes on with capitalised names ("by Nicole Burke"), or a label
@@ -515,9 +347,6 @@ fn next_text(dom: &Dom, id: NodeId, until: NodeId) -> Option<String> {
 fn is_capitalised(name: &str) -> bool {
     name.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(&w))
 }
-
-/// Attributes in which forum engines name a post's author.
-const POST_AUTHOR_ATTRIBUTES: &[&str] = &["data-author", "data-username"];
 
 /// True for `id`/`class` names of bylines and author names (`byline`, `author-name`,
 /// `post-author`, `authorName`), but not author bios, avatars or links to author archives.

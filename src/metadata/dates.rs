@@ -4,6 +4,7 @@
 //! (`/2025/09/05/`).
 
 use crate::dom::{Dom, NodeData, NodeId, Tag};
+use crate::lexicon::metadata::{MEMBER_SINCE_WORDS, MODIFIED_WORDS, PUBLISHED_WORDS};
 use crate::text::collapse;
 
 use super::datetime::{self, Date, NumericOrder};
@@ -17,51 +18,6 @@ pub enum DateKind {
     Modified,
 }
 
-/// Words that mark a date as a modification date, lowercase, in several languages.
-const MODIFIED_WORDS: &[&str] = &[
-    "updated",
-    "update",
-    "modified",
-    "last edited",
-    "edited",
-    "revised",
-    "aktualisiert",
-    "geändert",
-    "mis à jour",
-    "mise à jour",
-    "modifié",
-    "actualizado",
-    "actualizada",
-    "actualización",
-    "aggiornato",
-    "zaktualizowano",
-    "aktualizacja",
-    "bijgewerkt",
-    "обновлено",
-];
-
-/// Words that label the day a member joined a forum or site, lowercase, in several languages:
-/// the profile card beside each post shows it, and it dates the member, not the post.
-const MEMBER_SINCE_WORDS: &[&str] = &[
-    "joined",
-    "join date",
-    "member since",
-    "registered",
-    "beigetreten",
-    "registriert",
-    "mitglied seit",
-    "inscrit",
-    "membre depuis",
-    "inscription",
-    "miembro desde",
-    "registrado",
-    "iscritto",
-    "registrato",
-    "dołączył",
-    "zarejestrowany",
-    "lid sinds",
-];
-
 /// Whether a label says the date is when a member joined ("Joined:", "Member since").
 fn is_member_since(label: &str) -> bool {
     let label = label.to_lowercase();
@@ -74,8 +30,6 @@ fn kind_of(label: &str) -> Option<DateKind> {
     if MODIFIED_WORDS.iter().any(|w| label.contains(w)) {
         return Some(DateKind::Modified);
     }
-    const PUBLISHED_WORDS: &[&str] =
-        &["published", "posted", "created", "veröffentlicht", "publié", "publicado", "pubblicato", "opublikowano", "erschienen", "datepublished"];
     PUBLISHED_WORDS.iter().any(|w| label.contains(w)).then_some(DateKind::Published)
 }
 

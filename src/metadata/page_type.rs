@@ -6,6 +6,7 @@
 pub use crate::page::PageType;
 
 use crate::blocks::{Block, BlockKind};
+use crate::lexicon::metadata::{CURRENCIES, DECLARED_ARTICLE, DECLARED_LIST, OFFERING_WORDS, OG_PRODUCT_GROUPS, SECTION_INDEXES};
 use crate::text::word_count;
 
 /// What the classifier looks at.
@@ -45,31 +46,11 @@ const DECLARED_STRONG: &[(&str, PageType)] = &[
     ("SomeProducts", PageType::Collection),
 ];
 
-/// `og:type` values of a group of products (a shop's category page).
-const OG_PRODUCT_GROUPS: &[&str] = &["product.group", "product:group"];
-
-/// JSON-LD types of articles.
-const DECLARED_ARTICLE: &[&str] = &[
-    "NewsArticle",
-    "BlogPosting",
-    "Article",
-    "ReportageNewsArticle",
-    "OpinionNewsArticle",
-    "AnalysisNewsArticle",
-    "LiveBlogPosting",
-    "Recipe",
-    "ScholarlyArticle",
-    "Report",
-];
-
 /// Whether the page's JSON-LD declares an article item (`NewsArticle`, `BlogPosting`, …).
 #[must_use]
 pub fn declares_article(declared_types: &[String]) -> bool {
     declared_types.iter().any(|t| DECLARED_ARTICLE.contains(&t.as_str()))
 }
-
-/// JSON-LD types of lists of other pages.
-const DECLARED_LIST: &[&str] = &["ItemList", "CollectionPage"];
 
 /// Words of a URL path (between `/`, `-`, `_`, `.`) that name a kind of page.
 const PATH_WORDS: &[(&str, PageType)] = &[
@@ -133,10 +114,6 @@ const PATH_WORDS: &[(&str, PageType)] = &[
 /// trusted as a word inside a longer segment (`t-shirts`).
 const PATH_SEGMENTS: &[(&str, PageType)] = &[("t", PageType::Forum), ("c", PageType::Collection)];
 
-/// Names of a site's sections of publications: as the last segment of a path
-/// (`/news`, `/blog/`) they name the section's index, a list of its stories.
-const SECTION_INDEXES: &[&str] = &["news", "blog", "blogs", "articles", "posts", "stories", "issues"];
-
 /// First labels of a host name that name the kind of site (`docs.example.com`,
 /// `forum.example.org`): every page there is of that kind unless its path says otherwise.
 const HOST_LABELS: &[(&str, PageType)] = &[
@@ -152,11 +129,6 @@ const HOST_LABELS: &[(&str, PageType)] = &[
     ("boards", PageType::Forum),
 ];
 
-/// Content in which prose paragraphs hold at least this share of the words reads as an
-/// article.
-const ARTICLE_PROSE_SHARE: f64 = 0.6;
-/// A prose paragraph has at least this many words.
-const PROSE_WORDS: usize = 20;
 /// Content with at least this many short blocks holding a price is a catalogue.
 const MIN_PRICES_FOR_COLLECTION: usize = 4;
 /// A block of at most this many words holding a price is a price tag, not prose about one.
@@ -273,7 +245,7 @@ const MIN_HEADLINE_SLUG_WORDS: usize = 5;
 /// True for content that is mostly unlinked text, long enough to be read.
 fn is_running_text(blocks: &[Block]) -> bool {
     let words: usize = blocks.iter().map(|b| word_count(&b.text)).sum();
-    let linked: f64 = blocks.iter().map(|b| b.link_density() * word_count(&b.text) as f64).sum();
+    let linked = crate::shape::linked_words(blocks);
     words >= MIN_TEXT_WORDS && linked < MAX_TEXT_LINK_SHARE * words as f64
 }
 
@@ -316,10 +288,6 @@ fn path_kind(url: &PageUrl) -> Option<PageType> {
         None => host_kind(url),
     }
 }
-
-/// Last words of a short slug that name what a company offers
-/// (`/data-analytics-services/`, `/seo-agency`, `/college-admissions-packages/`).
-const OFFERING_WORDS: &[&str] = &["services", "service", "solutions", "consulting", "agency", "company", "packages", "pricing", "plans"];
 
 /// True when the path's last segment, shorter than a headline's slug, ends with a word
 /// naming an offering: a company names its pages for what it sells, where a publication's
@@ -411,12 +379,7 @@ fn content_shape(blocks: &[Block]) -> Option<PageType> {
     if total == 0 {
         return None;
     }
-    let prose: usize = blocks
-        .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote) && b.link_density() < 0.3 && word_count(&b.text) >= PROSE_WORDS)
-        .map(|b| word_count(&b.text))
-        .sum();
-    if prose as f64 >= ARTICLE_PROSE_SHARE * total as f64 {
+    if crate::shape::is_article_like(blocks) {
         return Some(PageType::Article);
     }
     let prices = blocks.iter().filter(|b| word_count(&b.text) <= MAX_PRICE_BLOCK_WORDS && has_price(&b.text)).count();
@@ -429,7 +392,7 @@ fn content_shape(blocks: &[Block]) -> Option<PageType> {
     }
     // Content whose words are largely link text, in blocks that mix a linked title with a
     // line of summary, is a list of links too.
-    let linked: f64 = blocks.iter().map(|b| b.link_density() * word_count(&b.text) as f64).sum();
+    let linked = crate::shape::linked_words(blocks);
     if links >= MIN_LISTING_LINKS && linked >= MIN_LISTING_LINK_SHARE * total as f64 {
         return Some(PageType::Listing);
     }
@@ -438,7 +401,6 @@ fn content_shape(blocks: &[Block]) -> Option<PageType> {
 
 /// True when the text holds a price: a currency sign or code next to a number.
 fn has_price(text: &str) -> bool {
-    const CURRENCIES: &[&str] = &["$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "chf", "kr"];
     let lower = text.to_lowercase();
     CURRENCIES.iter().any(|c| {
         lower.match_indices(c).any(|(i, _)| {

@@ -2,15 +2,13 @@
 //! JSON-LD, `<title>`) with the site's name cut off.
 
 use crate::dom::{Dom, NodeData, NodeId, Tag};
+use crate::lexicon::metadata::{BARS, SECOND_LEVEL_LABELS, TITLE_SEPARATORS, WEAK_SEPARATORS};
 use crate::text::collapse;
 
 use super::Source;
 
 /// How many `<h1>` elements are considered for the headline.
 const MAX_H1_CANDIDATES: usize = 5;
-
-/// Separators sites put between a headline and their name in `<title>`.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " • ", " / ", "_", "｜"];
 
 /// A visible `<h1>`: its text, and whether a link holds it or sits inside it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,10 +185,6 @@ fn ends_a_title(heading: &str, titles: &[&String], site: &Site<'_>) -> bool {
     })
 }
 
-/// Separators that never occur inside a headline's prose: an `<h1>` holding one is a
-/// template's `Headline | Tagline` or `Headline | Site`.
-const BARS: &[&str] = &[" | ", "｜"];
-
 /// The headline in an `<h1>` that holds a bar (`Best Movers in NYC 2025 | Top 19 Companies`):
 /// its first part that is not the site's name.
 pub(super) fn cut_at_bar(heading: &str, site: &Site<'_>) -> String {
@@ -214,9 +208,6 @@ pub(super) struct Site<'a> {
     /// The registrable label of the page's host (`example` for `www.example.co.uk`).
     pub host_label: Option<String>,
 }
-
-/// Second-level labels under which country domains register names (`example.co.uk`).
-const SECOND_LEVEL_LABELS: &[&str] = &["co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"];
 
 impl<'a> Site<'a> {
     /// The site of a page with this declared name and URL.
@@ -245,10 +236,6 @@ impl<'a> Site<'a> {
 fn strong_separators() -> Vec<&'static str> {
     TITLE_SEPARATORS.iter().copied().filter(|s| !WEAK_SEPARATORS.contains(s)).collect()
 }
-
-/// Separators that also occur inside headlines (`snake_case`, `Movers / Moving Companies`):
-/// they confirm an `<h1>` but do not cut a title.
-const WEAK_SEPARATORS: &[&str] = &[" / ", "_"];
 
 /// A title split at the separators sites put between headline, section and site name.
 fn segments(title: &str) -> Vec<&str> {

@@ -9,6 +9,7 @@ use crate::blocks::{Block, BlockKind, Image, SpanKind};
 
 use super::RenderOptions;
 use super::inline::{Inline, cells, tree};
+use super::outline::{List, Node, Part, outline};
 
 /// Renders blocks as an HTML document with the page's `title` and `language`.
 #[must_use]
@@ -27,110 +28,91 @@ pub fn html(blocks: &[Block], title: Option<&str>, language: Option<&str>, optio
     out
 }
 
-/// Open list elements: (ordered, depth), innermost last.
-type OpenLists = Vec<(bool, u8)>;
-
+/// Writes the outline of `blocks` into `out`.
 fn body(out: &mut String, blocks: &[Block], options: &RenderOptions) {
-    let mut lists: OpenLists = Vec::new();
-    let mut index = 0;
-    while index < blocks.len() {
-        let block = &blocks[index];
-        let position = list_position(block);
-        // Close lists deeper than this block, or all of them for a block outside lists.
-        match position {
-            Some((ordered, depth, continues)) => {
-                while lists.last().is_some_and(|&(o, d)| d > depth || (d == depth && o != ordered)) {
-                    close_list(out, &mut lists);
-                }
-                if !continues || lists.is_empty() {
-                    if lists.last().is_some_and(|&(_, d)| d == depth) {
-                        out.push_str("</li>\n");
+    for node in outline(blocks) {
+        match node {
+            Node::Block(block) => {
+                figures(out, block, options);
+                match &block.kind {
+                    BlockKind::Heading(level) => {
+                        let _ = writeln!(out, "<h{level}>{}</h{level}>", inline_html(block, options));
                     }
-                    while lists.last().is_none_or(|&(_, d)| d < depth) {
-                        let d = lists.last().map_or(0, |&(_, d)| d + 1);
-                        out.push_str(if ordered { "<ol>\n" } else { "<ul>\n" });
-                        lists.push((ordered, d));
-                        if d < depth {
-                            out.push_str("<li>");
-                        }
+                    BlockKind::Code { .. } => code(out, block),
+                    _ => {
+                        let _ = writeln!(out, "<p>{}</p>", inline_html(block, options));
                     }
-                    out.push_str("<li>");
                 }
             }
-            None => {
-                while !lists.is_empty() {
-                    close_list(out, &mut lists);
-                }
-            }
-        }
-        if options.images {
-            for image in &block.images {
-                if let Some(img) = image_tag(image, options) {
-                    let _ = writeln!(out, "<figure>{img}</figure>");
-                }
-            }
-        }
-        let inline = |b: &Block| inline_html(b, options);
-        match &block.kind {
-            BlockKind::Heading(level) => {
-                let _ = writeln!(out, "<h{level}>{}</h{level}>", inline(block));
-            }
-            BlockKind::ListItem { .. } => out.push_str(&inline(block)),
-            BlockKind::Paragraph if position.is_some() => {
-                let _ = write!(out, "<p>{}</p>", inline(block));
-            }
-            BlockKind::Quote if position.is_some() => {
-                let _ = write!(out, "<blockquote><p>{}</p></blockquote>", inline(block));
-            }
-            BlockKind::Paragraph => {
-                let _ = writeln!(out, "<p>{}</p>", inline(block));
-            }
-            BlockKind::Quote => {
-                let end = super::run_end(blocks, index, super::continues_quote);
+            Node::Quote(run) => {
+                figures(out, &run[0], options);
                 out.push_str("<blockquote>\n");
-                for quoted in &blocks[index..end] {
-                    let _ = writeln!(out, "<p>{}</p>", inline(quoted));
+                for quoted in run {
+                    let _ = writeln!(out, "<p>{}</p>", inline_html(quoted, options));
                 }
                 out.push_str("</blockquote>\n");
-                index = end;
-                continue;
             }
-            BlockKind::Code { lang } => {
-                let class = lang
-                    .as_deref()
-                    .filter(|l| l.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#' | '_')))
-                    .map(|l| format!(" class=\"language-{l}\""))
-                    .unwrap_or_default();
-                let _ = writeln!(out, "<pre><code{class}>{}</code></pre>", escape(&block.text));
+            Node::Table(rows) => {
+                figures(out, &rows[0], options);
+                table(out, rows, options);
             }
-            BlockKind::TableRow { .. } => {
-                let end = super::run_end(blocks, index, super::continues_table);
-                table(out, &blocks[index..end], options);
-                index = end;
-                continue;
+            Node::List(list) => self::list(out, &list, options),
+        }
+    }
+}
+
+/// A list; inside an item, an item's own text stays bare, its paragraphs are `<p>` and its
+/// quotes `<blockquote>`.
+fn list(out: &mut String, list: &List<'_>, options: &RenderOptions) {
+    out.push_str(if list.ordered { "<ol>\n" } else { "<ul>\n" });
+    for item in &list.items {
+        out.push_str("<li>");
+        for part in &item.parts {
+            let block = match part {
+                Part::List(nested) => {
+                    self::list(out, nested, options);
+                    continue;
+                }
+                Part::Block(block) => *block,
+            };
+            figures(out, block, options);
+            let inline = inline_html(block, options);
+            let _ = match &block.kind {
+                BlockKind::Heading(level) => writeln!(out, "<h{level}>{inline}</h{level}>"),
+                BlockKind::ListItem { .. } => write!(out, "{inline}"),
+                BlockKind::Quote => write!(out, "<blockquote><p>{inline}</p></blockquote>"),
+                BlockKind::Code { .. } => {
+                    code(out, block);
+                    Ok(())
+                }
+                _ => write!(out, "<p>{inline}</p>"),
+            };
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str(if list.ordered { "</ol>\n" } else { "</ul>\n" });
+}
+
+/// The pictures standing before a block, each in a `<figure>`, when images are asked for.
+fn figures(out: &mut String, block: &Block, options: &RenderOptions) {
+    if options.images {
+        for image in &block.images {
+            if let Some(img) = image_tag(image, options) {
+                let _ = writeln!(out, "<figure>{img}</figure>");
             }
         }
-        index += 1;
-    }
-    while !lists.is_empty() {
-        close_list(out, &mut lists);
     }
 }
 
-/// (ordered, depth, continues) of a block in a list.
-fn list_position(block: &Block) -> Option<(bool, u8, bool)> {
-    match (&block.kind, block.list) {
-        (_, Some(item)) => Some((item.ordered, item.depth, item.continues)),
-        (BlockKind::ListItem { ordered, depth }, None) => Some((*ordered, *depth, false)),
-        _ => None,
-    }
-}
-
-fn close_list(out: &mut String, lists: &mut OpenLists) {
-    if let Some((ordered, _)) = lists.pop() {
-        out.push_str("</li>\n");
-        out.push_str(if ordered { "</ol>\n" } else { "</ul>\n" });
-    }
+/// A code block, its language as a `language-*` class when it is a plain name.
+fn code(out: &mut String, block: &Block) {
+    let BlockKind::Code { lang } = &block.kind else { return };
+    let class = lang
+        .as_deref()
+        .filter(|l| l.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#' | '_')))
+        .map(|l| format!(" class=\"language-{l}\""))
+        .unwrap_or_default();
+    let _ = writeln!(out, "<pre><code{class}>{}</code></pre>", escape(&block.text));
 }
 
 /// A table: the header row in `<thead>` when there is one.
@@ -210,20 +192,10 @@ fn image_tag(image: &Image, options: &RenderOptions) -> Option<String> {
     Some(format!("<img src=\"{}\" alt=\"{}\">", escape(&src), escape(&image.alt)))
 }
 
-/// Escapes text and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+/// Escapes text and attribute values: `&`, `<`, `>` and both quotes, so that the same
+/// escape is safe in element text and in a quoted attribute.
+fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    html_escape::encode_quoted_attribute(text)
 }
 
 #[cfg(test)]
@@ -277,5 +249,14 @@ mod tests {
         let markdown = super::super::markdown(&blocks);
         assert_eq!(markdown.matches("said").count(), 1, "{markdown}");
         assert!(markdown.contains("> q1\n>\n> q2"), "{markdown}");
+    }
+
+    #[test]
+    fn an_item_whose_parents_were_dropped_hangs_from_what_is_open() {
+        // The same structure as the Markdown's: no empty items for the missing levels.
+        let blocks = vec![block(BlockKind::ListItem { ordered: false, depth: 2 }, "a"), block(BlockKind::ListItem { ordered: false, depth: 3 }, "b")];
+        let mut out = String::new();
+        body(&mut out, &blocks, &RenderOptions::default());
+        assert_eq!(out, "<ul>\n<li>a<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>\n");
     }
 }

@@ -4,6 +4,7 @@
 use crate::blocks::{Block, BlockKind, Image, SpanKind};
 
 use super::inline::{Inline, cells, plain, tree};
+use super::outline::{List, Node, Part, outline};
 use super::{RenderOptions, same_group};
 
 /// Renders blocks as CommonMark/GFM with the default options (no links, no images).
@@ -15,61 +16,118 @@ pub fn markdown(blocks: &[Block]) -> String {
 /// Renders blocks as CommonMark/GFM.
 #[must_use]
 pub fn markdown_with(blocks: &[Block], options: &RenderOptions) -> String {
-    let mut out = String::new();
-    let mut numbers: Vec<u32> = Vec::new();
-    let mut index = 0;
-    while index < blocks.len() {
-        let block = &blocks[index];
-        if index > 0 {
-            out.push_str(if tight(&blocks[index - 1], block) { "\n" } else { "\n\n" });
+    let mut writer = Writer { out: String::new(), previous: None, options };
+    for node in outline(blocks) {
+        match node {
+            Node::Block(block) => {
+                writer.start(block, "");
+                writer.block(block);
+            }
+            Node::Quote(run) => writer.quote(run),
+            Node::Table(rows) => writer.table(rows),
+            Node::List(list) => writer.list(&list, 0),
         }
-        if options.images && !block.images.is_empty() {
-            let indent = list_indent(block, numbers.len());
+    }
+    writer.out
+}
+
+/// Writes the outline's nodes one after the other.
+struct Writer<'a, 'o> {
+    out: String,
+    /// The last block written, which decides the line breaks before the next one.
+    previous: Option<&'a Block>,
+    options: &'o RenderOptions,
+}
+
+impl<'a> Writer<'a, '_> {
+    /// Starts a block: the line breaks after the previous one, then the block's own pictures
+    /// (at `image_indent`).
+    fn start(&mut self, block: &'a Block, image_indent: &str) {
+        if let Some(previous) = self.previous {
+            self.out.push_str(if tight(previous, block) { "\n" } else { "\n\n" });
+        }
+        if self.options.images {
             for image in &block.images {
-                out.push_str(&indent);
-                out.push_str(&image_markdown(image, options));
-                out.push_str("\n\n");
+                self.out.push_str(image_indent);
+                self.out.push_str(&image_markdown(image, self.options));
+                self.out.push_str("\n\n");
             }
         }
-        if !is_in_list(block) {
-            numbers.clear();
-        }
+        self.previous = Some(block);
+    }
+
+    /// A heading, paragraph or code block outside lists.
+    fn block(&mut self, block: &Block) {
+        self.out.push_str(&self.body(block));
+    }
+
+    /// A block's Markdown, unindented.
+    fn body(&self, block: &Block) -> String {
         match &block.kind {
-            BlockKind::Heading(level) => {
-                out.push_str(&"#".repeat(usize::from(*level)));
-                out.push(' ');
-                out.push_str(&inline_markdown(block, options).replace('\n', " "));
-            }
-            BlockKind::Paragraph | BlockKind::Quote if block.list.is_some() => {
-                out.push_str(&list_block(block, &inline_markdown(block, options), &mut numbers));
-            }
-            BlockKind::Paragraph => out.push_str(&line_starts(&inline_markdown(block, options))),
-            BlockKind::ListItem { .. } => out.push_str(&list_block(block, &inline_markdown(block, options), &mut numbers)),
-            BlockKind::Quote => {
-                // Consecutive quote blocks form one blockquote.
-                let end = super::run_end(blocks, index, super::continues_quote);
-                let paragraphs: Vec<String> = blocks[index..end].iter().map(|b| line_starts(&inline_markdown(b, options))).collect();
-                let body = paragraphs.join("\n\n");
-                out.push_str(&body.lines().map(|l| if l.is_empty() { ">".to_string() } else { format!("> {l}") }).collect::<Vec<_>>().join("\n"));
-                index = end;
-                continue;
-            }
+            BlockKind::Heading(level) => format!("{} {}", "#".repeat(usize::from(*level)), inline_markdown(block, self.options).replace('\n', " ")),
             BlockKind::Code { lang } => {
                 let fence = fence_for(&block.text);
-                let code = format!("{fence}{}\n{}\n{fence}", lang.as_deref().unwrap_or(""), block.text);
-                let indent = list_indent(block, numbers.len());
-                out.push_str(&code.lines().map(|l| if l.is_empty() { String::new() } else { format!("{indent}{l}") }).collect::<Vec<_>>().join("\n"));
+                format!("{fence}{}\n{}\n{fence}", lang.as_deref().unwrap_or(""), block.text)
             }
-            BlockKind::TableRow { .. } => {
-                let end = super::run_end(blocks, index, super::continues_table);
-                out.push_str(&table(&blocks[index..end], options));
-                index = end;
-                continue;
+            _ => line_starts(&inline_markdown(block, self.options)),
+        }
+    }
+
+    /// Consecutive quote paragraphs as one blockquote.
+    fn quote(&mut self, run: &'a [Block]) {
+        self.start(&run[0], "");
+        let paragraphs: Vec<String> = run.iter().map(|b| line_starts(&inline_markdown(b, self.options))).collect();
+        let body = paragraphs.join("\n\n");
+        self.out.push_str(&body.lines().map(|l| if l.is_empty() { ">".to_string() } else { format!("> {l}") }).collect::<Vec<_>>().join("\n"));
+        self.previous = run.last();
+    }
+
+    fn table(&mut self, rows: &'a [Block]) {
+        self.start(&rows[0], "");
+        self.out.push_str(&table(rows, self.options));
+        self.previous = rows.last();
+    }
+
+    /// A list at nesting `depth`: each item's first block behind its marker (numbered within
+    /// the list), the blocks continuing it indented one level further (but headings), its
+    /// nested lists one level below.
+    fn list(&mut self, list: &List<'a>, depth: usize) {
+        let mut number = 0;
+        for item in &list.items {
+            for (index, part) in item.parts.iter().enumerate() {
+                let block = match part {
+                    Part::List(nested) => {
+                        self.list(nested, depth + 1);
+                        continue;
+                    }
+                    Part::Block(block) => *block,
+                };
+                let first = index == 0;
+                let level = if first { depth } else { depth + 1 };
+                let image_indent = if block.list.is_some() { " ".repeat(level * LIST_INDENT) } else { String::new() };
+                self.start(block, &image_indent);
+                let body = self.body(block);
+                // Code keeps its empty lines empty; a paragraph's lines are never empty.
+                let indent_line = |indent: &str, line: &str| if line.is_empty() { String::new() } else { format!("{indent}{line}") };
+                if first {
+                    number += 1;
+                    let indent = " ".repeat(depth * LIST_INDENT);
+                    let marker = if list.ordered { format!("{number}. ") } else { "- ".to_string() };
+                    let continuation = format!("{indent}{}", " ".repeat(marker.len()));
+                    let mut lines = body.split('\n');
+                    self.out.push_str(&format!("{indent}{marker}{}", lines.next().unwrap_or("")));
+                    for line in lines {
+                        self.out.push('\n');
+                        self.out.push_str(&indent_line(&continuation, line));
+                    }
+                } else {
+                    // A heading continuing an item stays at the start of the line.
+                    let indent = if matches!(block.kind, BlockKind::Heading(_)) { String::new() } else { " ".repeat(level * LIST_INDENT) };
+                    self.out.push_str(&body.split('\n').map(|l| indent_line(&indent, l)).collect::<Vec<_>>().join("\n"));
+                }
             }
         }
-        index += 1;
     }
-    out
 }
 
 /// True when the block belongs to a list (a list item, or a paragraph inside one).
@@ -87,49 +145,6 @@ fn tight(previous: &Block, block: &Block) -> bool {
 
 /// Indentation of a list level: four spaces per level suit both `- ` and `1. ` markers.
 const LIST_INDENT: usize = 4;
-
-/// Where a list block goes, given the list levels open before it (`open`): (ordered, depth,
-/// continues an item). A new item is at most one level below the open ones, a continuation
-/// continues an open item or starts a new one when none is open: cleaning may have dropped the item's first block or
-/// its parent item, and indentation with nothing to hang from would be a code block.
-fn list_place(block: &Block, open: usize) -> (bool, usize, bool) {
-    let (ordered, depth, continues) = match (&block.kind, block.list) {
-        (_, Some(item)) => (item.ordered, item.depth, item.continues),
-        (BlockKind::ListItem { ordered, depth }, None) => (*ordered, *depth, false),
-        _ => (false, 0, false),
-    };
-    match open.checked_sub(1) {
-        // Continues the innermost open item at most.
-        Some(innermost) if continues => (ordered, usize::from(depth).min(innermost), true),
-        _ => (ordered, usize::from(depth).min(open), false),
-    }
-}
-
-/// The indentation of content that continues a list item (a paragraph or code in it).
-fn list_indent(block: &Block, open: usize) -> String {
-    if block.list.is_none() {
-        return String::new();
-    }
-    let (_, depth, continues) = list_place(block, open);
-    " ".repeat(depth * LIST_INDENT + if continues { LIST_INDENT } else { 0 })
-}
-
-/// A list item, or a paragraph of one: the marker (numbered per level) for an item's first
-/// block, the item's indentation for the blocks after it.
-fn list_block(block: &Block, body: &str, numbers: &mut Vec<u32>) -> String {
-    let (ordered, depth, continues) = list_place(block, numbers.len());
-    let indent = " ".repeat(depth * LIST_INDENT);
-    let body = line_starts(body);
-    if continues {
-        let inner = format!("{indent}{}", " ".repeat(LIST_INDENT));
-        return body.lines().map(|l| format!("{inner}{l}")).collect::<Vec<_>>().join("\n");
-    }
-    numbers.resize(depth + 1, 0);
-    numbers[depth] += 1;
-    let marker = if ordered { format!("{}. ", numbers[depth]) } else { "- ".to_string() };
-    let continuation = format!("\n{indent}{}", " ".repeat(marker.len()));
-    format!("{indent}{marker}{}", body.replace('\n', &continuation))
-}
 
 /// The longest run of backticks in `text` plus one (at least three), as a code fence.
 fn fence_for(text: &str) -> String {
@@ -322,5 +337,17 @@ mod tests {
     fn tables_without_a_header_get_an_empty_one_and_code_fences_outgrow_backticks() {
         let md = markdown(&[block(BlockKind::TableRow { header: false }, "x\ty"), block(BlockKind::Code { lang: None }, "a ``` b")]);
         assert_eq!(md, "|  |  |\n| --- | --- |\n| x | y |\n\n````\na ``` b\n````");
+    }
+
+    #[test]
+    fn a_heading_opening_an_item_gets_the_marker_and_numbers_restart_with_each_list() {
+        let heading = ListPosition { ordered: true, depth: 0, continues: false };
+        let md = markdown(&[
+            Block { list: Some(heading), ..block(BlockKind::Heading(3), "January") },
+            Block { list: Some(ListPosition { continues: true, ..heading }), ..block(BlockKind::Paragraph, "dates") },
+            block(BlockKind::ListItem { ordered: false, depth: 0 }, "a bullet"),
+            block(BlockKind::ListItem { ordered: true, depth: 0 }, "numbered again"),
+        ]);
+        assert_eq!(md, "1. ### January\n\n    dates\n- a bullet\n1. numbered again");
     }
 }

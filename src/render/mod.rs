@@ -7,29 +7,12 @@
 mod html;
 mod inline;
 mod markdown;
+mod outline;
 
 pub use html::html;
 pub use markdown::{markdown, markdown_with};
 
 use crate::blocks::{Block, BlockKind};
-
-/// The end (exclusive) of the run of blocks starting at `start` that `belongs` accepts after
-/// the first: a blockquote's paragraphs, a table's rows. The run always holds the block at
-/// `start`, so a renderer that skips past it always moves on.
-fn run_end(blocks: &[Block], start: usize, belongs: impl Fn(&Block) -> bool) -> usize {
-    let next = start + 1;
-    blocks.get(next..).and_then(|rest| rest.iter().position(|b| !belongs(b))).map_or(blocks.len().max(next), |p| next + p)
-}
-
-/// Whether a block continues a blockquote: a quote paragraph outside lists.
-fn continues_quote(block: &Block) -> bool {
-    block.kind == BlockKind::Quote && block.list.is_none()
-}
-
-/// Whether a block continues a table.
-fn continues_table(block: &Block) -> bool {
-    matches!(block.kind, BlockKind::TableRow { .. })
-}
 
 /// What the Markdown and HTML renderers include besides the text.
 #[derive(Debug, Clone, Default)]
