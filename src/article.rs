@@ -54,11 +54,13 @@ pub struct Article {
     pub sources: BTreeMap<&'static str, Source>,
     /// `input_format`: `"html"` or `"text"` — how the input was treated.
     pub input_format: &'static str,
-    /// `warnings`: what limits degraded the result, as stable codes (`[]` when none):
+    /// `warnings`: what degraded or changed the result, as stable codes (`[]` when none):
     /// `node_limit` when the page had more nodes than [`crate::Options::max_nodes`] and only
     /// its beginning was read, `depth_limit` when nesting deeper than
     /// [`crate::Options::max_depth`] was flattened, `attribute_limit` when attributes past
-    /// [`crate::Options::max_attributes`] were dropped from a tag.
+    /// [`crate::Options::max_attributes`] were dropped from a tag; and `charset_mismatch`
+    /// when the declared UTF-8 was contradicted by the bytes and the page decoded otherwise
+    /// (see [`crate::EncodingInfo::declared`]).
     pub warnings: Vec<&'static str>,
     /// The content as structured blocks (headings, paragraphs, list items, table rows…), from
     /// which `text` and the Markdown output are rendered. Not serialized.

@@ -60,6 +60,12 @@ const fn ok(name: &'static str, input: Input, contains: &'static [&'static str],
     Case { name, input, content_type: None, expect: Expect::Ok { contains, absent: &[HIDDEN], encoding, warnings: &[] } }
 }
 
+/// An "ok" case whose declared UTF-8 is contradicted by its bytes: decoded as `encoding`
+/// instead, with the warning `charset_mismatch`.
+const fn mismatch(name: &'static str, input: Input, content_type: Option<&'static str>, contains: &'static [&'static str], encoding: &'static str) -> Case {
+    Case { name, input, content_type, expect: Expect::Ok { contains, absent: &[HIDDEN], encoding: Some(encoding), warnings: &["charset_mismatch"] } }
+}
+
 /// An "ok" case whose result is degraded by a limit, saying so in `warnings`.
 const fn degraded(name: &'static str, input: Input, warnings: &'static [&'static str]) -> Case {
     Case { name, input, content_type: None, expect: Expect::Ok { contains: &[PROSE_TEXT], absent: &[HIDDEN], encoding: None, warnings } }
@@ -107,6 +113,23 @@ fn cases() -> Vec<Case> {
             },
         },
         ok("undeclared-windows-1252", File("undeclared-windows-1252.html"), &["À Besançon, la rivière"], Some("windows-1252")),
+        // Declared UTF-8, but the bytes are a legacy charset: detected, with a warning.
+        mismatch("declared-utf8-windows-1251", File("declared-utf8-windows-1251.html"), None, &["Река медленно поднималась"], "windows-1251"),
+        mismatch("declared-utf8-windows-1252", File("declared-utf8-windows-1252.html"), None, &["À Besançon, la rivière"], "windows-1252"),
+        mismatch(
+            "header-utf8-meta-windows-1251",
+            File("meta-windows-1251.html"),
+            Some("text/html; charset=utf-8"),
+            &["Река медленно поднималась"],
+            "windows-1251",
+        ),
+        mismatch(
+            "header-utf8-undeclared-windows-1252",
+            File("undeclared-windows-1252.html"),
+            Some("text/html; charset=UTF-8"),
+            &["À Besançon, la rivière"],
+            "windows-1252",
+        ),
         ok("undeclared-shift_jis", File("undeclared-shift_jis.html"), &["川は夜通しゆっくりと"], Some("Shift_JIS")),
         ok("invalid-utf8", File("invalid-utf8.html"), &["night, \u{FFFD}\u{FFFD} and", "water. \u{FFFD}( Farmers"], Some("UTF-8")),
         ok("unknown-charset-label", File("unknown-charset.html"), &[RIVER], Some("UTF-8")),

@@ -38,7 +38,28 @@ pub struct EncodingInfo {
     pub name: &'static str,
     /// Where the choice came from.
     pub source: EncodingSource,
+    /// `declared` (only when set): the UTF-8 that the `Content-Type` header or `<meta>`
+    /// declared but the bytes contradicted (see [`MAX_INVALID_SHARE`]); the page then has the
+    /// warning [`WARNING_CHARSET_MISMATCH`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declared: Option<&'static str>,
 }
+
+/// The warning of a page whose declared charset its bytes contradicted.
+pub const WARNING_CHARSET_MISMATCH: &str = "charset_mismatch";
+
+/// A page declared UTF-8 whose bytes are mostly not UTF-8 is decoded as something else: when
+/// more than this share of the non-ASCII characters that UTF-8 would give are U+FFFD. Text in
+/// a legacy charset read as UTF-8 gives U+FFFD for nearly every non-ASCII character (a high
+/// byte is followed by the continuation bytes a UTF-8 lead byte needs only by chance), while a
+/// UTF-8 page with stray bytes (a footer pasted from a legacy page, a character cut in two)
+/// keeps nearly all of them: the share is near 1 or near 0, and one half parts the two with
+/// wide margins.
+pub const MAX_INVALID_SHARE: f64 = 0.5;
+
+/// Fewer invalid sequences than this are stray bytes, not a wrong label: the reader loses a
+/// few characters to U+FFFD, and a detector's guess from so little evidence is a coin toss.
+pub const MIN_INVALID_SEQUENCES: usize = 8;
 
 /// A decoded page: its text and how it was decoded.
 #[derive(Debug, Clone)]
@@ -75,9 +96,44 @@ pub fn gunzip_if_needed(bytes: &[u8], limit: usize) -> Result<std::borrow::Cow<'
 /// detector (its top-level domain hints the language).
 #[must_use]
 pub fn decode(bytes: &[u8], content_type: Option<&str>, url: Option<&str>) -> Decoded {
-    let (encoding, source) = choose_encoding(bytes, content_type, url);
+    let (mut encoding, mut source) = choose_encoding(bytes, content_type, url);
+    let mut declared = None;
+    if encoding == encoding_rs::UTF_8 && matches!(source, EncodingSource::Http | EncodingSource::Meta) && is_mostly_invalid_utf8(bytes) {
+        // The declaration is wrong: the page's own `<meta>` if the header was the wrong one
+        // and it names something else, else detection.
+        let meta = (source == EncodingSource::Http).then(|| prescan::meta_charset(bytes).map(declared_to_used)).flatten();
+        let (other, other_source) = match meta {
+            Some(meta) if meta != encoding_rs::UTF_8 => (meta, EncodingSource::Meta),
+            _ => (detect(bytes, url), EncodingSource::Detected),
+        };
+        if other != encoding_rs::UTF_8 {
+            declared = Some(encoding.name());
+            (encoding, source) = (other, other_source);
+        }
+    }
     let (text, _, _) = encoding.decode(bytes);
-    Decoded { text: text.into_owned(), encoding: EncodingInfo { name: encoding.name(), source } }
+    Decoded { text: text.into_owned(), encoding: EncodingInfo { name: encoding.name(), source, declared } }
+}
+
+/// Whether bytes declared UTF-8 are mostly not UTF-8 (see [`MAX_INVALID_SHARE`] and
+/// [`MIN_INVALID_SEQUENCES`]), judged on the detector's window. Valid UTF-8, nearly every
+/// page, is passed at the speed of validation.
+fn is_mostly_invalid_utf8(bytes: &[u8]) -> bool {
+    let window = &bytes[..bytes.len().min(DETECTOR_WINDOW)];
+    if is_valid_utf8_prefix(window) {
+        return false;
+    }
+    let (mut invalid, mut valid) = (0usize, 0usize);
+    let mut chunks = window.utf8_chunks().peekable();
+    while let Some(chunk) = chunks.next() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        // A sequence cut by the window's end is not an error.
+        let cut_at_end = chunks.peek().is_none() && window.len() < bytes.len();
+        if !chunk.invalid().is_empty() && !cut_at_end {
+            invalid += 1;
+        }
+    }
+    invalid >= MIN_INVALID_SEQUENCES && invalid as f64 > MAX_INVALID_SHARE * (invalid + valid) as f64
 }
 
 /// Picks the encoding: BOM, transport charset, `<meta>` prescan, detection.
@@ -104,11 +160,17 @@ fn choose_encoding(bytes: &[u8], content_type: Option<&str>, url: Option<&str>) 
     if is_valid_utf8_prefix(bytes) {
         return (encoding_rs::UTF_8, EncodingSource::Detected);
     }
+    (detect(bytes, url), EncodingSource::Detected)
+}
+
+/// Statistical detection (chardetng) over the first [`DETECTOR_WINDOW`] bytes, helped by the
+/// URL's top-level domain.
+fn detect(bytes: &[u8], url: Option<&str>) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     let window = &bytes[..bytes.len().min(DETECTOR_WINDOW)];
     detector.feed(window, window.len() == bytes.len());
     let tld = url.and_then(top_level_domain);
-    (detector.guess(tld.as_deref().map(str::as_bytes), chardetng::Utf8Detection::Allow), EncodingSource::Detected)
+    detector.guess(tld.as_deref().map(str::as_bytes), chardetng::Utf8Detection::Allow)
 }
 
 /// True when the bytes are UTF-8, allowing a sequence cut at the very end of the window.

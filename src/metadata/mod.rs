@@ -532,6 +532,7 @@ impl Metadata {
     /// Joins the metadata with the extracted content.
     #[must_use]
     pub fn into_article(self, text: String, blocks: Vec<Block>, encoding: Option<EncodingInfo>, input_format: &'static str) -> Article {
+        let mismatch = encoding.as_ref().is_some_and(|encoding| encoding.declared.is_some());
         Article {
             text,
             title: self.title,
@@ -549,7 +550,7 @@ impl Metadata {
             page_type: self.page_type.unwrap_or(PageType::Unknown),
             sources: self.sources,
             input_format,
-            warnings: Vec::new(),
+            warnings: if mismatch { vec![crate::decode::WARNING_CHARSET_MISMATCH] } else { Vec::new() },
             blocks,
         }
     }
