@@ -83,7 +83,7 @@ pub fn extract_with_hints(html: &str, hints: &Hints, options: &Options) -> Resul
     if html.len() > options.max_input_bytes {
         return Err(Error::TooLarge { limit: options.max_input_bytes });
     }
-    run_pipeline(html, None, hints, options, &Budget::start(options.time_budget))
+    run_pipeline(html, None, hints, options, &Budget::for_options(options))
 }
 
 /// Extracts the main content of a page given as raw bytes (possibly gzip-compressed, in any
@@ -93,7 +93,7 @@ pub fn extract_with_hints(html: &str, hints: &Hints, options: &Options) -> Resul
 /// [`Error::Empty`], [`Error::NotHtml`] for binary data, [`Error::TooLarge`],
 /// [`Error::BadGzip`], [`Error::NoContent`].
 pub fn extract_bytes(bytes: &[u8], hints: &Hints, options: &Options) -> Result<Article, Error> {
-    let budget = Budget::start(options.time_budget);
+    let budget = Budget::for_options(options);
     let bytes = decode::gunzip_if_needed(bytes, options.max_input_bytes)?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Empty);

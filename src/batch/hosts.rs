@@ -95,7 +95,39 @@ mod tests {
         assert_eq!(before.elapsed(), Duration::ZERO);
     }
 
-    #[tokio::test]
+    #[tokio::test(start_paused = true)]
+    async fn slots_and_gaps_hold_together_for_many_requests() {
+        // Ten requests of 80 ms each to one host, two slots and a 50 ms gap: what the batch
+        // test checks against a real server, here exactly.
+        let hosts = Arc::new(Hosts::new(2, Duration::from_millis(50)));
+        let begin = Instant::now();
+        let open = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let tasks: Vec<_> = (0..10)
+            .map(|_| {
+                let (hosts, open) = (Arc::clone(&hosts), Arc::clone(&open));
+                tokio::spawn(async move {
+                    let _permit = hosts.acquire("h").await;
+                    let start = begin.elapsed();
+                    let now_open = open.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+                    tokio::time::sleep(Duration::from_millis(80)).await;
+                    open.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                    (start, now_open)
+                })
+            })
+            .collect();
+        let mut starts = Vec::new();
+        for task in tasks {
+            let (start, now_open) = task.await.expect("task");
+            assert!(now_open <= 2, "{now_open} open at once");
+            starts.push(start);
+        }
+        starts.sort();
+        for pair in starts.windows(2) {
+            assert!(pair[1] - pair[0] >= Duration::from_millis(50), "{starts:?}");
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
     async fn connections_per_host_are_limited() {
         let hosts = Hosts::new(2, Duration::ZERO);
         let first = hosts.acquire("h").await;

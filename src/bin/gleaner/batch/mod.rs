@@ -13,7 +13,6 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::Context;
-use clap::Parser;
 use gleaner::batch::inputs::{self, Jobs};
 
 use args::BatchArgs;
@@ -35,7 +34,7 @@ const INTERRUPT_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// Runs `gleaner batch` with the process's arguments (the first one being `batch`).
 pub fn main() -> ExitCode {
-    let args = BatchArgs::parse_from(std::env::args_os().skip(1));
+    let args = BatchArgs::parse_args(std::env::args_os().skip(1));
     exit_between_records_on_interrupt();
     let result = run(&args);
     if INTERRUPTED.load(Ordering::SeqCst) {
