@@ -401,6 +401,27 @@ fn robots_txt_is_obeyed_unless_ignored() {
 }
 
 #[test]
+fn robots_txt_names_us_by_our_product_token_and_its_crawl_delay_spaces_our_requests() {
+    const PAGES: usize = 4;
+    const CRAWL_DELAY: Duration = Duration::from_millis(300);
+    // Everyone else is disallowed; `gleaner/1.0` is gleaner's group (RFC 9309: the product
+    // token), which asks for 0.3 s between requests.
+    let robots = "User-agent: *\nDisallow: /\n\nUser-agent: gleaner/1.0\nAllow: /\nCrawl-delay: 0.3\n";
+    let mut routes = vec![("/robots.txt".to_string(), Response::ok("text/plain", robots))];
+    routes.extend((0..PAGES).map(|n| (format!("/p{n}"), Response::html(small_page(n)))));
+    let server = Server::start(routes.iter().map(|(path, response)| (path.as_str(), response.clone())).collect());
+    let urls: Vec<String> = (0..PAGES).map(|n| server.url(&format!("/p{n}"))).collect();
+    let mut args: Vec<&str> = FAST.to_vec();
+    args.extend(urls.iter().map(String::as_str));
+    let started = Instant::now();
+    let run = batch(&args);
+    assert!(run.records().iter().all(|record| record["ok"] == true), "{}", run.stdout);
+    // --host-delay 0, but the crawl delay holds: a lower bound, which only waiting can meet.
+    let last = server.hits().iter().filter(|hit| hit.path != "/robots.txt").map(|hit| hit.start).max().expect("hits");
+    assert!(last - started >= CRAWL_DELAY * (PAGES as u32 - 1), "{PAGES} pages in {:?}", last - started);
+}
+
+#[test]
 fn robots_txt_is_fetched_once_per_host() {
     let server = Server::start(vec![("/robots.txt", Response::ok("text/plain", "User-agent: *\nAllow: /\n"))]);
     let urls: Vec<String> = (0..5).map(|n| server.url(&format!("/p{n}"))).collect();

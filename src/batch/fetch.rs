@@ -300,8 +300,18 @@ impl Fetcher {
 
     /// robots.txt of `url`'s host (RFC 9309): a 4xx answer allows everything, a 5xx answer
     /// disallows everything; no answer at all allows everything (the page's own fetch then
-    /// reports the failure). At most [`MAX_ROBOTS_BYTES`] are read.
+    /// reports the failure). At most [`MAX_ROBOTS_BYTES`] are read. Its `Crawl-delay` widens
+    /// the host's gap when it is longer than the run's.
     async fn load_robots(&self, url: &Url) -> Robots {
+        let robots = self.read_robots(url).await;
+        if let Some(delay) = robots.crawl_delay() {
+            self.hosts.set_crawl_delay(&host_key(url), delay);
+        }
+        robots
+    }
+
+    /// robots.txt of `url`'s host, as [`Fetcher::load_robots`] reads it.
+    async fn read_robots(&self, url: &Url) -> Robots {
         let Ok(mut robots_url) = url.join("/robots.txt") else { return Robots::allow_all() };
         for _ in 0..=ROBOTS_MAX_REDIRECTS {
             let Ok((response, _permits)) = self.send(&robots_url, 0).await else { return Robots::allow_all() };
