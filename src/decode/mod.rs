@@ -96,28 +96,35 @@ pub fn gunzip_if_needed(bytes: &[u8], limit: usize) -> Result<std::borrow::Cow<'
 /// detector (its top-level domain hints the language).
 #[must_use]
 pub fn decode(bytes: &[u8], content_type: Option<&str>, url: Option<&str>) -> Decoded {
-    let (mut encoding, mut source) = choose_encoding(bytes, content_type, url);
-    let mut declared = None;
-    if encoding == encoding_rs::UTF_8 && matches!(source, EncodingSource::Http | EncodingSource::Meta) && is_mostly_invalid_utf8(bytes) {
-        // The declaration is wrong: the page's own `<meta>` if the header was the wrong one
-        // and it names something else, else detection.
-        let meta = (source == EncodingSource::Http).then(|| prescan::meta_charset(bytes).map(declared_to_used)).flatten();
-        let (other, other_source) = match meta {
-            Some(meta) if meta != encoding_rs::UTF_8 => (meta, EncodingSource::Meta),
-            _ => (detect(bytes, url), EncodingSource::Detected),
-        };
-        if other != encoding_rs::UTF_8 {
-            declared = Some(encoding.name());
-            (encoding, source) = (other, other_source);
-        }
+    let (encoding, source) = choose_encoding(bytes, content_type, url);
+    let (text, _, had_errors) = encoding.decode(bytes);
+    // Decoding finds bad bytes anyway: only a page that has some pays for the check.
+    let declared_utf8 = encoding == encoding_rs::UTF_8 && matches!(source, EncodingSource::Http | EncodingSource::Meta);
+    if had_errors
+        && declared_utf8
+        && is_mostly_invalid_utf8(bytes)
+        && let Some((other, other_source)) = instead_of_utf8(bytes, source, url)
+    {
+        let (text, _, _) = other.decode(bytes);
+        return Decoded { text: text.into_owned(), encoding: EncodingInfo { name: other.name(), source: other_source, declared: Some(encoding.name()) } };
     }
-    let (text, _, _) = encoding.decode(bytes);
-    Decoded { text: text.into_owned(), encoding: EncodingInfo { name: encoding.name(), source, declared } }
+    Decoded { text: text.into_owned(), encoding: EncodingInfo { name: encoding.name(), source, declared: None } }
+}
+
+/// What a page whose declared UTF-8 (from `source`) is mostly invalid is decoded with
+/// instead: its own `<meta>` if the header was the wrong one and that names something else,
+/// else detection; `None` if detection says UTF-8 after all.
+fn instead_of_utf8(bytes: &[u8], source: EncodingSource, url: Option<&str>) -> Option<(&'static Encoding, EncodingSource)> {
+    let meta = (source == EncodingSource::Http).then(|| prescan::meta_charset(bytes).map(declared_to_used)).flatten();
+    let (other, other_source) = match meta {
+        Some(meta) if meta != encoding_rs::UTF_8 => (meta, EncodingSource::Meta),
+        _ => (detect(bytes, url), EncodingSource::Detected),
+    };
+    (other != encoding_rs::UTF_8).then_some((other, other_source))
 }
 
 /// Whether bytes declared UTF-8 are mostly not UTF-8 (see [`MAX_INVALID_SHARE`] and
-/// [`MIN_INVALID_SEQUENCES`]), judged on the detector's window. Valid UTF-8, nearly every
-/// page, is passed at the speed of validation.
+/// [`MIN_INVALID_SEQUENCES`]), judged on the detector's window.
 fn is_mostly_invalid_utf8(bytes: &[u8]) -> bool {
     let window = &bytes[..bytes.len().min(DETECTOR_WINDOW)];
     if is_valid_utf8_prefix(window) {
