@@ -15,7 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let options = Options::default().with_max_input_bytes(5 * 1024 * 1024);
     match gleaner::extract_bytes(&bytes, &hints, &options) {
         Ok(article) => {
-            println!("{:?}", article.metadata.encoding); // Some(EncodingInfo { name: "Shift_JIS", source: Http })
+            println!("{:?}", article.metadata.encoding); // Some(EncodingInfo { name: "Shift_JIS", source: Http, declared: None })
             println!("{}", article.to_markdown(&RenderOptions::default().with_links(true)));
             println!("{}", serde_json::to_string_pretty(&article)?); // the `--format json` object
         }

@@ -101,6 +101,7 @@ pub fn extract_bytes(bytes: &[u8], hints: &Hints, options: &Options) -> Result<A
 #[doc(hidden)]
 pub mod internals {
     pub use crate::blocks::collect as collect_blocks;
+    pub use crate::budget::{Clock, ExpiresAt};
     pub use crate::decode::{Decoded, binary_kind, decode, gunzip_if_needed};
     pub use crate::dom::{Dom, NodeData, NodeId, Tag, parse};
     pub use crate::input::{read_file, read_stdin};

@@ -54,12 +54,17 @@ pub struct Options {
     /// Most attributes kept on one tag (warning `attribute_limit` when more are dropped).
     pub max_attributes: usize,
     /// Longest one document's extraction may take (`None`: no limit). Checked between the
-    /// stages and inside the parser's loop; past it, [`crate::Error::TimeBudget`].
+    /// stages and inside the parser's loop; past it, [`crate::Error::TimeBudget`]. The one
+    /// time limit of an extraction: the batch watchdog is derived from it
+    /// (twice the budget, at least 5 s more).
     pub time_budget: Option<std::time::Duration>,
     /// Whether the input is HTML, plain text, or to be detected.
     pub input_format: InputFormat,
     /// Whether the text-level clean-up (repeated headlines, link tails…) runs after selection.
     pub text_cleanup: bool,
+    /// Where the time budget reads the time (the system clock; tests put in their own).
+    #[doc(hidden)]
+    pub clock: crate::budget::ClockRef,
 }
 
 impl Default for Options {
@@ -72,11 +77,18 @@ impl Default for Options {
             time_budget: Some(DEFAULT_TIME_BUDGET),
             input_format: InputFormat::Auto,
             text_cleanup: true,
+            clock: crate::budget::ClockRef::default(),
         }
     }
 }
 
 impl Options {
+    /// Starts this extraction's time budget, on the options' clock.
+    #[must_use]
+    pub(crate) fn start_budget(&self) -> crate::budget::Budget {
+        crate::budget::Budget::start_on(self.time_budget, self.clock.clone())
+    }
+
     /// Sets the input size cap in bytes (default [`DEFAULT_MAX_INPUT_BYTES`], 20 MB).
     #[must_use]
     pub fn with_max_input_bytes(mut self, bytes: usize) -> Self {
@@ -126,6 +138,15 @@ impl Options {
     #[must_use]
     pub fn with_input_format(mut self, format: InputFormat) -> Self {
         self.input_format = format;
+        self
+    }
+
+    /// Reads the time budget's time from `clock` instead of the system clock: for tests that
+    /// must run out of time at a named stage, whatever the machine's speed.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn with_clock(mut self, clock: std::sync::Arc<dyn crate::budget::Clock>) -> Self {
+        self.clock = crate::budget::ClockRef(clock);
         self
     }
 

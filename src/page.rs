@@ -51,11 +51,13 @@ pub struct PageMetadata {
     pub sources: BTreeMap<Field, Source>,
     /// `input_format`: `"html"` or `"text"` — how the input was treated.
     pub input_format: InputKind,
-    /// `warnings`: what limits degraded the result, as stable codes (`[]` when none):
+    /// `warnings`: what degraded or changed the result, as stable codes (`[]` when none):
     /// `node_limit` when the page had more nodes than [`crate::Options::max_nodes`] and only
     /// its beginning was read, `depth_limit` when nesting deeper than
     /// [`crate::Options::max_depth`] was flattened, `attribute_limit` when attributes past
-    /// [`crate::Options::max_attributes`] were dropped from a tag.
+    /// [`crate::Options::max_attributes`] were dropped from a tag; and `charset_mismatch`
+    /// when the declared UTF-8 was contradicted by the bytes and the page decoded otherwise
+    /// (see [`EncodingInfo::declared`]).
     pub warnings: Vec<Warning>,
 }
 
@@ -116,6 +118,9 @@ pub enum Warning {
     /// `attribute_limit`: attributes past [`crate::Options::max_attributes`] were dropped
     /// from a tag.
     AttributeLimit,
+    /// `charset_mismatch`: the declared UTF-8 was contradicted by the bytes and the page was
+    /// decoded otherwise (see [`EncodingInfo::declared`]).
+    CharsetMismatch,
 }
 
 impl Warning {
@@ -126,6 +131,7 @@ impl Warning {
             Self::NodeLimit => "node_limit",
             Self::DepthLimit => "depth_limit",
             Self::AttributeLimit => "attribute_limit",
+            Self::CharsetMismatch => "charset_mismatch",
         }
     }
 }
@@ -161,6 +167,11 @@ pub struct EncodingInfo {
     pub name: &'static str,
     /// Where the choice came from.
     pub source: EncodingSource,
+    /// `declared` (only when set): the UTF-8 that the `Content-Type` header or `<meta>`
+    /// declared but the bytes contradicted; the page then has the warning
+    /// [`Warning::CharsetMismatch`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declared: Option<&'static str>,
 }
 
 /// The kinds of page gleaner tells apart (WCXB's page types).

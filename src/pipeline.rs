@@ -24,7 +24,7 @@ use crate::{Error, Hints, InputFormat, Options, render, text};
 
 /// Extracts a page given as raw bytes (gzip or not, any charset).
 pub(crate) fn extract_bytes(bytes: &[u8], hints: &Hints, options: &Options) -> Result<Article, Error> {
-    let budget = Budget::start(options.time_budget);
+    let budget = options.start_budget();
     let decoded = decode_bytes(bytes, hints, options)?;
     budget.check("decode")?;
     extract_decoded(&decoded.text, Some(decoded.encoding), hints, options, &budget)
@@ -38,7 +38,7 @@ pub(crate) fn extract_text(source: &str, hints: &Hints, options: &Options) -> Re
     if source.len() > options.max_input_bytes {
         return Err(Error::TooLarge { limit: options.max_input_bytes });
     }
-    extract_decoded(source, None, hints, options, &Budget::start(options.time_budget))
+    extract_decoded(source, None, hints, options, &options.start_budget())
 }
 
 /// Stage "decode": gunzip under the size cap, refuse empty and binary input, decode the
@@ -148,7 +148,7 @@ fn repair_double_encoding(dom: &mut Dom) {
 /// # Errors
 /// As [`crate::extract_bytes`], for the stages it runs.
 pub(crate) fn explain(bytes: &[u8], hints: &Hints, options: &Options, needle: &str) -> Result<String, Error> {
-    let budget = Budget::start(options.time_budget);
+    let budget = options.start_budget();
     let decoded = decode_bytes(bytes, hints, options)?;
     let Selected { dom, selection, .. } = select_html(&decoded.text, hints, options, &budget)?;
     Ok(selection.explain(&dom, needle))

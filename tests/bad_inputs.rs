@@ -8,9 +8,10 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
+use gleaner::internals::ExpiresAt;
 use gleaner::render::{self, RenderOptions};
 use gleaner::{Hints, Options};
 
@@ -60,6 +61,12 @@ const fn ok(name: &'static str, input: Input, contains: &'static [&'static str],
     Case { name, input, content_type: None, expect: Expect::Ok { contains, absent: &[HIDDEN], encoding, warnings: &[] } }
 }
 
+/// An "ok" case whose declared UTF-8 is contradicted by its bytes: decoded as `encoding`
+/// instead, with the warning `charset_mismatch`.
+const fn mismatch(name: &'static str, input: Input, content_type: Option<&'static str>, contains: &'static [&'static str], encoding: &'static str) -> Case {
+    Case { name, input, content_type, expect: Expect::Ok { contains, absent: &[HIDDEN], encoding: Some(encoding), warnings: &["charset_mismatch"] } }
+}
+
 /// An "ok" case whose result is degraded by a limit, saying so in `warnings`.
 const fn degraded(name: &'static str, input: Input, warnings: &'static [&'static str]) -> Case {
     Case { name, input, content_type: None, expect: Expect::Ok { contains: &[PROSE_TEXT], absent: &[HIDDEN], encoding: None, warnings } }
@@ -107,6 +114,23 @@ fn cases() -> Vec<Case> {
             },
         },
         ok("undeclared-windows-1252", File("undeclared-windows-1252.html"), &["À Besançon, la rivière"], Some("windows-1252")),
+        // Declared UTF-8, but the bytes are a legacy charset: detected, with a warning.
+        mismatch("declared-utf8-windows-1251", File("declared-utf8-windows-1251.html"), None, &["Река медленно поднималась"], "windows-1251"),
+        mismatch("declared-utf8-windows-1252", File("declared-utf8-windows-1252.html"), None, &["À Besançon, la rivière"], "windows-1252"),
+        mismatch(
+            "header-utf8-meta-windows-1251",
+            File("meta-windows-1251.html"),
+            Some("text/html; charset=utf-8"),
+            &["Река медленно поднималась"],
+            "windows-1251",
+        ),
+        mismatch(
+            "header-utf8-undeclared-windows-1252",
+            File("undeclared-windows-1252.html"),
+            Some("text/html; charset=UTF-8"),
+            &["À Besançon, la rivière"],
+            "windows-1252",
+        ),
         ok("undeclared-shift_jis", File("undeclared-shift_jis.html"), &["川は夜通しゆっくりと"], Some("Shift_JIS")),
         ok("invalid-utf8", File("invalid-utf8.html"), &["night, \u{FFFD}\u{FFFD} and", "water. \u{FFFD}( Farmers"], Some("UTF-8")),
         ok("unknown-charset-label", File("unknown-charset.html"), &[RIVER], Some("UTF-8")),
@@ -325,17 +349,19 @@ fn corpus_files_and_readme_match_the_cases() {
 }
 
 #[test]
-fn the_time_budget_stops_a_slow_page_with_a_timeout() {
-    // 100,000 nested lists take html5ever about half a second in a release build (more in a
-    // debug one); a budget of 20 ms is spent while parsing.
-    let html = nested_lists();
-    let options = Options::default().with_time_budget(Some(Duration::from_millis(20)));
-    let err = gleaner::extract_bytes(&html, &Hints::default(), &options).expect_err("past its budget");
-    assert_eq!(err.kind(), "timeout", "{err}");
-    assert!(err.to_string().contains("parse"), "{err}");
-    // The same page with no budget, or the default one, is extracted.
-    let unlimited = Options::default().with_time_budget(None);
-    assert!(gleaner::extract_bytes(&html, &Hints::default(), &unlimited).is_ok());
+fn the_time_budget_stops_extraction_in_the_stage_where_it_runs_out() {
+    // A clock that jumps a day ahead when one stage checks the budget: the budget runs out
+    // exactly there, whatever the machine's speed.
+    let html = page(PROSE);
+    for stage in ["decode", "parse", "metadata", "content", "cleanup"] {
+        let options = Options::default().with_clock(Arc::new(ExpiresAt(stage)));
+        let err = gleaner::extract_bytes(&html, &Hints::default(), &options).expect_err("past its budget");
+        assert_eq!(err.kind(), "timeout", "{err}");
+        assert!(matches!(err, gleaner::Error::TimeBudget { stage: at, .. } if at == stage), "{stage}: {err}");
+        // The same clock with no budget, or the system's clock, lets the page through.
+        assert!(gleaner::extract_bytes(&html, &Hints::default(), &options.clone().with_time_budget(None)).is_ok());
+    }
+    assert!(gleaner::extract_bytes(&html, &Hints::default(), &Options::default()).is_ok());
 }
 
 #[test]

@@ -12,7 +12,7 @@ use tokio::sync::{OnceCell, Semaphore, SemaphorePermit};
 use url::{Position, Url};
 
 use super::hosts::{HostPermit, Hosts, host_key};
-use super::retry::{backoff, is_retryable_status, parse_retry_after};
+use super::retry::{backoff, is_retryable_status, retry_wait};
 use super::robots::{MAX_ROBOTS_BYTES, Robots};
 use crate::fetch::{FetchError, NetworkReason};
 use crate::fetch::{is_textual, network_error};
@@ -284,16 +284,8 @@ impl Fetcher {
     /// The wait before retrying after `response`: its `Retry-After` if it asks for no more
     /// than the longest honoured (else `None`: no retry), or the backoff.
     fn retry_wait(&self, response: &reqwest::Response, attempt: u32) -> Option<Duration> {
-        let asked = response
-            .headers()
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| parse_retry_after(value, SystemTime::now()));
-        match asked {
-            Some(wait) if wait > self.options.max_retry_after => None,
-            Some(wait) => Some(wait),
-            None => Some(backoff(self.options.backoff, attempt, MAX_BACKOFF)),
-        }
+        let asked = response.headers().get(reqwest::header::RETRY_AFTER).and_then(|value| value.to_str().ok());
+        retry_wait(asked, attempt, self.options.backoff, MAX_BACKOFF, self.options.max_retry_after, SystemTime::now())
     }
 
     /// Whether robots.txt of `url`'s host lets us fetch it; robots.txt is fetched once per host.
@@ -308,8 +300,18 @@ impl Fetcher {
 
     /// robots.txt of `url`'s host (RFC 9309): a 4xx answer allows everything, a 5xx answer
     /// disallows everything; no answer at all allows everything (the page's own fetch then
-    /// reports the failure). At most [`MAX_ROBOTS_BYTES`] are read.
+    /// reports the failure). At most [`MAX_ROBOTS_BYTES`] are read. Its `Crawl-delay` widens
+    /// the host's gap when it is longer than the run's.
     async fn load_robots(&self, url: &Url) -> Robots {
+        let robots = self.read_robots(url).await;
+        if let Some(delay) = robots.crawl_delay() {
+            self.hosts.set_crawl_delay(&host_key(url), delay);
+        }
+        robots
+    }
+
+    /// robots.txt of `url`'s host, as [`Fetcher::load_robots`] reads it.
+    async fn read_robots(&self, url: &Url) -> Robots {
         let Ok(mut robots_url) = url.join("/robots.txt") else { return Robots::allow_all() };
         for _ in 0..=ROBOTS_MAX_REDIRECTS {
             let Ok((response, _permits)) = self.send(&robots_url, 0).await else { return Robots::allow_all() };

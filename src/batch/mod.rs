@@ -42,7 +42,6 @@ pub mod summary;
 pub mod warc;
 
 use std::num::NonZeroUsize;
-use std::time::Duration;
 
 pub use error::{BadLine, BatchError};
 pub use fetch::FetchOptions;
@@ -62,19 +61,15 @@ pub struct BatchOptions {
     pub ordered: bool,
     /// How pages are fetched.
     pub fetch: FetchOptions,
-    /// How pages are extracted.
+    /// How pages are extracted. Its [`time_budget`](Options::time_budget) is the one time
+    /// limit of an extraction; a watchdog gives up on an extraction that runs on past it
+    /// unchecked, after twice the budget, at least 5 s more (see [`pipeline`]).
     pub extract: Options,
-    /// The longest one page's extraction is waited for; `None`: no limit.
-    pub doc_timeout: Option<Duration>,
 }
-
-/// The default per-document time budget: far above a normal page's milliseconds, and above
-/// the seconds the largest accepted page (20 MB) may take.
-pub const DEFAULT_DOC_TIMEOUT: Duration = Duration::from_secs(60);
 
 impl Default for BatchOptions {
     fn default() -> Self {
-        Self { jobs: default_jobs(), ordered: true, fetch: FetchOptions::default(), extract: Options::default(), doc_timeout: Some(DEFAULT_DOC_TIMEOUT) }
+        Self { jobs: default_jobs(), ordered: true, fetch: FetchOptions::default(), extract: Options::default() }
     }
 }
 
@@ -97,17 +92,6 @@ impl BatchOptions {
     #[must_use]
     pub fn with_fetch(mut self, fetch: FetchOptions) -> Self {
         self.fetch = fetch;
-        self
-    }
-
-    /// Sets the longest one page's extraction is waited for (default [`DEFAULT_DOC_TIMEOUT`];
-    /// `None`: no limit). A page over it gets a `timeout` record and the run goes on with a
-    /// fresh extraction thread; the overdue thread cannot be stopped and runs on in the
-    /// background until the extractor's own limits end it, its result dropped (see
-    /// [`pipeline`]).
-    #[must_use]
-    pub fn with_doc_timeout(mut self, doc_timeout: Option<Duration>) -> Self {
-        self.doc_timeout = doc_timeout;
         self
     }
 

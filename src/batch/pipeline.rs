@@ -5,11 +5,14 @@
 //! are handed to the caller one by one, in input order (held back until the ones before are
 //! done) or in completion order.
 //!
-//! Each extraction has a time budget (`doc_timeout`), watched by a watchdog thread: past it,
-//! the page's record is a `timeout` error and a fresh extraction thread takes the overdue
-//! one's place. A thread cannot be stopped from outside, so the overdue extraction runs on in
-//! the background, its result dropped, until it ends (the extractor's own time budget and its
-//! caps on size, depth and node count bound it); then its thread exits.
+//! Each extraction has the time budget of the extraction options, which stops it from inside
+//! at the next check (between stages and parser chunks). A watchdog thread catches what those
+//! checks cannot see, a stage that runs on far past the budget: after
+//! its watchdog limit (twice the budget, at least 5 s more), the
+//! page's record is a `timeout` error and a fresh extraction thread takes the overdue one's
+//! place. A thread cannot be stopped from outside, so the overdue extraction runs on in the
+//! background, its result dropped, until it ends (its caps on size, depth and node count bound
+//! it); then its thread exits. With no budget there is no watchdog either.
 //!
 //! At most [`in_flight_limit`] jobs are between being read and being handed back, so memory
 //! stays flat however long the input is; a slow page at the head of an ordered run holds the
@@ -22,6 +25,8 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::time::{Duration, Instant};
+
+use crate::budget::ClockRef;
 
 use tokio::runtime::Handle;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
@@ -127,7 +132,7 @@ where
         loop {
             let task = lock(&self.queue).recv();
             let Ok(Task { index, record, work, permit }) = task else { return };
-            *lock(slot) = Some(Running { index, record, permit, started: Instant::now() });
+            *lock(slot) = Some(Running { index, record, permit, started: self.extract.clock.now("job") });
             let outcome = guarded(|| work(&self.extract));
             let Some(running) = lock(slot).take() else { return };
             let Running { index, mut record, permit, .. } = running;
@@ -136,18 +141,19 @@ where
         }
     }
 
-    /// Every `check`, fails the tasks running longer than `budget` and replaces their threads,
-    /// until `finished`.
-    fn watch(self: &Arc<Self>, budget: Duration, finished: &AtomicBool) {
-        let check = (budget / 4).clamp(Duration::from_millis(1), Duration::from_millis(100));
+    /// Every `check`, fails the tasks running longer than `limit` (read on the extraction
+    /// options' clock) and replaces their threads, until `finished`.
+    fn watch(self: &Arc<Self>, limit: Duration, clock: &ClockRef, finished: &AtomicBool) {
+        let check = (limit / 4).clamp(Duration::from_millis(1), Duration::from_millis(100));
         while !finished.load(Ordering::SeqCst) {
             std::thread::sleep(check);
+            let now = clock.now("watchdog");
             let overdue: Vec<Running> = {
                 let mut slots = lock(&self.slots);
                 let mut overdue = Vec::new();
                 slots.retain(|slot| {
                     let mut running = lock(slot);
-                    if running.as_ref().is_some_and(|r| r.started.elapsed() > budget) {
+                    if running.as_ref().is_some_and(|r| now.saturating_duration_since(r.started) > limit) {
                         overdue.extend(running.take());
                         false
                     } else {
@@ -157,7 +163,7 @@ where
                 overdue
             };
             for Running { index, mut record, permit, .. } in overdue {
-                record.outcome = Err(overdue_error(budget));
+                record.outcome = Err(overdue_error(limit));
                 self.finish(index, record, permit);
                 // Without a thread the run would stall; if none can start, the others go on.
                 let _ = self.spawn_worker();
@@ -209,9 +215,9 @@ where
         shared.spawn_worker()?;
     }
     let finished = Arc::new(AtomicBool::new(false));
-    if let Some(budget) = options.doc_timeout {
-        let (shared, finished) = (Arc::clone(&shared), Arc::clone(&finished));
-        std::thread::Builder::new().name("gleaner-watchdog".into()).spawn(move || shared.watch(budget, &finished))?;
+    if let Some(limit) = crate::budget::watchdog_limit(options.extract.time_budget) {
+        let (shared, finished, clock) = (Arc::clone(&shared), Arc::clone(&finished), options.extract.clock.clone());
+        std::thread::Builder::new().name("gleaner-watchdog".into()).spawn(move || shared.watch(limit, &clock, &finished))?;
     }
     let window = Arc::new(Semaphore::new(in_flight_limit(options)));
     let stop = Arc::new(AtomicBool::new(false));
@@ -517,27 +523,66 @@ mod tests {
         assert!(lines[7].starts_with(r#"{"id":"j7""#), "{}", lines[7]);
     }
 
+    /// A clock on which the first extraction to check its budget in "parse" hangs there (a
+    /// stage that never reaches a check) until released, and the watchdog's next look finds it
+    /// a day old: the watchdog's work, whatever the machine's speed.
+    #[derive(Debug, Default)]
+    struct HangingClock {
+        hanging: AtomicBool,
+        jumped: AtomicBool,
+        released: Mutex<bool>,
+        release: std::sync::Condvar,
+    }
+
+    impl HangingClock {
+        fn release(&self) {
+            *lock(&self.released) = true;
+            self.release.notify_all();
+        }
+    }
+
+    impl crate::budget::Clock for HangingClock {
+        fn now(&self, stage: &'static str) -> Instant {
+            let now = Instant::now();
+            match stage {
+                "parse" if !self.hanging.swap(true, Ordering::SeqCst) => {
+                    let mut released = lock(&self.released);
+                    while !*released {
+                        released = self.release.wait(released).unwrap_or_else(PoisonError::into_inner);
+                    }
+                    now
+                }
+                "watchdog" if self.hanging.load(Ordering::SeqCst) && !self.jumped.swap(true, Ordering::SeqCst) => {
+                    now.checked_add(Duration::from_secs(86_400)).unwrap_or(now)
+                }
+                _ => now,
+            }
+        }
+    }
+
     #[test]
     fn an_overdue_page_times_out_and_a_fresh_thread_takes_the_rest() {
-        // 100,000 nested lists take html5ever over half a second, far past the budget; the
-        // small pages after it take milliseconds.
-        let slow = format!("<html><body>{}<p>end</p></body></html>", "<ul><li>".repeat(100_000));
-        let small = |n: usize| format!("<html><body><article><p>{}</p></article></body></html>", "Words of a story. ".repeat(n + 10));
-        let mut jobs = vec![Job { id: "slow".into(), input: "slow".into(), source: Source::Html { html: slow, url: None } }];
-        jobs.extend((0..5).map(|n| Job { id: format!("s{n}"), input: format!("s{n}"), source: Source::Html { html: small(n), url: None } }));
-        let options = BatchOptions::default()
-            .with_jobs(std::num::NonZeroUsize::MIN)
-            .with_doc_timeout(Some(Duration::from_millis(300)))
-            .with_extract(Options::default().with_time_budget(None));
+        let page = |n: usize| format!("<html><body><article><p>{}</p></article></body></html>", "Words of a story. ".repeat(n + 10));
+        let jobs = (0..6).map(move |n| Job { id: format!("p{n}"), input: format!("p{n}"), source: Source::Html { html: page(n), url: None } });
+        let clock = Arc::new(HangingClock::default());
+        // A budget no page comes near: only the hang is overdue.
+        let extract = Options::default().with_time_budget(Some(Duration::from_secs(3600))).with_clock(Arc::clone(&clock) as Arc<dyn crate::budget::Clock>);
+        let options = BatchOptions::default().with_jobs(std::num::NonZeroUsize::MIN).with_extract(extract);
         let mut outcomes = Vec::new();
-        run(jobs.into_iter(), &options, |record| {
+        run(jobs, &options, |record| {
             outcomes.push((record.id.clone(), record.outcome.as_ref().err().map(BatchError::kind)));
             Ok(())
         })
         .expect("run");
-        assert_eq!(outcomes[0], ("slow".to_string(), Some("timeout")));
+        clock.release();
         assert_eq!(outcomes.len(), 6);
+        assert_eq!(outcomes[0], ("p0".to_string(), Some("timeout")));
         assert!(outcomes[1..].iter().all(|(_, error)| error.is_none()), "{outcomes:?}");
+    }
+
+    #[test]
+    fn no_budget_no_watchdog() {
+        assert_eq!(crate::budget::watchdog_limit(BatchOptions::default().with_extract(Options::default().with_time_budget(None)).extract.time_budget), None);
     }
 
     fn small_jobs(count: usize) -> impl Iterator<Item = Job> + Send + 'static {

@@ -30,9 +30,33 @@ pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     Some(date.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
+/// The wait before retry number `attempt` after an answer whose `Retry-After` header is
+/// `retry_after`: the wait it asks for when that is no longer than `max_retry_after` (a longer
+/// one: `None`, no retry, the answer stands), else the [`backoff`] from `base` (at most `max`).
+#[must_use]
+pub fn retry_wait(retry_after: Option<&str>, attempt: u32, base: Duration, max: Duration, max_retry_after: Duration, now: SystemTime) -> Option<Duration> {
+    match retry_after.and_then(|value| parse_retry_after(value, now)) {
+        Some(wait) if wait > max_retry_after => None,
+        Some(wait) => Some(wait),
+        None => Some(backoff(base, attempt, max)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn retry_after_over_the_longest_honoured_is_not_waited_for() {
+        let (base, max, longest) = (Duration::from_millis(100), Duration::from_secs(1), Duration::from_secs(60));
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+        assert_eq!(retry_wait(Some("1"), 0, base, max, longest, now), Some(Duration::from_secs(1)));
+        assert_eq!(retry_wait(Some("60"), 0, base, max, longest, now), Some(Duration::from_secs(60)));
+        assert_eq!(retry_wait(Some("120"), 0, base, max, longest, now), None);
+        let backed_off = retry_wait(None, 1, base, max, longest, now).expect("a backoff");
+        assert!(backed_off >= Duration::from_millis(100) && backed_off < Duration::from_millis(200), "{backed_off:?}");
+        assert!(retry_wait(Some("soon"), 0, base, max, longest, now).is_some_and(|wait| wait < base), "an unreadable header: the backoff");
+    }
 
     #[test]
     fn backoff_doubles_within_jitter_and_is_capped() {

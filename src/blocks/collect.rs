@@ -26,6 +26,8 @@ pub fn collect(dom: &Dom, roots: &[NodeId], skip: &dyn Fn(NodeId) -> bool) -> Ve
         item: None,
         figures: Vec::new(),
         flushes: 0,
+        inline_start: 0,
+        image_floor: 0,
     };
     for &root in roots {
         collector.node = root;
@@ -54,6 +56,10 @@ pub(super) struct Collector<'a> {
     figures: Vec<Image>,
     /// How many times the buffer was emitted, to tell when an inline element spans blocks.
     flushes: usize,
+    /// Where in `buf` the innermost inline element being walked began.
+    inline_start: usize,
+    /// `inline_start` when the last inline image was met: its span may not start before it.
+    image_floor: usize,
 }
 
 /// The inline markup an element stands for, if any.
@@ -75,6 +81,7 @@ impl Collector<'_> {
         let node = self.dom.node(id);
         let element = match &node.data {
             NodeData::Text(text) => {
+                self.space_after_image(text);
                 let before = self.buf.len();
                 push_collapsed(&mut self.buf, text);
                 if self.in_link {
@@ -161,7 +168,9 @@ impl Collector<'_> {
     /// Walks an inline element, recording its markup as a span over the text it adds.
     fn inline(&mut self, id: NodeId, depth: usize, kind: Option<SpanKind>) {
         let (mut start, mut first_span, flushes) = (self.buf.len(), self.spans.len(), self.flushes);
+        let outer_start = std::mem::replace(&mut self.inline_start, start);
         self.walk_children(id, depth);
+        self.inline_start = outer_start;
         // A block inside the inline element (a `<div>` in a link) emitted the text so far:
         // the markup covers what is left of it in the buffer.
         if self.flushes != flushes {
@@ -185,7 +194,26 @@ impl Collector<'_> {
             self.figures.push(Image { src, alt });
         } else {
             let at = self.buf.len();
+            self.image_floor = self.inline_start;
             self.spans.push(Span { start: at, end: at, kind: SpanKind::Image(Image { src, alt }) });
+        }
+    }
+
+    /// An image between two spaces (`a <img> b`): the second space collapses into the first,
+    /// so the image's span takes that space over, and the renderers write it on both sides of
+    /// the image (else `![A](a.png)b`, the next word glued to the image). Not when the space
+    /// is outside an inline element the image is in (`x <a><img> y</a>`): the span would
+    /// leave it.
+    fn space_after_image(&mut self, text: &str) {
+        if !text.starts_with(char::is_whitespace) || !self.buf.ends_with(' ') {
+            return;
+        }
+        let at = self.buf.len();
+        if at - 1 < self.image_floor {
+            return;
+        }
+        if let Some(span) = self.spans.last_mut().filter(|span| span.start == at && span.end == at && matches!(span.kind, SpanKind::Image(_))) {
+            span.start = at - 1;
         }
     }
 
@@ -357,6 +385,9 @@ mod tests {
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].images, vec![Image { src: "/big.jpg".into(), alt: "A cat".into() }]);
         assert_eq!(blocks[0].text, "An icon here");
+        // Between two spaces, the image's span is the one space left of them.
+        assert_eq!(blocks[0].spans, vec![Span { start: 7, end: 8, kind: SpanKind::Image(Image { src: "/i.png".into(), alt: "i".into() }) }]);
+        let blocks = blocks_of("<p>An icon <img src='/i.png' alt='i'>here</p>");
         assert_eq!(blocks[0].spans, vec![Span { start: 8, end: 8, kind: SpanKind::Image(Image { src: "/i.png".into(), alt: "i".into() }) }]);
     }
 }

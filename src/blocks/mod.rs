@@ -58,7 +58,8 @@ pub enum SpanKind {
         /// The link target, unresolved.
         href: String,
     },
-    /// An image inside running text (zero width: `start == end`).
+    /// An image inside running text: zero width (`start == end`), or over the one space it
+    /// stood between (`a <img> b`), which the renderers write on both sides of it.
     Image(Image),
 }
 

@@ -14,6 +14,19 @@ pub use sniff::binary_kind;
 use crate::Error;
 pub use crate::page::{EncodingInfo, EncodingSource};
 
+/// A page declared UTF-8 whose bytes are mostly not UTF-8 is decoded as something else: when
+/// more than this share of the non-ASCII characters that UTF-8 would give are U+FFFD. Text in
+/// a legacy charset read as UTF-8 gives U+FFFD for nearly every non-ASCII character (a high
+/// byte is followed by the continuation bytes a UTF-8 lead byte needs only by chance), while a
+/// UTF-8 page with stray bytes (a footer pasted from a legacy page, a character cut in two)
+/// keeps nearly all of them: the share is near 1 or near 0, and one half parts the two with
+/// wide margins.
+pub const MAX_INVALID_SHARE: f64 = 0.5;
+
+/// Fewer invalid sequences than this are stray bytes, not a wrong label: the reader loses a
+/// few characters to U+FFFD, and a detector's guess from so little evidence is a coin toss.
+pub const MIN_INVALID_SEQUENCES: usize = 8;
+
 /// A decoded page: its text and how it was decoded.
 #[derive(Debug, Clone)]
 pub struct Decoded {
@@ -50,8 +63,50 @@ pub fn gunzip_if_needed(bytes: &[u8], limit: usize) -> Result<std::borrow::Cow<'
 #[must_use]
 pub fn decode(bytes: &[u8], content_type: Option<&str>, url: Option<&str>) -> Decoded {
     let (encoding, source) = choose_encoding(bytes, content_type, url);
-    let (text, _, _) = encoding.decode(bytes);
-    Decoded { text: text.into_owned(), encoding: EncodingInfo { name: encoding.name(), source } }
+    let (text, _, had_errors) = encoding.decode(bytes);
+    // Decoding finds bad bytes anyway: only a page that has some pays for the check.
+    let declared_utf8 = encoding == encoding_rs::UTF_8 && matches!(source, EncodingSource::Http | EncodingSource::Meta);
+    if had_errors
+        && declared_utf8
+        && is_mostly_invalid_utf8(bytes)
+        && let Some((other, other_source)) = instead_of_utf8(bytes, source, url)
+    {
+        let (text, _, _) = other.decode(bytes);
+        return Decoded { text: text.into_owned(), encoding: EncodingInfo { name: other.name(), source: other_source, declared: Some(encoding.name()) } };
+    }
+    Decoded { text: text.into_owned(), encoding: EncodingInfo { name: encoding.name(), source, declared: None } }
+}
+
+/// What a page whose declared UTF-8 (from `source`) is mostly invalid is decoded with
+/// instead: its own `<meta>` if the header was the wrong one and that names something else,
+/// else detection; `None` if detection says UTF-8 after all.
+fn instead_of_utf8(bytes: &[u8], source: EncodingSource, url: Option<&str>) -> Option<(&'static Encoding, EncodingSource)> {
+    let meta = (source == EncodingSource::Http).then(|| prescan::meta_charset(bytes).map(declared_to_used)).flatten();
+    let (other, other_source) = match meta {
+        Some(meta) if meta != encoding_rs::UTF_8 => (meta, EncodingSource::Meta),
+        _ => (detect(bytes, url), EncodingSource::Detected),
+    };
+    (other != encoding_rs::UTF_8).then_some((other, other_source))
+}
+
+/// Whether bytes declared UTF-8 are mostly not UTF-8 (see [`MAX_INVALID_SHARE`] and
+/// [`MIN_INVALID_SEQUENCES`]), judged on the detector's window.
+fn is_mostly_invalid_utf8(bytes: &[u8]) -> bool {
+    let window = &bytes[..bytes.len().min(DETECTOR_WINDOW)];
+    if is_valid_utf8_prefix(window) {
+        return false;
+    }
+    let (mut invalid, mut valid) = (0usize, 0usize);
+    let mut chunks = window.utf8_chunks().peekable();
+    while let Some(chunk) = chunks.next() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        // A sequence cut by the window's end is not an error.
+        let cut_at_end = chunks.peek().is_none() && window.len() < bytes.len();
+        if !chunk.invalid().is_empty() && !cut_at_end {
+            invalid += 1;
+        }
+    }
+    invalid >= MIN_INVALID_SEQUENCES && invalid as f64 > MAX_INVALID_SHARE * (invalid + valid) as f64
 }
 
 /// Picks the encoding: BOM, transport charset, `<meta>` prescan, detection.
@@ -78,11 +133,17 @@ fn choose_encoding(bytes: &[u8], content_type: Option<&str>, url: Option<&str>) 
     if is_valid_utf8_prefix(bytes) {
         return (encoding_rs::UTF_8, EncodingSource::Detected);
     }
+    (detect(bytes, url), EncodingSource::Detected)
+}
+
+/// Statistical detection (chardetng) over the first [`DETECTOR_WINDOW`] bytes, helped by the
+/// URL's top-level domain.
+fn detect(bytes: &[u8], url: Option<&str>) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     let window = &bytes[..bytes.len().min(DETECTOR_WINDOW)];
     detector.feed(window, window.len() == bytes.len());
     let tld = url.and_then(top_level_domain);
-    (detector.guess(tld.as_deref().map(str::as_bytes), chardetng::Utf8Detection::Allow), EncodingSource::Detected)
+    detector.guess(tld.as_deref().map(str::as_bytes), chardetng::Utf8Detection::Allow)
 }
 
 /// True when the bytes are UTF-8, allowing a sequence cut at the very end of the window.

@@ -489,10 +489,12 @@ impl Dom {
     }
 }
 
-/// How much markup is fed to the parser between two looks at the node count. It bounds how far
-/// past the cap the tree grows (256 KB of markup makes about 256,000 nodes at most, barring
-/// the adoption agency's clones). Nearly every real page fits in one chunk: smaller chunks
-/// (16–64 KB) cost 2–3% of single-thread speed on WCXB-dev, this one nothing measurable.
+/// How much markup is fed to the parser between two looks at the time budget and at whether
+/// the node cap was reached. The cap itself holds inside a chunk (the tree sink cuts every
+/// node past it), so a chunk only bounds how much markup is read past the cap before parsing
+/// stops (256 KB makes about 256,000 empty handles at most, barring the adoption agency's
+/// clones). Nearly every real page fits in one chunk: smaller chunks (16–64 KB) cost 2–3% of
+/// single-thread speed on WCXB-dev, this one nothing measurable.
 const CHUNK_BYTES: usize = 256 * 1024;
 
 /// Parses an HTML document into a [`Dom`], with the default node cap ([`DEFAULT_MAX_NODES`]).
@@ -551,12 +553,11 @@ fn parse_checked<E>(html: &str, options: &crate::Options, mut check: impl FnMut(
     if limited.attributes_cut {
         warnings.push(Warning::AttributeLimit);
     }
-    let mut parser = html5ever::driver::parse_document(sink::DomSink::new(), parse_options);
+    let mut parser = html5ever::driver::parse_document(sink::DomSink::new(options.max_nodes), parse_options);
     let mut rest: &str = &limited.html;
     while !rest.is_empty() {
         check()?;
-        if parser.tokenizer.sink.sink.node_count() > options.max_nodes {
-            warnings.push(Warning::NodeLimit);
+        if parser.tokenizer.sink.sink.is_cut() {
             break;
         }
         let mut end = rest.len().min(CHUNK_BYTES);
@@ -566,6 +567,9 @@ fn parse_checked<E>(html: &str, options: &crate::Options, mut check: impl FnMut(
         let (chunk, tail) = rest.split_at(end);
         parser.process(StrTendril::from_slice(chunk));
         rest = tail;
+    }
+    if parser.tokenizer.sink.sink.is_cut() {
+        warnings.push(Warning::NodeLimit);
     }
     Ok(Parsed { dom: parser.finish(), warnings })
 }
@@ -579,10 +583,37 @@ mod tests {
         let html = "<p>x".repeat(100_000);
         let (dom, cut) = parse_capped(&html, 1000);
         assert!(cut);
-        assert!(dom.nodes.len() < 1000 + CHUNK_BYTES * 2, "{}", dom.nodes.len());
+        assert!(dom.nodes.len() <= 1000, "{}", dom.nodes.len());
         let (whole, cut) = parse_capped(&html, DEFAULT_MAX_NODES);
         assert!(!cut);
         assert_eq!(whole.nodes.len(), 3 + 200_000 + 1); // html, head, body; p and text each; the document
+    }
+
+    #[test]
+    fn node_cap_holds_inside_one_chunk() {
+        // A 10 KB page is one chunk: the cap must act while it is parsed, not only between
+        // chunks (`--max-nodes 10` once had no effect on it).
+        let html = format!("<html><body>{}</body></html>", "<p>A paragraph of the page.</p>".repeat(300));
+        assert!(html.len() < CHUNK_BYTES);
+        for cap in [1, 10, 100] {
+            let (dom, cut) = parse_capped(&html, cap);
+            assert!(cut, "cap {cap}");
+            assert!(dom.nodes.len() <= cap, "cap {cap}: {} nodes", dom.nodes.len());
+        }
+        let (dom, cut) = parse_capped(&html, 3 + 600 + 1);
+        assert!(!cut, "exactly at the cap is not past it");
+        assert_eq!(dom.nodes.len(), 604);
+    }
+
+    #[test]
+    fn every_cap_on_every_fixture_page_parses_within_the_cap() {
+        for entry in std::fs::read_dir("fixtures/pages").expect("fixtures") {
+            let Ok(html) = std::fs::read_to_string(entry.expect("entry").path().join("source.html")) else { continue };
+            for cap in (0..40).chain([50, 100, 200, 500, 1000, 5000]) {
+                let (dom, _) = parse_capped(&html, cap);
+                assert!(dom.nodes.len() <= cap.max(1));
+            }
+        }
     }
 
     #[test]

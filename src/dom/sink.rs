@@ -3,7 +3,7 @@
 //! When parsing ends it is renumbered in document order into a [`Dom`].
 
 use std::borrow::Cow;
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 
 use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
@@ -23,6 +23,9 @@ enum BuildData {
         template_contents: Option<Handle>,
     },
     Text(StrTendril),
+    /// An element created past the node cap: named for the tree builder's sake, dropped from
+    /// the result with everything put inside it.
+    Cut(QualName),
     /// Comments, processing instructions, template fragments: kept out of the result.
     Other,
 }
@@ -47,24 +50,54 @@ impl BuildNode {
 #[derive(Debug)]
 pub(super) struct DomSink {
     nodes: RefCell<Vec<BuildNode>>,
+    /// The node cap: nodes created past it are cut (see [`BuildData::Cut`]).
+    max_nodes: usize,
+    /// Whether a node was cut.
+    cut: Cell<bool>,
 }
 
 impl DomSink {
-    pub(super) fn new() -> Self {
-        let mut nodes = Vec::with_capacity(4096);
+    /// A sink that builds at most `max_nodes` nodes (the document included).
+    pub(super) fn new(max_nodes: usize) -> Self {
+        let mut nodes = Vec::with_capacity(4096.min(max_nodes.saturating_add(1)));
         nodes.push(BuildNode::new(BuildData::Document));
-        Self { nodes: RefCell::new(nodes) }
+        Self { nodes: RefCell::new(nodes), max_nodes, cut: Cell::new(false) }
     }
 
-    /// Nodes created so far (comments and detached nodes included).
-    pub(super) fn node_count(&self) -> usize {
-        self.nodes.borrow().len()
+    /// Whether the node cap was reached and nodes were cut: the rest of the page is unread
+    /// from then on (the caller stops feeding it).
+    pub(super) fn is_cut(&self) -> bool {
+        self.cut.get()
     }
 
+    /// Adds a node. Past the node cap, the tree builder still gets a handle (it cannot be
+    /// stopped inside a chunk of markup), but the node holds nothing and is left out of the
+    /// result: an element keeps only its name, anything else becomes [`BuildData::Other`].
     fn push(&self, data: BuildData) -> Handle {
         let mut nodes = self.nodes.borrow_mut();
+        let data = if nodes.len() < self.max_nodes { data } else { self.cut_node(data) };
         nodes.push(BuildNode::new(data));
         nodes.len() - 1
+    }
+
+    /// What is kept of a node created past the cap; notes the cut.
+    fn cut_node(&self, data: BuildData) -> BuildData {
+        self.cut.set(true);
+        match data {
+            BuildData::Element { name, .. } => BuildData::Cut(name),
+            _ => BuildData::Other,
+        }
+    }
+
+    /// Adds text after `neighbour` (see [`merge_or_new_text`]). Once the page is cut, and when
+    /// the text would need a node past the cap, it is dropped and `None` returned.
+    fn text_after(&self, nodes: &mut Vec<BuildNode>, neighbour: Option<Handle>, text: StrTendril) -> Option<Handle> {
+        let merges = neighbour.is_some_and(|n| matches!(nodes[n].data, BuildData::Text(_)));
+        if self.cut.get() || (!merges && nodes.len() >= self.max_nodes) {
+            self.cut.set(true);
+            return None;
+        }
+        merge_or_new_text(nodes, neighbour, text)
     }
 }
 
@@ -149,7 +182,7 @@ impl TreeSink for DomSink {
 
     fn elem_name<'a>(&'a self, target: &'a Handle) -> Ref<'a, QualName> {
         Ref::map(self.nodes.borrow(), |nodes| match &nodes[*target].data {
-            BuildData::Element { name, .. } => name,
+            BuildData::Element { name, .. } | BuildData::Cut(name) => name,
             _ => &NO_NAME,
         })
     }
@@ -174,7 +207,7 @@ impl TreeSink for DomSink {
             NodeOrText::AppendNode(node) => append_child(&mut nodes, *parent, node),
             NodeOrText::AppendText(text) => {
                 let neighbour = nodes[*parent].last_child;
-                if let Some(node) = merge_or_new_text(&mut nodes, neighbour, text) {
+                if let Some(node) = self.text_after(&mut nodes, neighbour, text) {
                     append_child(&mut nodes, *parent, node);
                 }
             }
@@ -217,7 +250,7 @@ impl TreeSink for DomSink {
             }
             NodeOrText::AppendText(text) => {
                 let neighbour = nodes[*sibling].prev;
-                if let Some(node) = merge_or_new_text(&mut nodes, neighbour, text) {
+                if let Some(node) = self.text_after(&mut nodes, neighbour, text) {
                     insert_before(&mut nodes, *sibling, node);
                 }
             }
@@ -260,7 +293,7 @@ fn into_dom(mut build: Vec<BuildNode>) -> Dom {
         let data = match std::mem::replace(&mut build[handle].data, BuildData::Other) {
             BuildData::Element { name, attrs, .. } => NodeData::Element(convert_element(&name, attrs)),
             BuildData::Text(text) => NodeData::Text(text),
-            BuildData::Document | BuildData::Other => continue,
+            BuildData::Document | BuildData::Cut(_) | BuildData::Other => continue,
         };
         let id = nodes.len() as NodeId;
         nodes[parent as usize].children.push(id);

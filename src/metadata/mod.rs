@@ -514,6 +514,9 @@ impl Metadata {
     /// The page's metadata as the result reports it.
     #[must_use]
     pub fn into_page(self, encoding: Option<EncodingInfo>, input_format: InputKind, warnings: Vec<Warning>) -> PageMetadata {
+        // A decoding that changed the declared charset says so first, then the parser's limits.
+        let mismatch = encoding.as_ref().is_some_and(|encoding| encoding.declared.is_some());
+        let warnings = if mismatch { std::iter::once(Warning::CharsetMismatch).chain(warnings).collect() } else { warnings };
         PageMetadata {
             title: self.title,
             url: self.url,

@@ -151,9 +151,11 @@ fn render_inline(pieces: &[Inline<'_>], options: &RenderOptions, in_link: bool) 
     for piece in pieces {
         match piece {
             Inline::Text(text) => out.push_str(&escape(text)),
-            Inline::Image(image) => {
-                if options.images {
-                    out.push_str(&image_tag(image, options).unwrap_or_default());
+            Inline::Image(image, space) => {
+                out.push_str(space);
+                if let Some(image) = image_tag(image, options).filter(|_| options.images) {
+                    out.push_str(&image);
+                    out.push_str(space);
                 }
             }
             Inline::Marked(kind, children) => {

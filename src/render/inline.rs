@@ -10,8 +10,9 @@ pub(crate) enum Inline<'a> {
     Text(&'a str),
     /// Marked-up content.
     Marked(&'a SpanKind, Vec<Inline<'a>>),
-    /// An image inside the text.
-    Image(&'a Image),
+    /// An image inside the text, with the spaces it stands in: written on both sides of it
+    /// when images are shown, once when not (empty for an image glued to a side).
+    Image(&'a Image, &'a str),
 }
 
 /// Splits `text` at its spans into a tree. Spans that cross an enclosing span are clipped to
@@ -62,7 +63,18 @@ fn build<'a>(text: &'a str, spans: &[&'a Span], index: &mut usize, from: usize, 
         let start = span.start.max(at);
         let end = span.end.min(to);
         if let SpanKind::Image(image) = &span.kind {
-            out.push(Inline::Image(image));
+            // The space an image stood between (see `SpanKind::Image`); anything else under its
+            // span (a line break that took the space's place) goes before it.
+            let space = &text[start..end.max(start)];
+            if !space.is_empty() && space.bytes().all(|b| b == b' ') {
+                out.push(Inline::Image(image, space));
+            } else {
+                if end > at {
+                    out.push(Inline::Text(&text[at..end]));
+                }
+                out.push(Inline::Image(image, ""));
+            }
+            at = at.max(end);
             continue;
         }
         if end <= start {
@@ -98,7 +110,7 @@ pub(crate) fn plain(pieces: &[Inline<'_>]) -> String {
         .map(|p| match p {
             Inline::Text(t) => (*t).to_string(),
             Inline::Marked(_, children) => plain(children),
-            Inline::Image(_) => String::new(),
+            Inline::Image(_, space) => (*space).to_string(),
         })
         .collect()
 }
@@ -121,6 +133,49 @@ mod tests {
                 Inline::Text("now"),
             ]
         );
+    }
+
+    /// Extracts a paragraph with an inline image written `glue` (the image between `before`
+    /// and `after`) and renders it as Markdown and HTML with images on.
+    fn rendered_with_an_image(before: &str, after: &str) -> (String, String) {
+        let html = format!(
+            "<html><body><article><p>A long first sentence about the harbour town and its ferries{before}<img src='/a.png' alt='A'>{after}the bakery opens at six every morning.</p>\
+             <p>The second paragraph describes the market square and the old clock tower beside the river.</p></article></body></html>"
+        );
+        let article = crate::extract(&html, &crate::Options::default()).expect("an article");
+        let options = crate::render::RenderOptions::default().with_images(true).with_base_url("https://example.com/");
+        let markdown = crate::render::markdown_with(&article.blocks, &options);
+        let html = crate::render::html(&article.blocks, None, None, &options);
+        // Without its image, the Markdown is the one rendered without images.
+        let without = crate::render::markdown_with(&article.blocks, &crate::render::RenderOptions::default());
+        let image = "![A](https://example.com/a.png)";
+        let (head, tail) = markdown.split_once(image).expect("the image");
+        let tail = tail.strip_prefix(' ').filter(|_| head.ends_with(' ')).unwrap_or(tail);
+        assert_eq!(format!("{head}{tail}"), without);
+        (markdown, html)
+    }
+
+    #[test]
+    fn an_inline_image_keeps_the_spaces_around_it() {
+        let (markdown, html) = rendered_with_an_image(" ", " ");
+        assert!(markdown.contains("ferries ![A](https://example.com/a.png) the bakery"), "{markdown}");
+        assert!(html.contains("ferries <img src=\"https://example.com/a.png\" alt=\"A\"> the bakery"), "{html}");
+        // Glued on one side, it stays glued on that side.
+        let (markdown, html) = rendered_with_an_image(" ", "");
+        assert!(markdown.contains("ferries ![A](https://example.com/a.png)the bakery"), "{markdown}");
+        assert!(html.contains("ferries <img src=\"https://example.com/a.png\" alt=\"A\">the bakery"), "{html}");
+        let (markdown, _) = rendered_with_an_image("", " ");
+        assert!(markdown.contains("ferries![A](https://example.com/a.png) the bakery"), "{markdown}");
+        // A line break after it takes the space: the image starts the next line, as it did.
+        let (markdown, _) = rendered_with_an_image(" ", " <br> ");
+        assert!(markdown.contains("ferries  \n![A](https://example.com/a.png)the bakery"), "{markdown}");
+        // Without images, the text is the plain text's.
+        let html = "<html><body><article><p>A long first sentence about the harbour town and its ferries <img src='/a.png' alt='A'> the bakery opens at six every morning.</p>\
+             <p>The second paragraph describes the market square and the old clock tower beside the river.</p></article></body></html>";
+        let article = crate::extract(html, &crate::Options::default()).expect("an article");
+        let plain = crate::render::markdown_with(&article.blocks, &crate::render::RenderOptions::default());
+        assert!(plain.contains("ferries the bakery"), "{plain}");
+        assert!(article.text.contains("ferries the bakery"), "{}", article.text);
     }
 
     #[test]

@@ -200,9 +200,12 @@ fn render_inline(pieces: &[Inline<'_>], options: &RenderOptions, context: Contex
                 let escaped = escape_inline(text);
                 out.push_str(&if context.in_table { escaped.replace('|', "\\|") } else { escaped });
             }
-            Inline::Image(image) => {
-                if options.images {
-                    out.push_str(&image_markdown(image, options));
+            Inline::Image(image, space) => {
+                out.push_str(space);
+                let image = if options.images { image_markdown(image, options) } else { String::new() };
+                if !image.is_empty() {
+                    out.push_str(&image);
+                    out.push_str(space);
                 }
             }
             Inline::Marked(kind, children) => match kind {

@@ -107,6 +107,7 @@ pub struct Server {
     hits: Arc<Mutex<Vec<Hit>>>,
     /// Connections accepted and not yet served to the end.
     active: Arc<AtomicUsize>,
+    held: Arc<Held>,
     stop: Arc<AtomicBool>,
     acceptor: Option<JoinHandle<()>>,
 }
@@ -128,8 +129,9 @@ impl Server {
         let hits = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));
         let active = Arc::new(AtomicUsize::new(0));
+        let held = Arc::new(Held::default());
         let acceptor = {
-            let (stop, hits, active) = (Arc::clone(&stop), Arc::clone(&hits), Arc::clone(&active));
+            let (stop, hits, active, held) = (Arc::clone(&stop), Arc::clone(&hits), Arc::clone(&active), Arc::clone(&held));
             std::thread::spawn(move || {
                 for stream in listener.incoming() {
                     if stop.load(Ordering::SeqCst) {
@@ -137,16 +139,23 @@ impl Server {
                     }
                     let Ok(stream) = stream else { continue };
                     active.fetch_add(1, Ordering::SeqCst);
-                    let (routes, hits, active) = (Arc::clone(&routes), Arc::clone(&hits), Arc::clone(&active));
+                    let (routes, hits, active, held) = (Arc::clone(&routes), Arc::clone(&hits), Arc::clone(&active), Arc::clone(&held));
                     std::thread::spawn(move || {
                         // A client that hangs up early is not the test's concern.
-                        let _ = serve(stream, &routes, &hits);
+                        let _ = serve(stream, &routes, &hits, &held);
                         active.fetch_sub(1, Ordering::SeqCst);
                     });
                 }
             })
         };
-        Self { addr, hits, active, stop, acceptor: Some(acceptor) }
+        Self { addr, hits, active, held, stop, acceptor: Some(acceptor) }
+    }
+
+    /// The most requests held at once between reading their heads and starting to answer.
+    /// Each such stretch lies inside the client's own wait for that answer, so this is never
+    /// more than the client had open at once, however slow the machine.
+    pub fn most_held_at_once(&self) -> usize {
+        self.held.most.load(Ordering::SeqCst)
     }
 
     /// Every request so far, in the order their answers were sent. Waits (a few seconds at
@@ -177,8 +186,15 @@ impl Drop for Server {
     }
 }
 
+/// Requests between their head being read and their answer being begun: now, and at most.
+#[derive(Default)]
+struct Held {
+    now: AtomicUsize,
+    most: AtomicUsize,
+}
+
 /// Reads one request head and writes the route's response.
-fn serve(stream: TcpStream, routes: &Mutex<Routes>, hits: &Mutex<Vec<Hit>>) -> std::io::Result<()> {
+fn serve(stream: TcpStream, routes: &Mutex<Routes>, hits: &Mutex<Vec<Hit>>, held: &Held) -> std::io::Result<()> {
     stream.set_read_timeout(Some(IO_TIMEOUT))?;
     stream.set_write_timeout(Some(IO_TIMEOUT))?;
     let mut reader = BufReader::new(stream.try_clone()?);
@@ -200,7 +216,10 @@ fn serve(stream: TcpStream, routes: &Mutex<Routes>, hits: &Mutex<Vec<Hit>>) -> s
         }
         None => not_found,
     };
+    let now = held.now.fetch_add(1, Ordering::SeqCst) + 1;
+    held.most.fetch_max(now, Ordering::SeqCst);
     std::thread::sleep(response.delay);
+    held.now.fetch_sub(1, Ordering::SeqCst);
     let mut head = format!("HTTP/1.1 {} {}\r\n", response.status, reason(response.status));
     for (name, value) in &response.headers {
         head.push_str(&format!("{name}: {value}\r\n"));

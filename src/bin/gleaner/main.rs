@@ -12,17 +12,24 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Context;
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use gleaner::Options;
 use gleaner::batch::fetch::DEFAULT_CONNECT_TIMEOUT;
 use gleaner::batch::{BatchError, BatchOptions, FetchOptions, Job, Source};
 
 use args::{Args, Command};
+
+/// The name of the batch subcommand.
+const BATCH: &str = "batch";
 use render::Extras;
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    if let Some(Command::Batch(batch)) = &args.command {
+    let matches = Args::command().get_matches();
+    let mut args = Args::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+    if let Some(Command::Batch(batch)) = &mut args.command {
+        let batch_matches = matches.subcommand_matches(BATCH);
+        let budget_given = batch_matches.is_some_and(|m| m.value_source("time_budget") == Some(clap::parser::ValueSource::CommandLine));
+        batch.apply_deprecated_doc_timeout(budget_given);
         return batch::main(batch);
     }
     match run(&args) {
@@ -38,7 +45,7 @@ fn main() -> ExitCode {
 
 /// Processes every input in order, as a batch of one or a few (see `gleaner::batch`): the same
 /// jobs, fetcher, extraction threads and records as `gleaner batch`, with a single run's
-/// settings (no robots.txt, no retries, no per-host gap, no watchdog past the time budget).
+/// settings (no robots.txt, no retries, no per-host gap).
 /// Returns whether all succeeded.
 fn run(args: &Args) -> anyhow::Result<bool> {
     let inputs: Vec<String> = if args.inputs.is_empty() { vec!["-".to_string()] } else { args.inputs.clone() };
@@ -73,7 +80,7 @@ fn batch_options(args: &Args) -> BatchOptions {
         .with_host_delay(Duration::ZERO)
         .with_max_body_bytes(args.max_bytes)
         .with_obey_robots(false);
-    BatchOptions::default().with_fetch(fetch).with_extract(extract).with_doc_timeout(None)
+    BatchOptions::default().with_fetch(fetch).with_extract(extract)
 }
 
 /// The job of one input: a URL to fetch, a file, or standard input (read here, once).

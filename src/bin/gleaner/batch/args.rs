@@ -114,11 +114,10 @@ pub struct BatchArgs {
     #[arg(long)]
     pub ignore_robots: bool,
 
-    /// Seconds one page's extraction is waited for before its record is a `timeout` failure and
-    /// the run goes on, even if the extraction does not stop by itself within --time-budget
-    /// (0: no limit).
-    #[arg(long, value_name = "SECS", value_parser = seconds, default_value_t = gleaner::batch::DEFAULT_DOC_TIMEOUT.as_secs_f64())]
-    pub doc_timeout: f64,
+    /// Deprecated: --time-budget is the one time limit of a page (the watchdog is derived from
+    /// it). Taken as --time-budget when that is not given.
+    #[arg(long, value_name = "SECS", value_parser = seconds, hide = true)]
+    pub doc_timeout: Option<f64>,
 
     /// How to treat the inputs: `auto` detects HTML vs plain text.
     #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
@@ -159,6 +158,21 @@ impl BatchArgs {
             .with_ordered(!self.unordered)
             .with_fetch(fetch)
             .with_extract(extract)
-            .with_doc_timeout((self.doc_timeout > 0.0).then(|| Duration::from_secs_f64(self.doc_timeout)))
+    }
+
+    /// Applies the deprecated `--doc-timeout`: it becomes `--time-budget` unless that was given
+    /// on the command line (`time_budget_given`), with a message on stderr either way.
+    pub fn apply_deprecated_doc_timeout(&mut self, time_budget_given: bool) {
+        let Some(seconds) = self.doc_timeout else { return };
+        let effect = if time_budget_given {
+            "ignored, as --time-budget is given".to_string()
+        } else {
+            self.limits.time_budget = seconds;
+            format!("taken as --time-budget {seconds}")
+        };
+        eprintln!(
+            "gleaner batch: --doc-timeout is deprecated: --time-budget is the one time limit of a page, and the watchdog waits twice \
+             it (at least 5 s more); --doc-timeout {seconds} is {effect}"
+        );
     }
 }
