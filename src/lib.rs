@@ -59,6 +59,7 @@ mod text;
 #[cfg(feature = "batch")]
 pub mod batch;
 #[cfg(feature = "fetch")]
+#[doc(hidden)]
 pub mod fetch;
 
 pub use article::Article;

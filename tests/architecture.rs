@@ -233,3 +233,18 @@ fn the_graph_reader_sees_imports() {
     assert_eq!(used.into_iter().collect::<Vec<_>>(), ["dom", "error", "render"]);
     assert!(module_graph()["pipeline"].contains("extract"));
 }
+
+#[test]
+fn the_warc_reader_yields_records_and_batch_makes_the_jobs() {
+    // The reader of WARC files is a format reader: the batch's inputs turn its records into
+    // jobs, never the other way round.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/batch/warc");
+    let mut files = Vec::new();
+    rust_files(&dir, &mut files);
+    files.retain(|f| f.file_name().is_some_and(|n| n != "tests.rs"));
+    assert!(!files.is_empty());
+    for file in files {
+        let code = non_test_code(&std::fs::read_to_string(&file).expect("readable"));
+        assert!(!code.contains("inputs::") && !code.contains("Job {") && !code.contains("Jobs"), "{} builds batch jobs", file.display());
+    }
+}

@@ -22,12 +22,12 @@
 //! else the path, else `FILE:LINE`.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::{BadLine, BatchError};
+use super::{BadLine, BatchError, warc};
 use crate::input::ReadError;
 
 /// File name extensions read as pages when a directory is walked.
@@ -138,7 +138,7 @@ pub fn expand_warc(args: Vec<String>, max_block_bytes: usize) -> Jobs {
         } else {
             Box::new(std::iter::once(arg))
         };
-        files.flat_map(move |file| super::warc::jobs(file, max_block_bytes))
+        files.flat_map(move |file| warc_jobs(file, max_block_bytes))
     }))
 }
 
@@ -148,7 +148,7 @@ fn warc_files_below(dir: &Path) -> impl Iterator<Item = String> + Send + use<> {
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_file() && super::warc::is_warc_name(entry.path()))
+        .filter(|entry| entry.file_type().is_file() && warc::is_warc_name(entry.path()))
         .map(|entry| entry.path().to_string_lossy().into_owned())
 }
 
@@ -171,9 +171,9 @@ fn argument_jobs(arg: String, max_bytes: usize) -> Jobs {
         return directory_jobs(path, max_bytes);
     }
     if path.is_file() {
-        let content = if super::warc::is_warc_name(path) { Content::Warc } else { sniff(&file_head(path)) };
+        let content = if warc::is_warc_name(path) { Content::Warc } else { sniff(&file_head(path)) };
         return match content {
-            Content::Warc => super::warc::jobs(arg, max_bytes),
+            Content::Warc => warc_jobs(arg, max_bytes),
             Content::Page => one(file_job(arg)),
             Content::List if has_page_extension(path) => one(file_job(arg)),
             Content::List => match File::open(path) {
@@ -197,7 +197,7 @@ fn stdin_jobs(max_bytes: usize) -> Jobs {
     let reader: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(head).chain(stdin));
     match content {
         Content::List => list_jobs(reader),
-        Content::Warc => super::warc::jobs_from(STDIN.to_string(), reader, max_bytes),
+        Content::Warc => warc_stream_jobs(STDIN.to_string(), reader, max_bytes),
         Content::Page => {
             let mut bytes = Vec::new();
             let source = match reader.take(max_bytes as u64 + 1).read_to_end(&mut bytes) {
@@ -328,9 +328,7 @@ fn has_page_extension(path: &Path) -> bool {
 fn directory_jobs(dir: &Path, max_bytes: usize) -> Jobs {
     let walk = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter();
     Box::new(walk.flat_map(move |entry| match entry {
-        Ok(entry) if entry.file_type().is_file() && super::warc::is_warc_name(entry.path()) => {
-            super::warc::jobs(entry.path().to_string_lossy().into_owned(), max_bytes)
-        }
+        Ok(entry) if entry.file_type().is_file() && warc::is_warc_name(entry.path()) => warc_jobs(entry.path().to_string_lossy().into_owned(), max_bytes),
         Ok(entry) if entry.file_type().is_file() && has_page_extension(entry.path()) => one(file_job(entry.path().to_string_lossy().into_owned())),
         Ok(_) => Box::new(std::iter::empty()),
         Err(err) => {
@@ -355,8 +353,8 @@ fn glob_jobs(pattern: String, max_bytes: usize) -> Jobs {
         let name = path.to_string_lossy().into_owned();
         if path.is_dir() {
             directory_jobs(&path, max_bytes)
-        } else if super::warc::is_warc_name(&path) {
-            super::warc::jobs(name, max_bytes)
+        } else if warc::is_warc_name(&path) {
+            warc_jobs(name, max_bytes)
         } else {
             one(file_job(name))
         }
@@ -420,6 +418,63 @@ pub fn jsonl_job(line: &str, input: String) -> Job {
         Source::Invalid(BatchError::BadInput(BadLine::NoPage))
     };
     Job { id, input, source }
+}
+
+// ---------------------------------------------------------------------------------------------
+// WARC files: the reader yields records, and these turn its HTTP responses into jobs.
+
+/// The jobs of one WARC or WARC.gz file (or `-` for standard input); blocks larger than
+/// `max_block_bytes` are skipped (a response record among them fails as `too_large`).
+#[must_use]
+pub(super) fn warc_jobs(arg: String, max_block_bytes: usize) -> Jobs {
+    if arg == STDIN {
+        return warc_stream_jobs(arg, Box::new(io::stdin()), max_block_bytes);
+    }
+    match File::open(&arg) {
+        Ok(file) => warc_stream_jobs(arg, Box::new(file), max_block_bytes),
+        Err(err) => failed_warc_file(arg, err),
+    }
+}
+
+/// The jobs of the WARC or WARC.gz stream `input`, named `name` in the jobs' `input`.
+#[must_use]
+pub(super) fn warc_stream_jobs(name: String, input: Box<dyn Read + Send>, max_block_bytes: usize) -> Jobs {
+    match warc::open(input) {
+        Ok(reader) => {
+            let records = warc::WarcReader::new(reader, max_block_bytes);
+            Box::new(records.filter_map(move |item| warc_job(&name, item, max_block_bytes)))
+        }
+        Err(err) => failed_warc_file(name, err),
+    }
+}
+
+/// The one failed job of a file that cannot be read.
+fn failed_warc_file(name: String, err: io::Error) -> Jobs {
+    let source = Source::Invalid(ReadError::opening(Path::new(&name), err).into());
+    Box::new(std::iter::once(Job { id: name.clone(), input: name, source }))
+}
+
+/// The job of one item read, or none for a record that is not an HTTP response.
+fn warc_job(file: &str, item: Result<warc::WarcRecord, warc::Failed>, max_body_bytes: usize) -> Option<Job> {
+    let input_of = |ordinal: usize| format!("{file}:{ordinal}");
+    let record = match item {
+        Ok(record) => record,
+        Err(warc::Failed { ordinal, error }) => {
+            let input = input_of(ordinal);
+            return Some(Job { id: input.clone(), input, source: Source::Invalid(error) });
+        }
+    };
+    if !record.is_http_response() {
+        return None;
+    }
+    let input = input_of(record.ordinal);
+    let id = record.record_id.clone().or_else(|| record.target_uri.clone()).unwrap_or_else(|| input.clone());
+    let url = record.target_uri;
+    let source = match warc::http::parse(&record.block, max_body_bytes) {
+        Ok(response) => Source::Response { url, status: response.status, content_type: response.content_type, body: response.body },
+        Err(error) => Source::Invalid(error),
+    };
+    Some(Job { id, input, source })
 }
 
 #[cfg(test)]

@@ -8,20 +8,19 @@
 //!                                   └─ File | Html | Response (WARC) ──────────→ bytes ─┴─extract (threads)→ Record… ─(reorder)→ caller
 //! ```
 //!
-//! - [`inputs`]: turns arguments into [`Job`]s, lazily, each with a stable id; [`warc`]
-//!   reads the HTTP responses of WARC files.
-//! - [`fetch`]: concurrent fetching with per-host politeness ([`hosts`]), retries
-//!   ([`retry`]), robots.txt ([`robots`]), a cap on the decoded body.
-//! - [`pipeline`]: runs jobs with `jobs` extraction threads and hands records back in input
+//! - inputs ([`expand`], [`expand_warc`], [`jsonl_job`]): turn arguments into [`Job`]s,
+//!   lazily, each with a stable id; a WARC reader yields the HTTP responses of WARC files.
+//! - fetch ([`FetchOptions`]): concurrent fetching with per-host politeness, retries,
+//!   robots.txt, a cap on the decoded body.
+//! - [`run`]: runs jobs with `jobs` extraction threads and hands records back in input
 //!   order (or completion order), with a bounded number in flight so memory stays flat.
-//! - [`record`]: the JSONL record of one input; [`summary`]: counts for the end of a run;
-//!   [`resume`]: the ids already done in an earlier output.
+//! - [`Record`]: the JSONL record of one input; [`Summary`]: counts for the end of a run.
 //!
 //! ```no_run
 //! use gleaner::batch::{self, BatchOptions};
 //!
-//! let jobs = batch::inputs::expand(vec!["pages/".to_string()], false, gleaner::DEFAULT_MAX_INPUT_BYTES);
-//! let summary = batch::pipeline::run(jobs, &BatchOptions::default(), |record| {
+//! let jobs = batch::expand(vec!["pages/".to_string()], false, gleaner::DEFAULT_MAX_INPUT_BYTES);
+//! let summary = batch::run(jobs, &BatchOptions::default(), |record| {
 //!     println!("{}", record.to_json_line());
 //!     Ok(())
 //! })?;
@@ -29,25 +28,39 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
+// The stages are gleaner's own front end's to reach into (`#[doc(hidden)]`, not a stable
+// API); what a user of the library needs is re-exported below.
 mod error;
+#[doc(hidden)]
 pub mod fetch;
+#[doc(hidden)]
 pub mod hosts;
+#[doc(hidden)]
 pub mod inputs;
+#[doc(hidden)]
 pub mod pipeline;
+#[doc(hidden)]
 pub mod record;
+#[doc(hidden)]
 pub mod resume;
+#[doc(hidden)]
 pub mod retry;
+#[doc(hidden)]
 pub mod robots;
+#[doc(hidden)]
 pub mod summary;
+#[doc(hidden)]
 pub mod warc;
 
 use std::num::NonZeroUsize;
 
 pub use error::{BadLine, BatchError};
 pub use fetch::FetchOptions;
-pub use inputs::{Job, Source};
+pub use inputs::{Job, Jobs, Source, expand, expand_warc, jsonl_job};
+pub use pipeline::run;
 pub use record::Record;
 pub use summary::Summary;
+pub use warc::WarcProblem;
 
 use crate::Options;
 

@@ -1,5 +1,6 @@
-//! WARC input (`gleaner batch --warc`): the HTTP response records of WARC and WARC.gz files
-//! as jobs, read lazily one record at a time.
+//! WARC input (`gleaner batch --warc`): the records of WARC and WARC.gz files, read lazily one
+//! at a time ([`WarcReader`]), and the HTTP responses in them ([`http`]); the batch's inputs
+//! turn them into jobs.
 //!
 //! A small reader of its own rather than the `warc` crate (0.4): that crate's
 //! `WarcReader::from_path` creates a missing input file, reads a record's block whole with no
@@ -21,81 +22,24 @@
 
 pub mod http;
 
-use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
 use super::BatchError;
-use super::inputs::{Job, Jobs, STDIN, Source};
 use crate::Error;
-use crate::input::ReadError;
 
 /// Longest WARC header line kept; a longer one is a broken record.
 const MAX_HEADER_LINE: usize = 64 * 1024;
 /// Most header lines in one WARC record (real ones have about a dozen).
 const MAX_HEADER_LINES: usize = 256;
 
-/// The jobs of one WARC or WARC.gz file (or `-` for standard input); blocks larger than
-/// `max_block_bytes` are skipped (a response record among them fails as `too_large`).
-#[must_use]
-pub fn jobs(arg: String, max_block_bytes: usize) -> Jobs {
-    if arg == STDIN {
-        return jobs_from(arg, Box::new(io::stdin()), max_block_bytes);
-    }
-    match File::open(&arg) {
-        Ok(file) => jobs_from(arg, Box::new(file), max_block_bytes),
-        Err(err) => failed_file(arg, err),
-    }
-}
-
-/// The jobs of the WARC or WARC.gz stream `input`, named `name` in the jobs' `input`.
-#[must_use]
-pub fn jobs_from(name: String, input: Box<dyn Read + Send>, max_block_bytes: usize) -> Jobs {
-    match open(input) {
-        Ok(reader) => {
-            let records = WarcReader::new(reader, max_block_bytes);
-            Box::new(records.filter_map(move |item| job(&name, item, max_block_bytes)))
-        }
-        Err(err) => failed_file(name, err),
-    }
-}
-
-/// The one failed job of a file that cannot be read.
-fn failed_file(name: String, err: io::Error) -> Jobs {
-    let source = Source::Invalid(ReadError::opening(Path::new(&name), err).into());
-    Box::new(std::iter::once(Job { id: name.clone(), input: name, source }))
-}
-
-/// A reader over `input`, gunzipping when it starts with gzip's magic bytes.
-fn open(input: Box<dyn Read + Send>) -> io::Result<Box<dyn BufRead + Send>> {
+/// A reader over the WARC stream `input`, gunzipping when it starts with gzip's magic bytes.
+pub fn open(input: Box<dyn Read + Send>) -> io::Result<Box<dyn BufRead + Send>> {
     let mut reader = BufReader::new(input);
     if reader.fill_buf()?.starts_with(&[0x1f, 0x8b]) {
         return Ok(Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(reader))));
     }
     Ok(Box::new(reader))
-}
-
-/// The job of one item read, or none for a record that is not an HTTP response.
-fn job(file: &str, item: Result<WarcRecord, Failed>, max_body_bytes: usize) -> Option<Job> {
-    let input_of = |ordinal: usize| format!("{file}:{ordinal}");
-    let record = match item {
-        Ok(record) => record,
-        Err(Failed { ordinal, error }) => {
-            let input = input_of(ordinal);
-            return Some(Job { id: input.clone(), input, source: Source::Invalid(error) });
-        }
-    };
-    if !record.is_http_response() {
-        return None;
-    }
-    let input = input_of(record.ordinal);
-    let id = record.record_id.clone().or_else(|| record.target_uri.clone()).unwrap_or_else(|| input.clone());
-    let url = record.target_uri;
-    let source = match http::parse(&record.block, max_body_bytes) {
-        Ok(response) => Source::Response { url, status: response.status, content_type: response.content_type, body: response.body },
-        Err(error) => Source::Invalid(error),
-    };
-    Some(Job { id, input, source })
 }
 
 /// One WARC record: its named headers and, for a response, its block.
