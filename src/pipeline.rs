@@ -96,7 +96,7 @@ fn extract_html(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, opt
     budget.check("content")?;
     let span = ContentSpan::of(&blocks);
     let blocks = if options.text_cleanup {
-        let cleaned = cleanup::clean_blocks(blocks, metadata.title.as_deref(), Mode::Html);
+        let cleaned = cleanup::clean_blocks(blocks, metadata.page.title.as_deref(), Mode::Html);
         budget.check("cleanup")?;
         cleaned
     } else {

@@ -128,22 +128,35 @@ fn used_items(code: &str, modules: &BTreeSet<String>, exports: &BTreeMap<String,
     used
 }
 
+/// The library's sources as the checks read them: each non-test file's top-level module and
+/// code, the set of top-level modules, and the names the root re-exports.
+struct Sources {
+    files: Vec<(String, String)>,
+    modules: BTreeSet<String>,
+    exports: BTreeMap<String, String>,
+}
+
+fn sources() -> Sources {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut paths = Vec::new();
+    rust_files(&src, &mut paths);
+    paths.retain(|f| !f.starts_with(src.join("bin")) && f.file_name().is_some_and(|n| n != "tests.rs"));
+    let modules: BTreeSet<String> = paths.iter().map(|f| module_of(&src, f)).filter(|m| m != "lib").collect();
+    let exports = root_exports(&std::fs::read_to_string(src.join("lib.rs")).expect("lib.rs"));
+    let files = paths
+        .iter()
+        .map(|path| (module_of(&src, path), non_test_code(&std::fs::read_to_string(path).expect("a readable source file"))))
+        .filter(|(module, _)| module != "lib")
+        .collect();
+    Sources { files, modules, exports }
+}
+
 /// Every top-level module of the library and the modules it uses.
 fn module_graph() -> BTreeMap<String, BTreeSet<String>> {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
-    files.retain(|f| !f.starts_with(src.join("bin")) && f.file_name().is_some_and(|n| n != "tests.rs"));
-    let modules: BTreeSet<String> = files.iter().map(|f| module_of(&src, f)).filter(|m| m != "lib").collect();
-    let exports = root_exports(&std::fs::read_to_string(src.join("lib.rs")).expect("lib.rs"));
+    let Sources { files, modules, exports } = sources();
     let mut graph: BTreeMap<String, BTreeSet<String>> = modules.iter().map(|m| (m.clone(), BTreeSet::new())).collect();
-    for file in &files {
-        let module = module_of(&src, file);
-        if module == "lib" {
-            continue;
-        }
-        let text = std::fs::read_to_string(file).expect("a readable source file");
-        let mut used = used_modules(&non_test_code(&text), &modules, &exports);
+    for (module, code) in files {
+        let mut used = used_modules(&code, &modules, &exports);
         used.remove(&module);
         graph.entry(module).or_default().extend(used);
     }
@@ -153,20 +166,10 @@ fn module_graph() -> BTreeMap<String, BTreeSet<String>> {
 /// Every top-level module and the stages it calls: modules it names an item of that is not
 /// one of the [`DATA_TYPES`].
 fn stage_calls() -> BTreeMap<String, BTreeSet<String>> {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
-    files.retain(|f| !f.starts_with(src.join("bin")) && f.file_name().is_some_and(|n| n != "tests.rs"));
-    let modules: BTreeSet<String> = files.iter().map(|f| module_of(&src, f)).filter(|m| m != "lib").collect();
-    let exports = root_exports(&std::fs::read_to_string(src.join("lib.rs")).expect("lib.rs"));
+    let Sources { files, modules, exports } = sources();
     let mut calls: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for file in &files {
-        let module = module_of(&src, file);
-        if module == "lib" {
-            continue;
-        }
-        let text = std::fs::read_to_string(file).expect("a readable source file");
-        let called = used_items(&non_test_code(&text), &modules, &exports)
+    for (module, code) in files {
+        let called = used_items(&code, &modules, &exports)
             .into_iter()
             .filter(|(used, item)| *used != module && STAGES.contains(&used.as_str()) && !DATA_TYPES.contains(&item.as_str()))
             .map(|(used, _)| used)

@@ -31,32 +31,10 @@ use page_type::PageUrl;
 /// shows; [`Metadata::into_page`] makes the [`PageMetadata`] of the result.
 #[derive(Debug, Clone, Default)]
 pub struct Metadata {
-    /// The headline.
-    pub title: Option<String>,
-    /// The page's URL (from the hints).
-    pub url: Option<String>,
-    /// Credited authors.
-    pub authors: Vec<String>,
-    /// First publication date, ISO 8601.
-    pub date_published: Option<String>,
-    /// Last modification date, ISO 8601.
-    pub date_modified: Option<String>,
-    /// Publishing site's name.
-    pub site_name: Option<String>,
-    /// The page's summary.
-    pub description: Option<String>,
-    /// The page's language (BCP 47).
-    pub language: Option<String>,
-    /// Declared canonical URL.
-    pub canonical_url: Option<String>,
-    /// Main image URL.
-    pub image: Option<String>,
-    /// Tags, keywords and categories.
-    pub tags: Vec<String>,
-    /// What kind of page this is.
-    pub page_type: Option<PageType>,
-    /// Where each field present came from, by JSON field name.
-    pub sources: BTreeMap<Field, Source>,
+    /// What the result will report: the fields found so far (title, authors, dates, site…,
+    /// each with its source). The page type is set by [`Metadata::finish`]; the encoding, the
+    /// input format and the warnings by [`Metadata::into_page`].
+    pub page: PageMetadata,
     /// The article text the page states in its JSON-LD (`articleBody`), used as evidence of
     /// where the content is.
     pub article_body: Option<String>,
@@ -181,7 +159,7 @@ const AUTHOR_KEYS: &[&str] = &["author", "article:author", "dc.creator", "dcterm
 pub fn declared(dom: &Dom, hints: &Hints) -> Metadata {
     let metas = Metas(meta_tags(dom));
     let ld = jsonld::extract(dom);
-    let mut m = Metadata { url: hints.url.clone(), ..Metadata::default() };
+    let mut m = Metadata { page: PageMetadata { url: hints.url.clone(), ..PageMetadata::default() }, ..Metadata::default() };
     let set = |sources: &mut BTreeMap<Field, Source>, field: Field, value: Option<(String, Source)>| -> Option<String> {
         let (value, source) = value?;
         sources.insert(field, source);
@@ -190,14 +168,14 @@ pub fn declared(dom: &Dom, hints: &Hints) -> Metadata {
     let ld_value = |v: &Option<String>| v.clone().map(|v| (v, Source::JsonLd));
 
     let site = metas.get(&["og:site_name", "application-name"]).or_else(|| ld_value(&ld.site_name));
-    m.site_name = set(&mut m.sources, Field::SiteName, site);
+    m.page.site_name = set(&mut m.page.sources, Field::SiteName, site);
 
     let html_title = dom.find_tag(Tag::Title).map(|id| declared_text(&dom.raw_text(id))).filter(|t| !t.is_empty());
     let h1s = title::h1_texts(dom);
     let declared_title = metas.get(&["og:title", "twitter:title"]).or_else(|| ld_value(&ld.headline));
     // The other declared titles can confirm an `<h1>` as the headline.
     let others: Vec<String> = metas.all(&["twitter:title"]).into_iter().chain(ld.headline.clone()).collect();
-    let site = title::Site::new(m.site_name.as_deref(), hints.url.as_deref());
+    let site = title::Site::new(m.page.site_name.as_deref(), hints.url.as_deref());
     let chosen = title::choose(&h1s, declared_title, html_title, &others, &site);
     let chosen = match chosen {
         Some((heading, Source::Dom)) => {
@@ -206,55 +184,55 @@ pub fn declared(dom: &Dom, hints: &Hints) -> Metadata {
         }
         other => other,
     };
-    m.title = set(&mut m.sources, Field::Title, chosen);
+    m.page.title = set(&mut m.page.sources, Field::Title, chosen);
 
     let order = NumericOrder::for_language(declared_language(dom, &metas, &ld).as_deref());
     let normalize = |value: Option<(String, Source)>| value.and_then(|(v, s)| datetime::normalize(&v, order).map(|d| (d, s)));
     let published = normalize(ld_value(&ld.date_published)).or_else(|| normalize(metas.get(PUBLISHED_KEYS)));
-    m.date_published = set(&mut m.sources, Field::DatePublished, published);
+    m.page.date_published = set(&mut m.page.sources, Field::DatePublished, published);
     let modified = normalize(ld_value(&ld.date_modified)).or_else(|| normalize(metas.get(MODIFIED_KEYS)));
-    m.date_modified = set(&mut m.sources, Field::DateModified, modified);
+    m.page.date_modified = set(&mut m.page.sources, Field::DateModified, modified);
 
-    m.authors = ld.authors.iter().flat_map(|a| authors::clean_declared(a)).collect();
+    m.page.authors = ld.authors.iter().flat_map(|a| authors::clean_declared(a)).collect();
     m.author_organizations = ld.author_organizations.iter().flat_map(|a| authors::clean_declared(a)).collect();
-    if m.authors.is_empty() {
+    if m.page.authors.is_empty() {
         if let Some((credit, source)) = metas.get(AUTHOR_KEYS).filter(|(a, _)| !a.starts_with("http")) {
-            m.authors = authors::clean_declared(&credit);
-            if !m.authors.is_empty() {
-                m.sources.insert(Field::Authors, source);
+            m.page.authors = authors::clean_declared(&credit);
+            if !m.page.authors.is_empty() {
+                m.page.sources.insert(Field::Authors, source);
             }
         }
-        if m.authors.is_empty()
+        if m.page.authors.is_empty()
             && let Some(credit) = metas.labelled_twitter_data(AUTHOR_LABELS)
         {
-            m.authors = authors::clean_declared(&credit);
-            if !m.authors.is_empty() {
-                m.sources.insert(Field::Authors, Source::OpenGraph);
+            m.page.authors = authors::clean_declared(&credit);
+            if !m.page.authors.is_empty() {
+                m.page.sources.insert(Field::Authors, Source::OpenGraph);
             }
         }
-        if m.authors.is_empty() {
-            m.authors = metas.all(&["citation_author"]).iter().map(|name| citation_name(name)).flat_map(|name| authors::clean_declared(&name)).collect();
-            if !m.authors.is_empty() {
-                m.sources.insert(Field::Authors, Source::Meta);
+        if m.page.authors.is_empty() {
+            m.page.authors = metas.all(&["citation_author"]).iter().map(|name| citation_name(name)).flat_map(|name| authors::clean_declared(&name)).collect();
+            if !m.page.authors.is_empty() {
+                m.page.sources.insert(Field::Authors, Source::Meta);
             }
         }
     } else {
-        m.sources.insert(Field::Authors, Source::JsonLd);
+        m.page.sources.insert(Field::Authors, Source::JsonLd);
     }
 
     let description = metas.get(&["og:description", "description", "twitter:description"]).or_else(|| ld_value(&ld.description));
-    m.description = set(&mut m.sources, Field::Description, description);
+    m.page.description = set(&mut m.page.sources, Field::Description, description);
     let declared_lang =
         html_lang(dom).map(|l| (l, Source::Meta)).or_else(|| metas.get(&["og:locale", "language", "content-language"])).or_else(|| ld_value(&ld.language));
-    m.language = set(&mut m.sources, Field::Language, declared_lang.and_then(|(l, s)| language::tidy(&l).map(|l| (l, s))));
+    m.page.language = set(&mut m.page.sources, Field::Language, declared_lang.and_then(|(l, s)| language::tidy(&l).map(|l| (l, s))));
     let canonical = canonical(dom).map(|c| (c, Source::Meta)).or_else(|| metas.get(&["og:url"]));
-    m.canonical_url = set(&mut m.sources, Field::CanonicalUrl, canonical.map(|(c, s)| (resolve(&c, hints.url.as_deref()), s)));
+    m.page.canonical_url = set(&mut m.page.sources, Field::CanonicalUrl, canonical.map(|(c, s)| (resolve(&c, hints.url.as_deref()), s)));
     let image = metas.get(&["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"]).or_else(|| ld_value(&ld.image));
-    m.image = set(&mut m.sources, Field::Image, image.map(|(i, s)| (resolve(&i, hints.url.as_deref()), s)));
+    m.page.image = set(&mut m.page.sources, Field::Image, image.map(|(i, s)| (resolve(&i, hints.url.as_deref()), s)));
 
-    m.tags = tags(&metas, &ld.keywords);
-    if !m.tags.is_empty() {
-        m.sources.insert(Field::Tags, if ld.keywords.is_empty() { Source::OpenGraph } else { Source::JsonLd });
+    m.page.tags = tags(&metas, &ld.keywords);
+    if !m.page.tags.is_empty() {
+        m.page.sources.insert(Field::Tags, if ld.keywords.is_empty() { Source::OpenGraph } else { Source::JsonLd });
     }
     m.og_type = metas.get(&["og:type"]).map(|(t, _)| t);
     m.article_body = ld.article_body;
@@ -264,7 +242,7 @@ pub fn declared(dom: &Dom, hints: &Hints) -> Metadata {
     // Teasers tell a front page from a service page; only a home page's are needed, so other
     // pages skip the walk.
     m.own_url = hints.url.as_deref().and_then(PageUrl::parse);
-    m.type_url = m.own_url.clone().or_else(|| m.canonical_url.as_deref().and_then(PageUrl::parse));
+    m.type_url = m.own_url.clone().or_else(|| m.page.canonical_url.as_deref().and_then(PageUrl::parse));
     m.teasers = if m.type_url.as_ref().is_some_and(page_type::is_home_page) { teasers(dom) } else { 0 };
     m
 }
@@ -360,7 +338,7 @@ impl Metadata {
     #[must_use]
     pub fn for_url(url: Option<String>) -> Self {
         let own_url = url.as_deref().and_then(PageUrl::parse);
-        Self { url, type_url: own_url.clone(), own_url, ..Self::default() }
+        Self { page: PageMetadata { url, ..PageMetadata::default() }, type_url: own_url.clone(), own_url, ..Self::default() }
     }
 
     /// Completes the metadata from the page body around the selected content: authors from
@@ -377,48 +355,48 @@ impl Metadata {
         // byline can follow the body).
         let container = dom.ancestors(first).find(|&a| dom.contains(a, last)).unwrap_or(Dom::ROOT);
         let until = dom.subtree_end(if container == Dom::ROOT { last } else { container }) + BELOW_CONTENT_NODES;
-        if self.authors.is_empty() {
+        if self.page.authors.is_empty() {
             if let Some((names, source)) = authors::from_dom(dom, from, until) {
-                self.authors = names;
-                self.sources.insert(Field::Authors, source);
+                self.page.authors = names;
+                self.page.sources.insert(Field::Authors, source);
             } else if let Some(names) = authors::from_text(dom, from, until) {
-                self.authors = names;
-                self.sources.insert(Field::Authors, Source::Dom);
+                self.page.authors = names;
+                self.page.sources.insert(Field::Authors, Source::Dom);
             } else if !self.author_organizations.is_empty() {
-                self.authors = std::mem::take(&mut self.author_organizations);
-                self.sources.insert(Field::Authors, Source::JsonLd);
+                self.page.authors = std::mem::take(&mut self.author_organizations);
+                self.page.sources.insert(Field::Authors, Source::JsonLd);
             }
         }
-        let order = NumericOrder::for_language(self.language.as_deref());
+        let order = NumericOrder::for_language(self.page.language.as_deref());
         let found = dates::from_dom(dom, from, until, order);
         let source = |microdata: bool| if microdata { Source::Microdata } else { Source::Dom };
         // A declared publication date equal to the declared modification date is often the
         // CMS's last save written into both: an earlier date the page shows near its
         // headline is the publication date.
-        let declared_same_day = match (&self.date_published, &self.date_modified) {
+        let declared_same_day = match (&self.page.date_published, &self.page.date_modified) {
             (Some(p), Some(m)) => p.get(..10) == m.get(..10),
             _ => false,
         };
         if let Some((date, microdata)) = found.published {
             let shown = date.to_iso();
-            let earlier = self.date_published.as_deref().is_some_and(|p| shown.get(..10) < p.get(..10));
-            if self.date_published.is_none() || (declared_same_day && earlier) {
-                self.date_published = Some(shown);
-                self.sources.insert(Field::DatePublished, source(microdata));
+            let earlier = self.page.date_published.as_deref().is_some_and(|p| shown.get(..10) < p.get(..10));
+            if self.page.date_published.is_none() || (declared_same_day && earlier) {
+                self.page.date_published = Some(shown);
+                self.page.sources.insert(Field::DatePublished, source(microdata));
             }
         }
-        if self.date_modified.is_none()
+        if self.page.date_modified.is_none()
             && let Some((date, microdata)) = found.modified
         {
-            self.date_modified = Some(date.to_iso());
-            self.sources.insert(Field::DateModified, source(microdata));
+            self.page.date_modified = Some(date.to_iso());
+            self.page.sources.insert(Field::DateModified, source(microdata));
         }
         self.shown_update_as_published(&found);
-        if self.date_published.is_none()
-            && let Some(date) = self.url.as_deref().and_then(dates::from_url)
+        if self.page.date_published.is_none()
+            && let Some(date) = self.page.url.as_deref().and_then(dates::from_url)
         {
-            self.date_published = Some(date.to_iso());
-            self.sources.insert(Field::DatePublished, Source::Url);
+            self.page.date_published = Some(date.to_iso());
+            self.page.sources.insert(Field::DatePublished, Source::Url);
         }
     }
 
@@ -428,11 +406,11 @@ impl Metadata {
     /// a declared one falls on a day the page shows — not a declared modification time alone
     /// (`article:modified_time`), which CMSs rewrite on every save without showing it.
     fn shown_update_as_published(&mut self, found: &dates::Found) {
-        let Some(modified) = self.date_modified.clone() else { return };
-        if self.date_published.is_some() {
+        let Some(modified) = self.page.date_modified.clone() else { return };
+        if self.page.date_published.is_some() {
             return;
         }
-        let declared_source = self.sources.get(&Field::DateModified).copied();
+        let declared_source = self.page.sources.get(&Field::DateModified).copied();
         let source = if found.shows_day(&modified) {
             declared_source.unwrap_or(Source::Dom)
         } else if matches!(declared_source, Some(Source::Dom | Source::Text)) {
@@ -440,8 +418,8 @@ impl Metadata {
         } else {
             return;
         };
-        self.date_published = Some(modified);
-        self.sources.insert(Field::DatePublished, source);
+        self.page.date_published = Some(modified);
+        self.page.sources.insert(Field::DatePublished, source);
     }
 
     /// Decides the page type and the language from the final content, and drops a
@@ -455,11 +433,11 @@ impl Metadata {
             og_type: self.og_type.as_deref(),
             url: self.type_url.as_ref(),
             blocks,
-            dated: self.date_published.is_some() || self.date_modified.is_some(),
-            declares_date: matches!(self.sources.get(&Field::DatePublished), Some(Source::JsonLd | Source::OpenGraph | Source::Meta)),
-            credited: !self.authors.is_empty(),
+            dated: self.page.date_published.is_some() || self.page.date_modified.is_some(),
+            declares_date: matches!(self.page.sources.get(&Field::DatePublished), Some(Source::JsonLd | Source::OpenGraph | Source::Meta)),
+            credited: !self.page.authors.is_empty(),
         });
-        self.page_type = Some(kind);
+        self.page.page_type = kind;
         // Catalogues and company pages carry dates of their templates, stock or caches, not of
         // a publication: dates are reported for publications, and for pages of unknown kind
         // only when the page declares them. A site's home page is its front page: the dates
@@ -472,24 +450,24 @@ impl Metadata {
         let article_declared =
             page_type::declares_article(&self.declared_types) && matches!(kind, PageType::Product | PageType::Collection | PageType::Service);
         for field in [Field::DatePublished, Field::DateModified] {
-            let declared = matches!(self.sources.get(&field), Some(Source::JsonLd | Source::OpenGraph | Source::Meta));
+            let declared = matches!(self.page.sources.get(&field), Some(Source::JsonLd | Source::OpenGraph | Source::Meta));
             if !(kind.is_publication() || (declared && (kind == PageType::Unknown || article_declared))) || (home && !declared) {
-                self.sources.remove(&field);
+                self.page.sources.remove(&field);
                 match field {
-                    Field::DatePublished => self.date_published = None,
-                    _ => self.date_modified = None,
+                    Field::DatePublished => self.page.date_published = None,
+                    _ => self.page.date_modified = None,
                 }
             }
         }
-        self.sources.insert(Field::PageType, if self.declared_types.is_empty() { Source::Text } else { Source::JsonLd });
-        let declared = self.language.take().map(|l| (l, self.sources.get(&Field::Language).copied().unwrap_or(Source::Meta)));
+        self.page.sources.insert(Field::PageType, if self.declared_types.is_empty() { Source::Text } else { Source::JsonLd });
+        let declared = self.page.language.take().map(|l| (l, self.page.sources.get(&Field::Language).copied().unwrap_or(Source::Meta)));
         match language::choose(declared, text) {
             Some((lang, source)) => {
-                self.language = Some(lang);
-                self.sources.insert(Field::Language, source);
+                self.page.language = Some(lang);
+                self.page.sources.insert(Field::Language, source);
             }
             None => {
-                self.sources.remove(&Field::Language);
+                self.page.sources.remove(&Field::Language);
             }
         }
     }
@@ -498,16 +476,16 @@ impl Metadata {
     /// Last Updated At:14:37").
     pub fn dates_from_text(&mut self, blocks: &[Block]) {
         const MAX_DATELINE_POSITION: usize = 30;
-        let order = NumericOrder::for_language(self.language.as_deref());
+        let order = NumericOrder::for_language(self.page.language.as_deref());
         let Some(line) = blocks.iter().take(MAX_DATELINE_POSITION).find(|b| crate::cleanup::is_dateline(&b.text)) else { return };
         let (published, modified) = dates::from_dateline(&line.text, order);
         if let Some(date) = published {
-            self.date_published = Some(date.to_iso());
-            self.sources.insert(Field::DatePublished, Source::Text);
+            self.page.date_published = Some(date.to_iso());
+            self.page.sources.insert(Field::DatePublished, Source::Text);
         }
         if let Some(date) = modified {
-            self.date_modified = Some(date.to_iso());
-            self.sources.insert(Field::DateModified, Source::Text);
+            self.page.date_modified = Some(date.to_iso());
+            self.page.sources.insert(Field::DateModified, Source::Text);
         }
     }
 
@@ -517,24 +495,7 @@ impl Metadata {
         // A decoding that changed the declared charset says so first, then the parser's limits.
         let mismatch = encoding.as_ref().is_some_and(|encoding| encoding.declared.is_some());
         let warnings = if mismatch { std::iter::once(Warning::CharsetMismatch).chain(warnings).collect() } else { warnings };
-        PageMetadata {
-            title: self.title,
-            url: self.url,
-            encoding,
-            authors: self.authors,
-            date_published: self.date_published,
-            date_modified: self.date_modified,
-            site_name: self.site_name,
-            description: self.description,
-            language: self.language,
-            canonical_url: self.canonical_url,
-            image: self.image,
-            tags: self.tags,
-            page_type: self.page_type.unwrap_or(PageType::Unknown),
-            sources: self.sources,
-            input_format,
-            warnings,
-        }
+        PageMetadata { encoding, input_format, warnings, ..self.page }
     }
 }
 
