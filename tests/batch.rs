@@ -537,15 +537,7 @@ fn on_a_terminal_the_progress_bar_shows_done_out_of_the_total_and_the_time_left(
     std::fs::write(&list, (0..PAGES).map(|n| server.url(&format!("/p{n}"))).collect::<Vec<_>>().join("\n")).expect("write");
     let output = dir.path().join("out.jsonl");
     let command = format!("{} batch --ignore-robots --host-delay 0 --concurrency 1 -o {} {}", env!("CARGO_BIN_EXE_gleaner"), output.display(), list.display());
-    let typescript = dir.path().join("typescript");
-    let status = Command::new("script")
-        .args(["-q", "-e", "-c", &command, typescript.to_str().expect("UTF-8")])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .status()
-        .expect("run script");
-    assert!(status.success(), "{status:?}");
-    let screen = String::from_utf8_lossy(&std::fs::read(&typescript).expect("typescript")).into_owned();
+    let screen = on_a_terminal(&command, dir.path());
     assert!(screen.contains(&format!("/{PAGES} done")), "no done/total in {screen:?}");
     assert!(screen.contains("ETA") && screen.contains("pages/s") && screen.contains("0 failed"), "{screen:?}");
     assert!(screen.contains(&format!("{PAGES} inputs: {PAGES} ok")), "the summary follows: {screen:?}");
@@ -911,15 +903,7 @@ fn no_progress_line_among_records_on_the_terminal() {
         std::fs::write(dir.path().join(format!("{n}.html")), small_page(n)).expect("write");
     }
     let command = format!("cd {} && {} batch 0.html 1.html 2.html", dir.path().display(), env!("CARGO_BIN_EXE_gleaner"));
-    let typescript = dir.path().join("typescript");
-    let status = Command::new("script")
-        .args(["-q", "-e", "-c", &command, typescript.to_str().expect("UTF-8")])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .status()
-        .expect("run script");
-    assert!(status.success(), "{status:?}");
-    let screen = String::from_utf8_lossy(&std::fs::read(&typescript).expect("typescript")).into_owned();
+    let screen = on_a_terminal(&command, dir.path());
     assert_eq!(screen.matches("\"ok\":true").count(), PAGES, "{screen:?}");
     assert!(!screen.contains("pages/s, ") && !screen.contains(" done, "), "no progress line: {screen:?}");
 }
@@ -945,4 +929,18 @@ fn output_dir_files_are_what_gleaner_prints_links_and_images_included() {
             assert!(written.contains("!["), "images kept: {written}");
         }
     }
+}
+
+/// Runs the shell `command` on a pseudo-terminal (util-linux `script`) and returns what the
+/// terminal showed; the typescript is written in `dir`.
+fn on_a_terminal(command: &str, dir: &Path) -> String {
+    let typescript = dir.join("typescript");
+    let status = Command::new("script")
+        .args(["-q", "-e", "-c", command, typescript.to_str().expect("UTF-8")])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .status()
+        .expect("run script");
+    assert!(status.success(), "{status:?}");
+    String::from_utf8_lossy(&std::fs::read(&typescript).expect("typescript")).into_owned()
 }
