@@ -19,7 +19,7 @@ pub fn collect(dom: &Dom, roots: &[NodeId], skip: &dyn Fn(NodeId) -> bool) -> Ve
         buf_links: 0,
         spans: Vec::new(),
         kind: BlockKind::Paragraph,
-        node: 0,
+        node: NodeId::default(),
         list_depth: 0,
         in_link: false,
         quote: false,
@@ -314,9 +314,8 @@ fn tidy(buf: &str, spans: Vec<Span>) -> (String, Vec<Span>) {
 /// The language of a code block from `language-x`/`lang-x`/`highlight-source-x` classes or a
 /// `data-lang` attribute on it or inside it.
 fn code_language(dom: &Dom, pre: NodeId) -> Option<String> {
-    let end = dom.subtree_end(pre);
     let ancestors = dom.ancestors(pre).take(2);
-    let candidates = (pre..end).chain(ancestors);
+    let candidates = dom.subtree(pre).chain(ancestors);
     candidates.filter_map(|id| dom.element(id)).find_map(|element| {
         let from_class = element.attr("class").and_then(|classes| {
             classes.split_whitespace().find_map(|class| {

@@ -124,7 +124,7 @@ impl Block {
     /// A paragraph block not tied to a tree node (plain-text input).
     #[must_use]
     pub fn paragraph(text: String) -> Self {
-        Self { kind: BlockKind::Paragraph, text, link_chars: 0, node: 0, spans: Vec::new(), images: Vec::new(), list: None }
+        Self { kind: BlockKind::Paragraph, text, link_chars: 0, node: NodeId::default(), spans: Vec::new(), images: Vec::new(), list: None }
     }
 
     /// The blocks of plain text: one paragraph per non-blank line, whitespace collapsed, in

@@ -107,9 +107,8 @@ fn rows_of(dom: &Dom, table: NodeId) -> Vec<NodeId> {
 /// no cell holds block structure such as several paragraphs or lists: layout tables wrap whole
 /// page regions and must be read as ordinary blocks.
 pub(super) fn is_data_table(dom: &Dom, table: NodeId) -> bool {
-    let end = dom.subtree_end(table);
     let mut cells = 0;
-    for id in table + 1..end {
+    for id in dom.descendants(table) {
         match dom.tag(id) {
             Tag::Table | Tag::P | Tag::Ul | Tag::Ol | Tag::H1 | Tag::H2 | Tag::H3 | Tag::Blockquote | Tag::Pre => return false,
             Tag::Td | Tag::Th => cells += 1,

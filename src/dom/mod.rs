@@ -11,8 +11,64 @@ use crate::budget::Budget;
 use crate::options::DEFAULT_MAX_NODES;
 use crate::page::Warning;
 
-/// Index of a node in [`Dom::nodes`].
-pub type NodeId = u32;
+/// A node of a [`Dom`]: its place in document (pre-)order, so that a subtree is a contiguous
+/// run of ids and "before" and "after" in the page are `<` and `>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct NodeId(u32);
+
+impl NodeId {
+    /// The node at `index` in [`Dom::nodes`]. A tree never holds more nodes than `u32` counts
+    /// (the node cap is a million).
+    #[must_use]
+    pub const fn from_index(index: usize) -> Self {
+        Self(index as u32)
+    }
+
+    /// The node's index in [`Dom::nodes`] (and in every per-node table of the stages).
+    #[must_use]
+    pub const fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The next node in document order.
+    #[must_use]
+    pub const fn next(self) -> Self {
+        Self(self.0.saturating_add(1))
+    }
+
+    /// The node `nodes` places earlier in document order (the root at the least).
+    #[must_use]
+    pub const fn back(self, nodes: u32) -> Self {
+        Self(self.0.saturating_sub(nodes))
+    }
+
+    /// The node `nodes` places later in document order.
+    #[must_use]
+    pub const fn ahead(self, nodes: u32) -> Self {
+        Self(self.0.saturating_add(nodes))
+    }
+}
+
+/// `id + n`: the node `n` places later in document order (walks that skip subtrees).
+impl std::ops::Add<u32> for NodeId {
+    type Output = Self;
+
+    fn add(self, nodes: u32) -> Self {
+        self.ahead(nodes)
+    }
+}
+
+impl std::ops::AddAssign<u32> for NodeId {
+    fn add_assign(&mut self, nodes: u32) {
+        *self = self.ahead(nodes);
+    }
+}
+
+impl std::fmt::Display for NodeId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
 
 /// The HTML elements the stages tell apart; everything else is [`Tag::Other`].
 #[allow(missing_docs)]
@@ -384,18 +440,38 @@ pub struct Dom {
 
 impl Dom {
     /// The root node's id.
-    pub const ROOT: NodeId = 0;
+    pub const ROOT: NodeId = NodeId(0);
+
+    /// Every node, in document order.
+    pub fn ids(&self) -> impl DoubleEndedIterator<Item = NodeId> + use<> {
+        (0..self.nodes.len() as u32).map(NodeId)
+    }
+
+    /// `id` and its descendants, in document order.
+    pub fn subtree(&self, id: NodeId) -> impl DoubleEndedIterator<Item = NodeId> + use<> {
+        Self::between(id, self.subtree_end(id))
+    }
+
+    /// The descendants of `id`, in document order.
+    pub fn descendants(&self, id: NodeId) -> impl DoubleEndedIterator<Item = NodeId> + use<> {
+        Self::between(id.next(), self.subtree_end(id))
+    }
+
+    /// The nodes from `start` up to `end` (exclusive), in document order.
+    pub fn between(start: NodeId, end: NodeId) -> impl DoubleEndedIterator<Item = NodeId> + use<> {
+        (start.0..end.0.max(start.0)).map(NodeId)
+    }
 
     /// The node with this id.
     #[must_use]
     pub fn node(&self, id: NodeId) -> &Node {
-        &self.nodes[id as usize]
+        &self.nodes[id.index()]
     }
 
     /// The element data of a node, if it is an element.
     #[must_use]
     pub fn element(&self, id: NodeId) -> Option<&Element> {
-        match &self.nodes[id as usize].data {
+        match &self.nodes[id.index()].data {
             NodeData::Element(element) => Some(element),
             _ => None,
         }
@@ -410,18 +486,18 @@ impl Dom {
     /// The first element with this tag, in document order.
     #[must_use]
     pub fn find_tag(&self, tag: Tag) -> Option<NodeId> {
-        (0..self.nodes.len() as NodeId).find(|&id| self.tag(id) == tag)
+        self.ids().find(|&id| self.tag(id) == tag)
     }
 
     /// A tree of `nodes` numbered in pre-order (each node's descendants follow it, before
     /// its next sibling), with each subtree's end computed once.
     pub(crate) fn new(nodes: Vec<Node>) -> Self {
-        let mut ends: Vec<NodeId> = (1..=nodes.len() as NodeId).collect();
+        let mut ends: Vec<NodeId> = (1..=nodes.len()).map(NodeId::from_index).collect();
         // In pre-order every descendant comes after its ancestors: walking backwards, each
         // node's end is final before it is passed up to its parent.
         for index in (0..nodes.len()).rev() {
             if let Some(parent) = nodes[index].parent {
-                ends[parent as usize] = ends[parent as usize].max(ends[index]);
+                ends[parent.index()] = ends[parent.index()].max(ends[index]);
             }
         }
         Self { nodes, ends }
@@ -431,12 +507,12 @@ impl Dom {
     /// subtree is the contiguous range `id..subtree_end(id)`). Constant time.
     #[must_use]
     pub fn subtree_end(&self, id: NodeId) -> NodeId {
-        self.ends[id as usize]
+        self.ends[id.index()]
     }
 
     /// The ancestors of `id`, nearest first.
     pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-        std::iter::successors(self.nodes[id as usize].parent, |&p| self.nodes[p as usize].parent)
+        std::iter::successors(self.nodes[id.index()].parent, |&p| self.nodes[p.index()].parent)
     }
 
     /// True when `descendant` is `ancestor` or inside it.
@@ -449,7 +525,7 @@ impl Dom {
     #[must_use]
     pub fn raw_text(&self, id: NodeId) -> String {
         let mut out = String::new();
-        for node in &self.nodes[id as usize..self.subtree_end(id) as usize] {
+        for node in &self.nodes[id.index()..self.subtree_end(id).index()] {
             if let NodeData::Text(text) = &node.data {
                 out.push_str(text);
             }
@@ -639,7 +715,7 @@ mod tests {
         assert_eq!(dom.ancestors(bold).map(|a| dom.tag(a)).take(3).collect::<Vec<_>>(), [Tag::P, Tag::Div, Tag::Body]);
         for (id, node) in dom.nodes.iter().enumerate() {
             for &child in &node.children {
-                assert!(child as usize > id && dom.node(child).parent == Some(id as NodeId));
+                assert!(child.index() > id && dom.node(child).parent == Some(NodeId::from_index(id)));
             }
         }
     }

@@ -295,8 +295,8 @@ fn into_dom(mut build: Vec<BuildNode>) -> Dom {
             BuildData::Text(text) => NodeData::Text(text),
             BuildData::Document | BuildData::Cut(_) | BuildData::Other => continue,
         };
-        let id = nodes.len() as NodeId;
-        nodes[parent as usize].children.push(id);
+        let id = NodeId::from_index(nodes.len());
+        nodes[parent.index()].children.push(id);
         let is_element = matches!(data, NodeData::Element(_));
         nodes.push(Node { parent: Some(parent), children: Vec::new(), data });
         if is_element {

@@ -29,7 +29,7 @@ pub fn mark(dom: &Dom, product_declared: bool) -> Vec<Mark> {
     let product_page = product_declared || declares_product(dom);
     let mut marks = vec![Mark::Keep; dom.nodes.len()];
     for (index, node) in dom.nodes.iter().enumerate() {
-        if node.parent.is_some_and(|p| marks[p as usize] == Mark::Drop) {
+        if node.parent.is_some_and(|p| marks[p.index()] == Mark::Drop) {
             marks[index] = Mark::Drop;
             continue;
         }
@@ -37,21 +37,21 @@ pub fn mark(dom: &Dom, product_declared: bool) -> Vec<Mark> {
             marks[index] = mark_element(element);
             // An article's `<header>` often holds its deck (standfirst): a sentence of a dozen
             // words outside the headline and links is content, so such a header is kept.
-            if element.tag == Tag::Header && marks[index] == Mark::Boilerplate && holds_deck(dom, index as NodeId) {
+            if element.tag == Tag::Header && marks[index] == Mark::Boilerplate && holds_deck(dom, NodeId::from_index(index)) {
                 marks[index] = Mark::Keep;
             }
             // A `<footer>` inside a quotation holds its citation, not the page's footer.
-            if element.tag == Tag::Footer && dom.ancestors(index as NodeId).any(|a| dom.tag(a) == Tag::Blockquote) {
+            if element.tag == Tag::Footer && dom.ancestors(NodeId::from_index(index)).any(|a| dom.tag(a) == Tag::Blockquote) {
                 marks[index] = Mark::Keep;
             }
             // A teaser that links elsewhere is a pointer to another page ("teaser" alone also
             // names an article's own lead, which has no link); one of a row of look-alikes is
             // an item of a listing, the content of its page.
-            if marks[index] == Mark::Keep && is_teaser(element) && links_elsewhere(dom, index as NodeId) && !in_row(dom, index as NodeId) {
+            if marks[index] == Mark::Keep && is_teaser(element) && links_elsewhere(dom, NodeId::from_index(index)) && !in_row(dom, NodeId::from_index(index)) {
                 marks[index] = Mark::Boilerplate;
             }
             if marks[index] == Mark::Keep
-                && ((element.tag == Tag::Form && (is_entry_form(dom, index as NodeId) || is_purchase_form(element)))
+                && ((element.tag == Tag::Form && (is_entry_form(dom, NodeId::from_index(index)) || is_purchase_form(element)))
                     || (product_page && is_review_block(element)))
             {
                 marks[index] = Mark::Boilerplate;
@@ -65,7 +65,8 @@ pub fn mark(dom: &Dom, product_declared: bool) -> Vec<Mark> {
 /// an interface, not content. Forms wrapping a whole page (ASP.NET) have few such controls for
 /// their size and are spared as wrappers anyway.
 fn is_entry_form(dom: &Dom, form: NodeId) -> bool {
-    let controls = (form..dom.subtree_end(form))
+    let controls = dom
+        .subtree(form)
         .filter_map(|id| dom.element(id))
         .filter(|e| match e.tag {
             Tag::Select | Tag::Textarea => true,
@@ -116,7 +117,7 @@ fn is_row_item(dom: &Dom, id: NodeId) -> bool {
 
 /// True when the subtree of `id` holds a link to another page.
 fn links_elsewhere(dom: &Dom, id: NodeId) -> bool {
-    (id..dom.subtree_end(id)).any(|d| dom.element(d).is_some_and(crate::dom::Element::is_navigating_link))
+    dom.subtree(id).any(|d| dom.element(d).is_some_and(crate::dom::Element::is_navigating_link))
 }
 
 /// A deck has at least this many words.
@@ -125,7 +126,7 @@ const MIN_DECK_WORDS: usize = 12;
 /// True when a text node under `header` has [`MIN_DECK_WORDS`] words and sits outside
 /// headings, links and navigation.
 fn holds_deck(dom: &Dom, header: NodeId) -> bool {
-    (header + 1..dom.subtree_end(header)).any(|id| {
+    dom.descendants(header).any(|id| {
         matches!(&dom.node(id).data, NodeData::Text(t) if crate::text::word_count(t) >= MIN_DECK_WORDS)
             && !dom
                 .ancestors(id)
@@ -163,7 +164,7 @@ fn is_review_block(element: &Element) -> bool {
 pub fn propagate(dom: &Dom, marks: &mut [Mark]) {
     for index in 0..dom.nodes.len() {
         if let Some(parent) = dom.nodes[index].parent {
-            let inherited = marks[parent as usize];
+            let inherited = marks[parent.index()];
             if inherited != Mark::Keep && marks[index] != Mark::Drop {
                 marks[index] = inherited;
             }

@@ -85,7 +85,7 @@ impl Trace {
 pub fn select(dom: &Dom, evidence: &Evidence<'_>) -> Selection {
     let (own, marks, stats, first) = marks_and_stats(dom, evidence.product);
     let mut trace = Trace { own, good_before_sparing: first.iter().map(|s| s.good).collect(), ..Trace::default() };
-    let removed = |id: NodeId| marks[id as usize] != Mark::Keep;
+    let removed = |id: NodeId| marks[id.index()] != Mark::Keep;
     let candidate = select::main_content(dom, &stats, &removed);
     trace.step("main_content", candidate);
     let empty = |marks, stats, trace: Trace| Selection {
@@ -94,7 +94,7 @@ pub fn select(dom: &Dom, evidence: &Evidence<'_>) -> Selection {
         roots: Vec::new(),
         root: Dom::ROOT,
         grid: None,
-        body_end: 0,
+        body_end: Dom::ROOT,
         cut_after_body: false,
         container_density: 0.0,
         trace,
@@ -105,7 +105,7 @@ pub fn select(dom: &Dom, evidence: &Evidence<'_>) -> Selection {
     };
     // A page whose best candidate holds next to no text (a lone "Menu" link, an app shell)
     // has no main content.
-    if stats[root as usize].chars < MIN_CONTENT_CHARS {
+    if stats[root.index()].chars < MIN_CONTENT_CHARS {
         trace.empty_because = Some("the best candidate holds next to no text");
         return empty(marks, stats, trace);
     }
@@ -132,7 +132,7 @@ pub fn select(dom: &Dom, evidence: &Evidence<'_>) -> Selection {
             None => vec![root],
         },
     };
-    let container_density = stats[root as usize].link_density();
+    let container_density = stats[root.index()].link_density();
     // What follows the story's body inside the root (teasers, author boxes, copyright lines,
     // newsletter blocks) is not part of it.
     let body = select::story_body(dom, &stats, root, &removed);
@@ -140,7 +140,7 @@ pub fn select(dom: &Dom, evidence: &Evidence<'_>) -> Selection {
     let body_end = dom.subtree_end(body);
     // A root made link-dense by a column of teasers beside the story is not a listing: what
     // follows a plain-prose body is cut all the same.
-    let body_stats = &stats[body as usize];
+    let body_stats = &stats[body.index()];
     let story = body_stats.good >= select::MIN_STORY_PROSE
         && body_stats.paragraphs >= select::MIN_STORY_PARAGRAPHS
         && body_stats.good >= MIN_STORY_PARAGRAPH_CHARS * body_stats.paragraphs as f32;
@@ -160,7 +160,7 @@ impl Selection {
     /// a list of links inside a story.
     #[must_use]
     pub fn skips(&self, dom: &Dom, id: NodeId) -> bool {
-        let removed = self.marks[id as usize] != Mark::Keep;
+        let removed = self.marks[id.index()] != Mark::Keep;
         let in_grid = self.grid.is_some_and(|g| dom.contains(g, id));
         let after_body = self.cut_after_body && id >= self.body_end && dom.contains(self.root, id);
         removed || after_body || (!in_grid && is_link_list(dom, &self.stats, id, self.container_density))
@@ -205,25 +205,25 @@ impl Selection {
             self.stats[0].good,
             self.trace.good_before_sparing.first().copied().unwrap_or(0.0)
         );
-        let Some(hit) = (0..dom.nodes.len() as NodeId).find(|&id| matches!(&dom.node(id).data, NodeData::Text(t) if t.contains(needle))) else {
+        let Some(hit) = dom.ids().find(|&id| matches!(&dom.node(id).data, NodeData::Text(t) if t.contains(needle))) else {
             return out + "text not found";
         };
         let mut chain = vec![hit];
         chain.extend(dom.ancestors(hit));
         for id in chain.into_iter().rev() {
-            let s = &self.stats[id as usize];
+            let s = &self.stats[id.index()];
             let (tag, names) = dom.element(id).map_or((Tag::Other, String::new()), |e| (e.tag, e.id_class.clone()));
             let _ = writeln!(
                 out,
                 "{id:>6} {tag:?} [{names}] own={:?} mark={:?} skipped={} chars={} links={} score={:.0} good={:.0} (before sparing {:.0}){}",
-                self.trace.own[id as usize],
-                self.marks[id as usize],
+                self.trace.own[id.index()],
+                self.marks[id.index()],
                 self.skips(dom, id),
                 s.chars,
                 s.link_chars,
                 s.score,
                 s.good,
-                self.trace.good_before_sparing[id as usize],
+                self.trace.good_before_sparing[id.index()],
                 if self.roots.contains(&id) { "  <== ROOT" } else { "" }
             );
         }
@@ -246,25 +246,25 @@ fn drop_captions(dom: &Dom, stats: &[score::NodeStats], blocks: Vec<Block>) -> V
     }
     let mut has_image = vec![false; dom.nodes.len()];
     for index in (0..dom.nodes.len()).rev() {
-        has_image[index] |= matches!(dom.tag(index as NodeId), Tag::Img | Tag::Picture);
+        has_image[index] |= matches!(dom.tag(NodeId::from_index(index)), Tag::Img | Tag::Picture);
         if has_image[index]
-            && let Some(parent) = dom.node(index as NodeId).parent
+            && let Some(parent) = dom.node(NodeId::from_index(index)).parent
         {
-            has_image[parent as usize] = true;
+            has_image[parent.index()] = true;
         }
     }
     let picture_box = |id: NodeId| {
-        let s = &stats[id as usize];
-        has_image[id as usize]
+        let s = &stats[id.index()];
+        has_image[id.index()]
             && matches!(dom.tag(id), Tag::Div | Tag::Figure | Tag::Span | Tag::Section)
             && s.link_density() < MAX_CAPTION_LINK_DENSITY
-            && !(id..dom.subtree_end(id)).any(|d| dom.tag(d).heading_level().is_some())
+            && !dom.subtree(id).any(|d| dom.tag(d).heading_level().is_some())
     };
     blocks
         .into_iter()
         .filter(|b| {
             // The block's element and its ancestors up to the caption's size.
-            let small = || std::iter::once(b.node).chain(dom.ancestors(b.node)).take_while(|&a| stats[a as usize].chars <= MAX_CAPTION_CHARS);
+            let small = || std::iter::once(b.node).chain(dom.ancestors(b.node)).take_while(|&a| stats[a.index()].chars <= MAX_CAPTION_CHARS);
             !(small().any(picture_box) && small().any(|a| dom.element(a).is_some_and(|e| names_picture(&e.id_class))))
         })
         .collect()
@@ -297,9 +297,9 @@ const LINK_LABEL_DENSITY: f64 = 0.8;
 /// its stats over what is left, and its stats before wrappers were spared.
 fn marks_and_stats(dom: &Dom, product_declared: bool) -> (Vec<Mark>, Vec<Mark>, Vec<score::NodeStats>, Vec<score::NodeStats>) {
     let own = clean::mark(dom, product_declared);
-    let first = score::compute(dom, &|id: NodeId| own[id as usize] == Mark::Drop);
-    let marks = spare_wrappers(dom, own.clone(), &first, first[Dom::ROOT as usize].good);
-    let stats = score::compute(dom, &|id: NodeId| marks[id as usize] != Mark::Keep);
+    let first = score::compute(dom, &|id: NodeId| own[id.index()] == Mark::Drop);
+    let marks = spare_wrappers(dom, own.clone(), &first, first[Dom::ROOT.index()].good);
+    let stats = score::compute(dom, &|id: NodeId| marks[id.index()] != Mark::Keep);
     (own, marks, stats, first)
 }
 
@@ -316,12 +316,12 @@ fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_g
     let mut spared: Vec<(NodeId, f32)> = Vec::new();
     // A `<nav>` element is never a wrapper of the content, nor is anything inside it: a mega
     // menu of plain-text categories can hold more words than a short product page.
-    let mut nav_end: NodeId = 0;
+    let mut nav_end = Dom::ROOT;
     for index in 0..dom.nodes.len() {
         if marks[index] != Mark::Boilerplate {
             continue;
         }
-        let id = index as NodeId;
+        let id = NodeId::from_index(index);
         if id < nav_end {
             continue;
         }
@@ -339,7 +339,7 @@ fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_g
             continue;
         }
         if let Some(signature) = signature(dom, id) {
-            let entry = by_signature.entry(signature).or_insert((0.0, 0));
+            let entry = by_signature.entry(signature).or_insert((0.0, Dom::ROOT));
             if id >= entry.1 {
                 entry.0 += first[index].good;
                 entry.1 = dom.subtree_end(id);
@@ -349,7 +349,7 @@ fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_g
     by_signature.retain(|_, (good, _)| *good > GROUP_SHARE * total_good && *good >= MIN_WRAPPER_PROSE);
     if !by_signature.is_empty() {
         for (index, mark) in marks.iter_mut().enumerate() {
-            if *mark == Mark::Boilerplate && signature(dom, index as NodeId).is_some_and(|s| by_signature.contains_key(&s)) {
+            if *mark == Mark::Boilerplate && signature(dom, NodeId::from_index(index)).is_some_and(|s| by_signature.contains_key(&s)) {
                 *mark = Mark::Keep;
             }
         }
@@ -388,7 +388,7 @@ fn is_link_list(dom: &Dom, stats: &[score::NodeStats], id: NodeId, container_den
     if !(tag.is_block() && tag != Tag::Table) || tag.heading_level().is_some() {
         return false;
     }
-    let s = &stats[id as usize];
+    let s = &stats[id.index()];
     s.chars >= MIN_LINK_LIST_CHARS && s.link_density() > LINK_LIST_DENSITY
 }
 

@@ -99,7 +99,7 @@ pub fn compute(dom: &Dom, removed: &dyn Fn(NodeId) -> bool) -> Vec<NodeStats> {
     let in_link = inside_links(dom);
     // Children have larger ids than their parents, so a reverse sweep sees children first.
     for index in (0..dom.nodes.len()).rev() {
-        let id = index as NodeId;
+        let id = NodeId::from_index(index);
         if removed(id) {
             continue;
         }
@@ -125,7 +125,7 @@ pub fn compute(dom: &Dom, removed: &dyn Fn(NodeId) -> bool) -> Vec<NodeStats> {
             if removed(child) {
                 continue;
             }
-            let c = stats[child as usize];
+            let c = stats[child.index()];
             own.chars += c.chars;
             own.link_chars += c.link_chars;
             own.score += c.score;
@@ -165,7 +165,7 @@ pub fn compute(dom: &Dom, removed: &dyn Fn(NodeId) -> bool) -> Vec<NodeStats> {
 fn inside_links(dom: &Dom) -> Vec<bool> {
     let mut in_link = vec![false; dom.nodes.len()];
     for (index, node) in dom.nodes.iter().enumerate() {
-        let parent_in = node.parent.is_some_and(|p| in_link[p as usize]);
+        let parent_in = node.parent.is_some_and(|p| in_link[p.index()]);
         in_link[index] = parent_in || matches!(&node.data, NodeData::Element(e) if e.is_navigating_link());
     }
     in_link
@@ -179,7 +179,7 @@ mod tests {
     fn stats_of(html: &str, tag: Tag) -> NodeStats {
         let dom = parse(html);
         let stats = compute(&dom, &|_| false);
-        stats[dom.find_tag(tag).expect("the element") as usize]
+        stats[dom.find_tag(tag).expect("the element").index()]
     }
 
     #[test]

@@ -15,7 +15,7 @@ const SEMANTIC_BONUS: f32 = 0.6;
 pub fn main_content(dom: &Dom, stats: &[NodeStats], removed: &dyn Fn(NodeId) -> bool) -> Option<NodeId> {
     let mut best: Option<(NodeId, f32)> = None;
     for (index, node) in dom.nodes.iter().enumerate() {
-        let id = index as NodeId;
+        let id = NodeId::from_index(index);
         let crate::dom::NodeData::Element(element) = &node.data else { continue };
         if removed(id) {
             continue;
@@ -54,10 +54,10 @@ fn declares_main_content(element: &Element) -> bool {
 #[must_use]
 pub fn lone_article(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> NodeId {
     let mut found = None;
-    let mut id = 0;
-    while (id as usize) < dom.nodes.len() {
+    let mut id = Dom::ROOT;
+    while id.index() < dom.nodes.len() {
         if dom.tag(id) == Tag::Article && !removed(id) {
-            let s = &stats[id as usize];
+            let s = &stats[id.index()];
             if s.good >= MIN_STORY_PROSE && s.paragraphs >= MIN_STORY_PARAGRAPHS {
                 if found.is_some() {
                     return root;
@@ -92,8 +92,8 @@ pub fn first_story(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn F
     let mut id = root + 1;
     while id < end {
         if dom.tag(id) == Tag::Article && !removed(id) {
-            let s = &stats[id as usize];
-            let headed = (id..dom.subtree_end(id)).any(|d| matches!(dom.tag(d), Tag::H1 | Tag::H2));
+            let s = &stats[id.index()];
+            let headed = dom.subtree(id).any(|d| matches!(dom.tag(d), Tag::H1 | Tag::H2));
             if s.good >= MIN_STORY_PROSE && s.paragraphs >= MIN_STORY_PARAGRAPHS && headed {
                 stories.push(id);
             }
@@ -120,13 +120,13 @@ const MAX_ROOT_CHARS_FOR_GRID: u32 = 2500;
 /// collection pages they are the content.
 #[must_use]
 pub fn item_grid(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> Option<NodeId> {
-    let root_chars = stats[root as usize].chars;
+    let root_chars = stats[root.index()].chars;
     if root_chars > MAX_ROOT_CHARS_FOR_GRID {
         return None;
     }
     let mut best: Option<(NodeId, u32)> = None;
     for (index, node) in dom.nodes.iter().enumerate() {
-        let id = index as NodeId;
+        let id = NodeId::from_index(index);
         if node.children.len() < MIN_GRID_ITEMS || dom.element(id).is_none() || removed(id) {
             continue;
         }
@@ -150,7 +150,7 @@ fn grid_chars(dom: &Dom, stats: &[NodeStats], id: NodeId, removed: &dyn Fn(NodeI
         }
         let class = element.attr("class").and_then(|c| c.split_whitespace().next()).unwrap_or("");
         let kind = (element.tag, class);
-        let s = &stats[child as usize];
+        let s = &stats[child.index()];
         // An item has a few words of its own (not just an icon or a separator).
         let has_text = s.chars >= MIN_ITEM_CHARS;
         match kinds.iter_mut().find(|(k, _, _)| *k == kind) {
@@ -187,7 +187,7 @@ pub fn stated_body(dom: &Dom, body: &str) -> Option<NodeId> {
     let first = first.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
     let last = last.split_whitespace().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(" ");
     let find = |needle: &str| {
-        (0..dom.nodes.len() as NodeId).find(|&id| {
+        dom.ids().find(|&id| {
             matches!(&dom.node(id).data, crate::dom::NodeData::Text(t) if t.contains(needle) || crate::text::collapse(t).contains(needle))
                 && !dom.ancestors(id).any(|a| matches!(dom.tag(a), Tag::Script | Tag::Head | Tag::Template))
         })
@@ -209,13 +209,13 @@ const DOMINANT_CHILD_SHARE: f32 = 0.95;
 pub fn dominant_child(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> NodeId {
     let mut current = root;
     loop {
-        let total = stats[current as usize].good;
+        let total = stats[current.index()].good;
         let next = dom
             .node(current)
             .children
             .iter()
             .copied()
-            .find(|&child| !removed(child) && dom.element(child).is_some() && stats[child as usize].good >= DOMINANT_CHILD_SHARE * total);
+            .find(|&child| !removed(child) && dom.element(child).is_some() && stats[child.index()].good >= DOMINANT_CHILD_SHARE * total);
         match next {
             Some(child) if total > 0.0 => current = child,
             _ => return current,
@@ -230,14 +230,14 @@ const BODY_SHARE: f32 = 0.7;
 /// down, a child that holds most of the root's prose (the root itself when no child does).
 #[must_use]
 pub fn story_body(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> NodeId {
-    let total = stats[root as usize].good;
+    let total = stats[root.index()].good;
     let mut current = root;
     while let Some(child) = dom
         .node(current)
         .children
         .iter()
         .copied()
-        .find(|&child| !removed(child) && dom.element(child).is_some() && total > 0.0 && stats[child as usize].good >= BODY_SHARE * total)
+        .find(|&child| !removed(child) && dom.element(child).is_some() && total > 0.0 && stats[child.index()].good >= BODY_SHARE * total)
     {
         current = child;
     }
@@ -260,10 +260,11 @@ const MAX_LEAD_LEVELS: usize = 3;
 #[must_use]
 pub fn lead_before(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> Option<NodeId> {
     // The last visible text before the root, in document order.
-    let last_text = (0..root).rev().find(|&id| matches!(&dom.node(id).data, crate::dom::NodeData::Text(t) if !t.trim().is_empty()) && !removed(id))?;
+    let last_text =
+        Dom::between(Dom::ROOT, root).rev().find(|&id| matches!(&dom.node(id).data, crate::dom::NodeData::Text(t) if !t.trim().is_empty()) && !removed(id))?;
     let region = dom.ancestors(root).take(MAX_LEAD_LEVELS).find(|&a| dom.contains(a, last_text))?;
     dom.ancestors(last_text).take_while(|&a| a != region).find(|&a| {
-        let (Some(element), s) = (dom.element(a), &stats[a as usize]) else { return false };
+        let (Some(element), s) = (dom.element(a), &stats[a.index()]) else { return false };
         !removed(a)
             && (MIN_LEAD_CHARS..=MAX_LEAD_CHARS).contains(&s.chars)
             && s.link_density() < MAX_LEAD_LINK_DENSITY
@@ -282,7 +283,7 @@ mod tests {
 
     /// The first element whose `id`/`class` contains `name`.
     fn named(dom: &Dom, name: &str) -> NodeId {
-        (0..dom.nodes.len() as NodeId).find(|&id| dom.element(id).is_some_and(|e| e.id_class.contains(name))).expect("element")
+        dom.ids().find(|&id| dom.element(id).is_some_and(|e| e.id_class.contains(name))).expect("element")
     }
 
     fn prose(words: usize) -> String {
@@ -293,7 +294,7 @@ mod tests {
     fn with_page(html: &str, check: impl Fn(&Dom, &[NodeStats], &dyn Fn(NodeId) -> bool)) {
         let dom = parse(html);
         let (_, marks, stats, _) = super::super::marks_and_stats(&dom, false);
-        check(&dom, &stats, &|id: NodeId| marks[id as usize] != Mark::Keep);
+        check(&dom, &stats, &|id: NodeId| marks[id.index()] != Mark::Keep);
     }
 
     #[test]

@@ -109,7 +109,7 @@ pub const MAX_SHOWN_DATES: usize = 12;
 #[must_use]
 pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId, order: NumericOrder) -> Found {
     let mut found = Found::default();
-    let until = until.min(dom.nodes.len() as NodeId);
+    let until = until.min(NodeId::from_index(dom.nodes.len()));
     let mut id = from;
     while id < until && found.shown.len() < MAX_SHOWN_DATES {
         match &dom.node(id).data {
@@ -231,7 +231,7 @@ mod tests {
             "<nav><time datetime='2020-01-01'>old</time></nav><h1>Title</h1><p>Published <time datetime='2025-12-19'>Dec 19</time> \
              · Last updated <time datetime='2025-12-20T10:00:00Z'>Dec 20</time></p><p>Body</p>",
         );
-        let found = from_dom(&dom, 0, dom.nodes.len() as NodeId, NumericOrder::MonthFirst);
+        let found = from_dom(&dom, Dom::ROOT, NodeId::from_index(dom.nodes.len()), NumericOrder::MonthFirst);
         assert_eq!(found.published.map(|(d, _)| d.to_iso()).as_deref(), Some("2025-12-19"));
         assert_eq!(found.modified.map(|(d, _)| d.to_iso()).as_deref(), Some("2025-12-20T10:00:00Z"));
     }
@@ -239,11 +239,11 @@ mod tests {
     #[test]
     fn a_small_aside_is_the_posts_meta_box_and_a_large_one_a_sidebar() {
         let dom = crate::dom::parse("<article><aside><time datetime='2021-06-06'>June 6, 2021</time></aside><h1>Title</h1><p>Body</p></article>");
-        let found = from_dom(&dom, 0, dom.nodes.len() as NodeId, NumericOrder::MonthFirst);
+        let found = from_dom(&dom, Dom::ROOT, NodeId::from_index(dom.nodes.len()), NumericOrder::MonthFirst);
         assert_eq!(found.published.map(|(d, _)| d.to_iso()).as_deref(), Some("2021-06-06"));
         let links = "<li><a href='/x'>Another story worth reading today</a></li>".repeat(8);
         let dom = crate::dom::parse(&format!("<aside><ul>{links}</ul><time datetime='2020-01-01'>Jan 1</time></aside><h1>Title</h1><p>Body</p>"));
-        let found = from_dom(&dom, 0, dom.nodes.len() as NodeId, NumericOrder::MonthFirst);
+        let found = from_dom(&dom, Dom::ROOT, NodeId::from_index(dom.nodes.len()), NumericOrder::MonthFirst);
         assert_eq!(found.published, None);
     }
 
@@ -253,14 +253,14 @@ mod tests {
             "<h1>Topic</h1><div class='post'><dl><dd><strong>Joined:</strong> Wed Jul 04, 2012 4:09 pm</dd><dd>Member since <time datetime='2013-01-02'>2013</time></dd></dl>\
              <p>by Ann &raquo; <time datetime='2024-09-11T16:36:25+00:00'>11. Sep 2024</time></p><p>Body</p></div>",
         );
-        let found = from_dom(&dom, 0, dom.nodes.len() as NodeId, NumericOrder::MonthFirst);
+        let found = from_dom(&dom, Dom::ROOT, NodeId::from_index(dom.nodes.len()), NumericOrder::MonthFirst);
         assert_eq!(found.published.map(|(d, _)| d.to_iso()).as_deref(), Some("2024-09-11T16:36:25Z"));
     }
 
     #[test]
     fn finds_datelines_and_url_dates() {
         let dom = crate::dom::parse("<h1>Title</h1><div class='meta'><span>By Jane</span><span>November 18, 2025</span></div><p>Body text.</p>");
-        let found = from_dom(&dom, 0, dom.nodes.len() as NodeId, NumericOrder::MonthFirst);
+        let found = from_dom(&dom, Dom::ROOT, NodeId::from_index(dom.nodes.len()), NumericOrder::MonthFirst);
         assert_eq!(found.published.map(|(d, _)| d.to_iso()).as_deref(), Some("2025-11-18"));
         assert_eq!(from_url("https://example.com/2024/03/07/some-story/").map(Date::to_iso).as_deref(), Some("2024-03-07"));
         assert_eq!(from_url("https://example.com/products/1234-56-78"), None);

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::dom::{Dom, NodeId, Tag};
+use crate::dom::{Dom, Tag};
 
 /// What the page's JSON-LD says about its main item.
 #[derive(Debug, Clone, Default)]
@@ -71,7 +71,7 @@ const CONTENT_TYPES: &[&str] = &[
 
 /// The parsed JSON-LD scripts of the page.
 fn scripts(dom: &Dom) -> Vec<Value> {
-    (0..dom.nodes.len() as NodeId)
+    dom.ids()
         .filter(|&id| {
             dom.element(id).is_some_and(|e| e.tag == Tag::Script && e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")))
         })

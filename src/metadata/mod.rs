@@ -72,7 +72,7 @@ pub(crate) fn declared_text(value: &str) -> String {
 /// `itemprop`).
 fn meta_tags(dom: &Dom) -> Vec<(String, String)> {
     let mut tags = Vec::new();
-    for id in 0..dom.nodes.len() as NodeId {
+    for id in dom.ids() {
         let Some(element) = dom.element(id) else { continue };
         if element.tag != Tag::Meta {
             continue;
@@ -253,11 +253,12 @@ pub fn declared(dom: &Dom, hints: &Hints) -> Metadata {
 fn teasers(dom: &Dom) -> usize {
     let mut times = 0;
     let mut linked_headings = 0;
-    for id in 0..dom.nodes.len() as NodeId {
+    for id in dom.ids() {
         match dom.tag(id) {
             Tag::Time => times += 1,
             Tag::H2 | Tag::H3 | Tag::H4 => {
-                let links_away = (id + 1..dom.subtree_end(id))
+                let links_away = dom
+                    .descendants(id)
                     .filter_map(|d| dom.element(d).filter(|e| e.tag == Tag::A).and_then(|e| e.attr("href")))
                     .any(|href| !href.trim().is_empty() && !href.trim_start().starts_with('#'));
                 linked_headings += usize::from(links_away);
@@ -272,7 +273,7 @@ fn teasers(dom: &Dom) -> usize {
 /// `Product`), each once, in document order. An `itemtype` may list several URLs.
 fn microdata_types(dom: &Dom) -> Vec<String> {
     let mut types: Vec<String> = Vec::new();
-    for id in 0..dom.nodes.len() as NodeId {
+    for id in dom.ids() {
         let Some(itemtype) = dom.element(id).and_then(|e| e.attr("itemtype")) else { continue };
         for url in itemtype.split_whitespace() {
             let name = url.trim_end_matches('/').rsplit('/').next().unwrap_or("");
@@ -320,11 +321,11 @@ const MAX_TAGS: usize = 30;
 
 /// Nodes searched for bylines and dates before the content's first block when the headline
 /// is not found before it.
-const BYLINE_WINDOW_NODES: NodeId = 200;
+const BYLINE_WINDOW_NODES: u32 = 200;
 /// Nodes searched for bylines and dates after the content.
-const BELOW_CONTENT_NODES: NodeId = 40;
+const BELOW_CONTENT_NODES: u32 = 40;
 /// Nodes searched for bylines and dates above the headline.
-const ABOVE_HEADLINE_NODES: NodeId = 60;
+const ABOVE_HEADLINE_NODES: u32 = 60;
 
 impl Metadata {
     /// Whether the page's JSON-LD declares a product (customer reviews are then beside the
@@ -348,8 +349,8 @@ impl Metadata {
         // Bylines and datelines sit around the headline — above it (a kicker with the date),
         // between it and the body — or just above the body when the headline is elsewhere.
         let from = match self.headline_node {
-            Some(h1) if h1 < first => h1.saturating_sub(ABOVE_HEADLINE_NODES),
-            _ => first.saturating_sub(BYLINE_WINDOW_NODES),
+            Some(h1) if h1 < first => h1.back(ABOVE_HEADLINE_NODES),
+            _ => first.back(BYLINE_WINDOW_NODES),
         };
         // …and a little past the end of the element holding all the content (a dateline or a
         // byline can follow the body).
@@ -514,7 +515,7 @@ impl ContentSpan {
     /// The span of `blocks` (`None` when no block comes from an element of the page).
     #[must_use]
     pub fn of(blocks: &[Block]) -> Option<Self> {
-        let first = blocks.iter().map(|b| b.node).filter(|&n| n > 0).min()?;
+        let first = blocks.iter().map(|b| b.node).filter(|&n| n > Dom::ROOT).min()?;
         let last = blocks.iter().map(|b| b.node).max().unwrap_or(first);
         Some(Self { first, last })
     }
@@ -534,7 +535,7 @@ fn html_lang(dom: &Dom) -> Option<String> {
 
 /// The `href` of `<link rel="canonical">`.
 fn canonical(dom: &Dom) -> Option<String> {
-    (0..dom.nodes.len() as NodeId).filter_map(|id| dom.element(id)).find_map(|e| {
+    dom.ids().filter_map(|id| dom.element(id)).find_map(|e| {
         (e.tag == Tag::Link && e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")))
             .then(|| e.attr("href").map(str::trim).filter(|h| !h.is_empty()).map(str::to_string))
             .flatten()

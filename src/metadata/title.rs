@@ -30,7 +30,7 @@ impl Heading {
 
 /// The distinct texts of the page's first few visible `<h1>` elements.
 pub(super) fn h1_texts(dom: &Dom) -> Vec<Heading> {
-    (0..dom.nodes.len() as NodeId)
+    dom.ids()
         .filter(|&id| dom.tag(id) == Tag::H1 && !in_hidden_or_template(dom, id))
         .map(|id| Heading { text: heading_text(dom, id), linked: in_or_holds_link(dom, id) })
         .filter(|h| !h.text.is_empty())
@@ -49,12 +49,12 @@ pub(super) fn h1_texts(dom: &Dom) -> Vec<Heading> {
 
 /// True when `id` sits in a link or holds one.
 fn in_or_holds_link(dom: &Dom, id: NodeId) -> bool {
-    dom.ancestors(id).any(|a| dom.tag(a) == Tag::A) || (id + 1..dom.subtree_end(id)).any(|d| dom.tag(d) == Tag::A)
+    dom.ancestors(id).any(|a| dom.tag(a) == Tag::A) || dom.descendants(id).any(|d| dom.tag(d) == Tag::A)
 }
 
 /// The visible `<h1>` whose text is `title`.
 pub(super) fn node_of(dom: &Dom, title: &str) -> Option<NodeId> {
-    (0..dom.nodes.len() as NodeId).find(|&id| dom.tag(id) == Tag::H1 && !in_hidden_or_template(dom, id) && heading_text(dom, id) == title)
+    dom.ids().find(|&id| dom.tag(id) == Tag::H1 && !in_hidden_or_template(dom, id) && heading_text(dom, id) == title)
 }
 
 /// The soft hyphen (`&shy;`).
@@ -64,7 +64,7 @@ const SOFT_HYPHEN: char = '\u{ad}';
 /// (`News Product<br>Management` reads as two words, not `ProductManagement`).
 fn heading_text(dom: &Dom, id: NodeId) -> String {
     let mut out = String::new();
-    for node in id..dom.subtree_end(id) {
+    for node in dom.subtree(id) {
         match &dom.node(node).data {
             // A soft hyphen only marks where a long word may break: it is not part of the
             // headline the reader sees.
