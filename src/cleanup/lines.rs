@@ -18,7 +18,7 @@
 //! is an emptied page.
 //!
 //! Measured on wet-dev (1,497 pages, word F1): the story-segment picker this replaced 0.564;
-//! raw text 0.690; this module 0.785 (see the commit log for each rule's share).
+//! raw text 0.690; this module 0.784 (see the commit log for each rule's share).
 
 use std::collections::{HashMap, HashSet};
 
@@ -40,6 +40,11 @@ const MIN_PROSE_SHARE: f64 = 0.1;
 /// A run of at most this many short lines right above prose is its heading (a title, a
 /// date, a place above an item's text) and stays; a longer run is a menu.
 const MAX_HEADING_RUN: usize = 2;
+/// A run of at least this many short lines whose lines average at most
+/// [`MAX_MENU_ITEM_WORDS`] words is a menu, even between prose.
+const MIN_MENU_RUN: usize = 8;
+/// See [`MIN_MENU_RUN`].
+const MAX_MENU_ITEM_WORDS: usize = 3;
 /// A repeated headline closes the story only once this share of the prose words is behind
 /// it (a headline repeated near the top is the page's sticky header, not the story's end).
 const HEADLINE_CUT_SHARE: f64 = 0.5;
@@ -164,7 +169,8 @@ pub fn clean(blocks: Vec<Block>) -> Vec<Block> {
     let total: usize = lines.iter().map(|l| l.words).sum();
     let prose: usize = lines.iter().filter(|l| l.prose).map(|l| l.words).sum();
     let classes = classify(&blocks, lines, &counts, &headlines);
-    let keep = if (prose as f64) < MIN_PROSE_SHARE * total as f64 { classes.iter().map(|c| *c != Class::Boilerplate).collect() } else { in_context(&classes) };
+    let keep =
+        if (prose as f64) < MIN_PROSE_SHARE * total as f64 { classes.iter().map(|c| *c != Class::Boilerplate).collect() } else { in_context(&classes, lines) };
     let kept: Vec<(Block, &Line)> = blocks.into_iter().zip(lines).zip(keep).filter(|(_, k)| *k).map(|(pair, _)| pair).collect();
     cut_tail(kept)
 }
@@ -180,11 +186,11 @@ fn classify(blocks: &[Block], lines: &[Line], counts: &HashMap<&str, usize>, hea
         .map(|(block, line)| {
             let first = seen.insert(line.id());
             let short = line.words < MAX_REPEATED_WORDS;
-            let furniture = short && (block.text.contains('©') || BOILERPLATE_PHRASES.iter().any(|p| has_phrase(&line.key, p)));
+            let furniture = short && (block.text.contains('©') || has_furniture_phrase(&line.key));
             let copy = short && !first && counts.get(line.id()).copied().unwrap_or(0) >= 2;
             if line.id().is_empty() || headlines.iter().any(|h| h == line.id()) || furniture || copy {
                 Class::Boilerplate
-            } else if is_dateline(&block.text) || is_byline(line) {
+            } else if !line.prose && (is_dateline(&block.text) || is_byline(line)) {
                 Class::Noise
             } else if line.prose {
                 Class::Prose
@@ -197,7 +203,7 @@ fn classify(blocks: &[Block], lines: &[Line], counts: &HashMap<&str, usize>, hea
 
 /// Decides the undecided lines from their neighbours: kept between prose (the nearest
 /// decided line on each side is prose) or right above prose (a heading).
-fn in_context(classes: &[Class]) -> Vec<bool> {
+fn in_context(classes: &[Class], lines: &[Line]) -> Vec<bool> {
     let n = classes.len();
     // The nearest decided class at or before each line, and at or after it.
     let mut before = Vec::with_capacity(n);
@@ -221,7 +227,7 @@ fn in_context(classes: &[Class]) -> Vec<bool> {
         after[i] = next;
         distance[i] = next_at - i;
     }
-    (0..n)
+    let mut keep: Vec<bool> = (0..n)
         .map(|i| match classes[i] {
             Class::Prose => true,
             Class::Boilerplate => false,
@@ -231,7 +237,28 @@ fn in_context(classes: &[Class]) -> Vec<bool> {
                 prose_after && (before[i] == Some(Class::Prose) || distance[i] <= MAX_HEADING_RUN)
             }
         })
-        .collect()
+        .collect();
+    drop_menu_runs(classes, lines, &mut keep);
+    keep
+}
+
+/// Drops the long runs of very short lines inside the content: a menu, a sidebar or a tag
+/// cloud between two stretches of prose, not a list of the text (whose items are longer).
+fn drop_menu_runs(classes: &[Class], lines: &[Line], keep: &mut [bool]) {
+    let short = |i: usize| matches!(classes[i], Class::Undecided | Class::Noise);
+    let mut start = 0;
+    while start < classes.len() {
+        if !short(start) {
+            start += 1;
+            continue;
+        }
+        let end = (start..classes.len()).find(|&i| !short(i)).unwrap_or(classes.len());
+        let words: usize = lines[start..end].iter().map(|l| l.words).sum();
+        if end - start >= MIN_MENU_RUN && words <= MAX_MENU_ITEM_WORDS * (end - start) {
+            keep[start..end].fill(false);
+        }
+        start = end;
+    }
 }
 
 /// Where the story ends when the page's headline closes it: a line of the head (before the
@@ -295,9 +322,13 @@ fn is_byline(line: &Line) -> bool {
     line.words <= MAX_BYLINE_WORDS && line.key.starts_with(" by ")
 }
 
-/// True when `key` (padded) holds `phrase` as whole words.
-fn has_phrase(key: &str, phrase: &str) -> bool {
-    key.match_indices(phrase).any(|(i, _)| key[..i].ends_with(' ') && key[i + phrase.len()..].starts_with(' '))
+/// [`BOILERPLATE_PHRASES`] padded with spaces, searched in one pass over a padded key.
+static FURNITURE: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(BOILERPLATE_PHRASES.iter().map(|p| format!(" {p} "))).ok());
+
+/// True when `key` (padded) holds one of [`BOILERPLATE_PHRASES`] as whole words.
+fn has_furniture_phrase(key: &str) -> bool {
+    FURNITURE.as_ref().is_some_and(|matcher| matcher.is_match(key))
 }
 
 /// True when the line ends like a sentence or a clause: . ! ? and their CJK forms, a colon or
