@@ -45,6 +45,8 @@ const MAX_HEADING_RUN: usize = 2;
 const MIN_MENU_RUN: usize = 8;
 /// See [`MIN_MENU_RUN`].
 const MAX_MENU_ITEM_WORDS: usize = 3;
+/// A page without prose must keep at least this many words to have content.
+const MIN_STUB_WORDS: usize = 3;
 /// A repeated headline closes the story only once this share of the prose words is behind
 /// it (a headline repeated near the top is the page's sticky header, not the story's end).
 const HEADLINE_CUT_SHARE: f64 = 0.5;
@@ -172,6 +174,11 @@ pub fn clean(blocks: Vec<Block>) -> Vec<Block> {
     let keep =
         if (prose as f64) < MIN_PROSE_SHARE * total as f64 { classes.iter().map(|c| *c != Class::Boilerplate).collect() } else { in_context(&classes, lines) };
     let kept: Vec<(Block, &Line)> = blocks.into_iter().zip(lines).zip(keep).filter(|(_, k)| *k).map(|(pair, _)| pair).collect();
+    // A page without prose whose kept lines hold a word or two is a stub ("x", "Loading"),
+    // not content.
+    if prose == 0 && kept.iter().map(|(_, l)| l.words).sum::<usize>() < MIN_STUB_WORDS {
+        return Vec::new();
+    }
     cut_tail(kept)
 }
 
@@ -280,7 +287,7 @@ fn story_end(lines: &[Line]) -> (usize, Vec<String>) {
     }
     let total: usize = lines.iter().filter(|l| l.prose).map(|l| l.words).sum();
     let mut behind = 0;
-    for (i, line) in lines.iter().enumerate().skip(first + 1) {
+    for (i, line) in lines.iter().enumerate().skip(first) {
         if heads.contains(&line.id()) && behind as f64 >= HEADLINE_CUT_SHARE * total as f64 {
             return (i, heads.into_iter().map(str::to_string).collect());
         }
@@ -336,4 +343,44 @@ fn has_furniture_phrase(key: &str) -> bool {
 fn ends_like_prose(text: &str) -> bool {
     let trimmed = text.trim_end();
     trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', '"', '\'', '”', '’', ')'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(lines: &[&str]) -> Vec<String> {
+        clean(lines.iter().map(|l| Block::paragraph((*l).to_string())).collect()).into_iter().map(|b| b.text).collect()
+    }
+
+    const PROSE_A: &str = "The first paragraph of the guide explains what the reader will learn, in a sentence long enough to be prose.";
+    const PROSE_B: &str = "The second paragraph goes on with the method, step by step, and again is long enough to be read as prose.";
+
+    #[test]
+    fn menus_go_headings_and_list_items_inside_prose_stay() {
+        let kept = run(&["Home", "Guides", "Reviews", "Log in", PROSE_A, "What you need", "A coarse stone", "A fine stone", PROSE_B, "Privacy", "Contact"]);
+        assert_eq!(kept, [PROSE_A, "What you need", "A coarse stone", "A fine stone", PROSE_B]);
+    }
+
+    #[test]
+    fn a_page_with_little_prose_keeps_its_short_lines_but_not_furniture() {
+        let mut lines = vec!["Skip to content", "© 2025 Example Shop"];
+        let items = ["Oak table", "Pine shelf", "Walnut desk", "Birch stool", "Ash bench", "Elm chair", "Teak bed"];
+        lines.extend(items);
+        assert_eq!(run(&lines), items);
+    }
+
+    #[test]
+    fn the_headline_repeated_after_the_story_closes_it() {
+        let headline = "Council approves the new bridge";
+        let other = "A second story glued below the first one, with a paragraph long enough to count as prose here.";
+        let kept = run(&[headline, headline, PROSE_A, PROSE_B, headline, headline, other, "Another headline here"]);
+        assert_eq!(kept, [PROSE_A, PROSE_B]);
+    }
+
+    #[test]
+    fn a_related_header_cuts_the_tail() {
+        let kept = run(&[PROSE_A, PROSE_B, "Related articles", "A teaser that reads like a sentence of some length, to look like prose."]);
+        assert_eq!(kept, [PROSE_A, PROSE_B]);
+    }
 }
