@@ -5,9 +5,9 @@
 
 mod dateline;
 pub(crate) use dateline::is_dateline;
-mod segments;
+mod lines;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::blocks::{Block, BlockKind};
 use crate::lexicon::text::CREDIT_LABELS;
@@ -26,9 +26,6 @@ pub enum Mode {
 
 /// A block of at most this many words without sentence punctuation is a label, not prose.
 const MAX_LABEL_WORDS: usize = 8;
-/// Repetition only condemns blocks up to this many words: a long paragraph seen twice is a
-/// duplicate to fold, not a headline.
-const MAX_REPEATED_WORDS: usize = 40;
 
 /// More datelines than this in the content are per-item dates, not the page's.
 const MAX_PAGE_DATELINES: usize = 2;
@@ -37,60 +34,41 @@ const MAX_PAGE_DATELINES: usize = 2;
 struct Facts {
     /// The block's identity for repetition ([`normalize`]d text).
     key: String,
-    words: usize,
     dateline: bool,
 }
 
 /// Applies the clean-up rules to blocks, in order.
 #[must_use]
 pub fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, mode: Mode) -> Vec<Block> {
+    if mode == Mode::Text {
+        return lines::clean(blocks);
+    }
     // On pages that are not articles (products, listings, services) the headline is part of
     // what the page shows; in an article it is metadata, given apart from the text.
     let article_like = is_article_like(&blocks);
     let title_key = title.map(normalize).filter(|t| !t.is_empty());
-    let facts: Vec<Facts> =
-        blocks.iter().map(|b| Facts { key: normalize(&b.text), words: word_count(&b.text), dateline: dateline::is_dateline(&b.text) }).collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for fact in &facts {
-        *counts.entry(fact.key.as_str()).or_insert(0) += 1;
-    }
+    let facts: Vec<Facts> = blocks.iter().map(|b| Facts { key: normalize(&b.text), dateline: dateline::is_dateline(&b.text) }).collect();
     // One or two datelines state when the page was published; many are the dates of the posts
     // of a thread or the items of a list, and belong to them.
     let datelines = facts.iter().filter(|f| f.dateline).count();
-    let drop_datelines = mode == Mode::Text || datelines <= MAX_PAGE_DATELINES;
+    let drop_datelines = datelines <= MAX_PAGE_DATELINES;
     let mut seen: HashSet<&str> = HashSet::new();
-    // Each kept block with whether something was removed right before it.
-    let mut kept: Vec<(Block, bool)> = Vec::with_capacity(blocks.len());
-    let mut gap = false;
+    let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
     for (block, fact) in blocks.into_iter().zip(&facts) {
         let keep = match block.kind {
             BlockKind::TableRow { .. } | BlockKind::Code { .. } => true,
-            BlockKind::Heading(_) if !article_like && mode == Mode::Html && title_key.as_deref() == Some(fact.key.as_str()) && seen.insert(&fact.key) => true,
-            _ => keep_block(&block, fact, title_key.as_deref(), &counts, &mut seen, mode, drop_datelines),
+            BlockKind::Heading(_) if !article_like && title_key.as_deref() == Some(fact.key.as_str()) && seen.insert(&fact.key) => true,
+            _ => keep_block(&block, fact, title_key.as_deref(), &mut seen, drop_datelines),
         };
         if keep {
-            kept.push((block, gap));
-            gap = false;
-        } else {
-            gap = true;
+            kept.push(block);
         }
     }
-    match mode {
-        Mode::Text => segments::main_segment(kept),
-        Mode::Html => trim_edges(trim_tail(kept.into_iter().map(|(block, _)| block).collect())),
-    }
+    trim_edges(trim_tail(kept))
 }
 
 /// Whether one block survives the block-level rules.
-fn keep_block<'a>(
-    block: &Block,
-    fact: &'a Facts,
-    title_key: Option<&str>,
-    counts: &HashMap<&str, usize>,
-    seen: &mut HashSet<&'a str>,
-    mode: Mode,
-    drop_datelines: bool,
-) -> bool {
+fn keep_block<'a>(block: &Block, fact: &'a Facts, title_key: Option<&str>, seen: &mut HashSet<&'a str>, drop_datelines: bool) -> bool {
     let key = fact.key.as_str();
     if key.is_empty() {
         return false;
@@ -100,11 +78,6 @@ fn keep_block<'a>(
         return false;
     }
     if drop_datelines && fact.dateline {
-        return false;
-    }
-    // A short line that appears several times in plain text is a repeated headline or label.
-    let repeats = counts.get(key).copied().unwrap_or(0);
-    if mode == Mode::Text && repeats >= 2 && fact.words <= MAX_REPEATED_WORDS {
         return false;
     }
     // An exact duplicate of an earlier block (a caption or pull quote repeated as text).
