@@ -243,6 +243,21 @@ fn url_option_is_the_json_url() {
     assert_eq!(article["url"], Value::Null, "no --url: null");
 }
 
+#[test]
+fn json_of_a_single_failing_input_is_its_record_with_the_page_metadata() {
+    // A page read but without content still says what it is; a missing file is a record too.
+    let run = gleaner(&["--format", "json", &fixture_str("bad/video-only.html")]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let record: Value = serde_json::from_str(&run.stdout).expect("one JSON object");
+    assert_eq!(record["ok"], false);
+    assert_eq!(record["error"]["kind"], "no_content");
+    assert!(record["title"].as_str().is_some_and(|t| !t.is_empty()), "{record}");
+    assert!(record.get("text").is_none(), "{record}");
+    let run = gleaner(&["--format", "json", "missing.html"]);
+    let record: Value = serde_json::from_str(&run.stdout).expect("one JSON object");
+    assert_eq!((record["ok"].clone(), record["error"]["kind"].clone()), (Value::Bool(false), Value::from("not_found")));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Output formats
 

@@ -23,9 +23,10 @@ impl Printer {
         Self { format, extras, several: count > 1, printed: 0, out: io::BufWriter::new(io::stdout()) }
     }
 
-    /// Prints one input's record. In `jsonl`, and in `json` with several inputs, every input
-    /// gets its record (see `gleaner::batch::record`); otherwise failures print nothing on stdout
-    /// (they are reported on stderr).
+    /// Prints one input's record. In `jsonl` and `json` every input gets its record (see
+    /// `gleaner::batch::record`): a single input's failure in `json` is its pretty record, with
+    /// the page's metadata when it was read but held no content. In text, Markdown and HTML
+    /// failures print nothing on stdout (they are reported on stderr).
     pub fn print(&mut self, record: &Record) -> io::Result<()> {
         match (self.format, &record.outcome) {
             (Format::Jsonl, _) => self.out.write_all(record.to_json_line().as_bytes())?,
@@ -33,6 +34,10 @@ impl Printer {
                 let opening = if self.printed == 0 { "[\n" } else { ",\n" };
                 let pretty = serde_json::to_string_pretty(&record.to_json()).map_err(io::Error::other)?;
                 write!(self.out, "{opening}{pretty}")?;
+            }
+            (Format::Json, Err(_)) => {
+                let pretty = serde_json::to_string_pretty(&record.to_json()).map_err(io::Error::other)?;
+                writeln!(self.out, "{pretty}")?;
             }
             (_, Err(_)) => return Ok(()),
             (format, Ok(article)) => {
