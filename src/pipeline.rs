@@ -117,7 +117,8 @@ fn extract_html(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, opt
 
 /// The plain-text path: lines → blocks → clean-up → metadata read from the text.
 fn extract_plain_text(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, options: &Options) -> Result<Article, Error> {
-    let repaired = mojibake::repair(source, mojibake::has_clear_run(source));
+    // As on a tree: without a clear run nothing is repaired, so such text is scanned once.
+    let repaired = if mojibake::has_clear_run(source) { mojibake::repair(source, true) } else { None };
     let blocks = Block::from_lines(repaired.as_deref().unwrap_or(source));
     let mut metadata = Metadata::for_url(hints.url.clone());
     metadata.dates_from_text(&blocks);

@@ -66,8 +66,8 @@ pub struct Selection {
 pub struct Trace {
     /// Each node's own mark, before wrappers were spared.
     own: Vec<Mark>,
-    /// Each node's prose before wrappers were spared.
-    good_before_sparing: Vec<f32>,
+    /// Each node's measures before wrappers were spared.
+    before_sparing: Vec<score::NodeStats>,
     /// `(rule, chosen node)` in the order the rules ran.
     steps: Vec<(&'static str, Option<NodeId>)>,
     /// Why there is no content, when there is none.
@@ -84,7 +84,9 @@ impl Trace {
 #[must_use]
 pub fn select(dom: &Dom, evidence: &Evidence<'_>) -> Selection {
     let (own, marks, stats, first) = marks_and_stats(dom, evidence.product);
-    let mut trace = Trace { own, good_before_sparing: first.iter().map(|s| s.good).collect(), ..Trace::default() };
+    // The trace keeps what the stages computed anyway (moved, not copied): every page pays
+    // nothing for `explain`.
+    let mut trace = Trace { own, before_sparing: first, ..Trace::default() };
     let removed = |id: NodeId| marks[id.index()] != Mark::Keep;
     let candidate = select::main_content(dom, &stats, &removed);
     trace.step("main_content", candidate);
@@ -203,7 +205,7 @@ impl Selection {
             self.grid,
             self.cut_after_body,
             self.stats[0].good,
-            self.trace.good_before_sparing.first().copied().unwrap_or(0.0)
+            self.trace.before_sparing.first().map_or(0.0, |s| s.good)
         );
         let Some(hit) = dom.ids().find(|&id| matches!(&dom.node(id).data, NodeData::Text(t) if t.contains(needle))) else {
             return out + "text not found";
@@ -223,7 +225,7 @@ impl Selection {
                 s.link_chars,
                 s.score,
                 s.good,
-                self.trace.good_before_sparing[id.index()],
+                self.trace.before_sparing[id.index()].good,
                 if self.roots.contains(&id) { "  <== ROOT" } else { "" }
             );
         }
