@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::blocks::Block;
+use crate::comments::Comment;
 use crate::page::PageMetadata;
 use crate::render::{self, RenderOptions};
 
@@ -23,6 +24,11 @@ pub struct Article {
     /// it was read (encoding, input format, warnings).
     #[serde(flatten)]
     pub metadata: PageMetadata,
+    /// `comments`: the page's reader comments in page order, when asked for
+    /// ([`crate::Options::with_comments`]); `None` (absent from JSON) otherwise. A forum
+    /// thread's posts are its text, not comments.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comments: Option<Vec<Comment>>,
     /// The content as structured blocks (headings, paragraphs, list items, table rows…), from
     /// which `text` and the Markdown and HTML output are rendered. Not serialized.
     #[serde(skip)]
@@ -34,7 +40,13 @@ impl Article {
     /// against `options`' base URL, or else the page's own URL or canonical URL.
     #[must_use]
     pub fn to_markdown(&self, options: &RenderOptions) -> String {
-        render::markdown_with(&self.blocks, &self.render_options(options))
+        let options = self.render_options(options);
+        let mut out = render::markdown_with(&self.blocks, &options);
+        if let Some(comments) = self.comments.as_deref().filter(|c| !c.is_empty()) {
+            out.push_str("\n\n");
+            out.push_str(&render::comments_markdown(comments, &options));
+        }
+        out
     }
 
     /// The content as a minimal, safe HTML document (`<article>` with the page's title and
@@ -42,6 +54,23 @@ impl Article {
     #[must_use]
     pub fn to_html(&self, options: &RenderOptions) -> String {
         render::html(&self.blocks, self.metadata.title.as_deref(), self.metadata.language.as_deref(), &self.render_options(options))
+    }
+
+    /// The text followed by the comments (when read and any), under a separator line: each
+    /// comment its author and date on one line, then what it says.
+    #[must_use]
+    pub fn text_with_comments(&self) -> String {
+        let mut out = self.text.clone();
+        for (index, comment) in self.comments.iter().flatten().enumerate() {
+            out.push_str(if index == 0 { "\n\n---\n\n" } else { "\n\n" });
+            let header: Vec<&str> = [comment.author.as_deref(), comment.date.as_deref()].into_iter().flatten().collect();
+            if !header.is_empty() {
+                out.push_str(&header.join(" · "));
+                out.push('\n');
+            }
+            out.push_str(&comment.text);
+        }
+        out
     }
 
     /// `options` with the page's URL as the base when they name none.

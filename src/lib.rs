@@ -40,6 +40,7 @@
 mod article;
 mod blocks;
 mod budget;
+mod comments;
 mod cleanup;
 mod decode;
 mod depth_limit;
@@ -64,6 +65,7 @@ pub mod fetch;
 
 pub use article::Article;
 pub use blocks::{Block, BlockKind, Image, ListPosition, Span, SpanKind};
+pub use comments::Comment;
 pub use error::Error;
 #[cfg(feature = "fetch")]
 pub use fetch::{FetchError, NetworkReason};

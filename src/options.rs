@@ -62,6 +62,9 @@ pub struct Options {
     pub input_format: InputFormat,
     /// Whether the text-level clean-up (repeated headlines, link tails…) runs after selection.
     pub text_cleanup: bool,
+    /// Whether reader comments are read into [`crate::Article::comments`] (default off: they
+    /// are never part of an article's text; a forum thread's posts are its content either way).
+    pub comments: bool,
     /// Where the time budget reads the time (the system clock; tests put in their own).
     #[doc(hidden)]
     pub clock: crate::budget::ClockRef,
@@ -77,6 +80,7 @@ impl Default for Options {
             time_budget: Some(DEFAULT_TIME_BUDGET),
             input_format: InputFormat::Auto,
             text_cleanup: true,
+            comments: false,
             clock: crate::budget::ClockRef::default(),
         }
     }
@@ -154,6 +158,13 @@ impl Options {
     #[must_use]
     pub fn with_text_cleanup(mut self, on: bool) -> Self {
         self.text_cleanup = on;
+        self
+    }
+
+    /// Reads the page's reader comments into [`crate::Article::comments`] (default off).
+    #[must_use]
+    pub fn with_comments(mut self, on: bool) -> Self {
+        self.comments = on;
         self
     }
 }

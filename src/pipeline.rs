@@ -15,6 +15,7 @@ use crate::article::Article;
 use crate::blocks::{self, Block};
 use crate::budget::Budget;
 use crate::cleanup::{self, Mode};
+use crate::comments;
 use crate::decode::{self, Decoded, EncodingInfo, mojibake};
 use crate::dom::{self, Dom};
 use crate::extract::{self, Evidence, Selection};
@@ -74,6 +75,7 @@ struct Selected {
     dom: Dom,
     warnings: Vec<Warning>,
     metadata: Metadata,
+    threads: comments::Threads,
     selection: Selection,
 }
 
@@ -83,14 +85,20 @@ fn select_html(source: &str, hints: &Hints, options: &Options, budget: &Budget) 
     repair_double_encoding(&mut dom);
     let metadata = metadata::declared(&dom, hints);
     budget.check("metadata")?;
-    let evidence = Evidence { article_body: metadata.article_body.as_deref(), product: metadata.declares_product() };
+    let threads = comments::find(&dom);
+    let evidence = Evidence {
+        article_body: metadata.article_body.as_deref(),
+        product: metadata.declares_product(),
+        threads: Some(&threads),
+        discussion: metadata.declares_discussion(),
+    };
     let selection = extract::select(&dom, &evidence);
-    Ok(Selected { dom, warnings, metadata, selection })
+    Ok(Selected { dom, warnings, metadata, threads, selection })
 }
 
 /// The HTML path, from the decoded page to the article.
 fn extract_html(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, options: &Options, budget: &Budget) -> Result<Article, Error> {
-    let Selected { dom, warnings, mut metadata, selection } = select_html(source, hints, options, budget)?;
+    let Selected { dom, warnings, mut metadata, threads, selection } = select_html(source, hints, options, budget)?;
     let blocks = blocks::collect(&dom, selection.roots(), &|id| selection.skips(&dom, id));
     let blocks = selection.refine(&dom, blocks);
     budget.check("content")?;
@@ -112,7 +120,11 @@ fn extract_html(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, opt
         // The page still says what it is: its title, dates and type go with the error.
         return Err(Error::NoContent { page: Some(Box::new(page)) });
     }
-    Ok(Article { text, metadata: page, blocks })
+    // Stage "comments", on request: the threads kept out of the text, read apart.
+    let comments = options.comments.then(|| {
+        if selection.comments_left_out() { comments::read(&dom, &threads, &|id| selection.outside_comment_text(&dom, id)) } else { Vec::new() }
+    });
+    Ok(Article { text, metadata: page, comments, blocks })
 }
 
 /// The plain-text path: lines → blocks → clean-up → metadata read from the text.
@@ -128,7 +140,9 @@ fn extract_plain_text(source: &str, encoding: Option<EncodingInfo>, hints: &Hint
     }
     let text = render::text(&blocks);
     metadata.finish(&blocks, &text);
-    Ok(Article { text, metadata: metadata.into_page(encoding, InputKind::Text, Vec::new()), blocks })
+    // Plain text carries no markup to tell comments by.
+    let comments = options.comments.then(Vec::new);
+    Ok(Article { text, metadata: metadata.into_page(encoding, InputKind::Text, Vec::new()), comments, blocks })
 }
 
 /// Stage "repair": double-encoded text (mojibake) turned back into the characters meant, in

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The stages of the pipeline, as top-level modules.
-const STAGES: &[&str] = &["decode", "dom", "metadata", "extract", "blocks", "cleanup", "render"];
+const STAGES: &[&str] = &["decode", "dom", "metadata", "extract", "blocks", "cleanup", "comments", "render"];
 
 /// The data types stages hand each other: naming them is not calling the stage that makes
 /// them (every stage reads the `Dom`; the renderers read `Block`s).
@@ -29,6 +29,8 @@ const DATA_TYPES: &[&str] = &[
     "EncodingInfo",
     "EncodingSource",
     "Decoded",
+    "Comment",
+    "Threads",
 ];
 
 /// Modules that are allowed to name every stage: the orchestrator.

@@ -5,7 +5,7 @@
 use crate::dom::{Dom, Element, NodeData, NodeId, Tag};
 use crate::lexicon::names::{
     BOILERPLATE_ROLES, BOILERPLATE_SUBSTRINGS, BOILERPLATE_TOKENS, BUY_NAMES, CART_TOKENS, HIDDEN_CLASSES, NON_ENTRY_INPUT_TYPES, OVERLAY_ROLES,
-    OVERLAY_TOKENS, PANEL_NAMES, PANEL_ROLES, POSTER_PANEL_NAMES, REVIEW_NAMES, STATE_SUFFIXES, TAXONOMY_PREFIXES, TEASER_TOKENS, VOTE_TOKENS,
+    OVERLAY_TOKENS, PANEL_NAMES, PANEL_ROLES, POSTER_PANEL_NAMES, REVIEW_NAMES, TEASER_TOKENS, VOTE_TOKENS, names_a_role,
 };
 
 /// What the clean stage decided about a node.
@@ -306,20 +306,6 @@ pub(crate) fn has_boilerplate_name(id_class: &str) -> bool {
         BOILERPLATE_MATCHER.as_ref().map_or_else(|| boilerplate_substrings().any(|s| class.contains(s)), |m| m.is_match(class))
             || class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| BOILERPLATE_TOKENS.contains(&token) || VOTE_TOKENS.contains(&token))
     })
-}
-
-/// False for classes that do not name an element's role: utility classes with variants or
-/// values (`print:hidden`, `[--nav-height:4rem]`, `w-1/2`), taxonomy/state classes, and
-/// numbered item classes (`post-589546`, `comment-12`, `comment-1065461_wrap`; but a count
-/// glued to a word, as in `teasers--3columns`, is a layout variant of a role).
-fn names_a_role(class: &str) -> bool {
-    let number = class.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-');
-    let after_digits = number.trim_start_matches(|c: char| c.is_ascii_digit());
-    let numbered_item = number.starts_with(|c: char| c.is_ascii_digit()) && !after_digits.starts_with(|c: char| c.is_ascii_alphabetic());
-    !class.contains([':', '[', '/'])
-        && !numbered_item
-        && !TAXONOMY_PREFIXES.iter().any(|p| class.starts_with(p))
-        && !STATE_SUFFIXES.iter().any(|s| class.ends_with(s))
 }
 
 #[cfg(test)]

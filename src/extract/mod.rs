@@ -7,6 +7,7 @@ pub mod score;
 pub mod select;
 
 use crate::blocks::{Block, BlockKind};
+use crate::comments::Threads;
 use crate::dom::{Dom, NodeData, NodeId, Tag};
 
 use std::collections::HashMap;
@@ -34,6 +35,11 @@ pub struct Evidence<'a> {
     pub article_body: Option<&'a str>,
     /// The JSON-LD declares a product: customer reviews are then beside the content.
     pub product: bool,
+    /// The page's comment threads: kept out of the content unless the page is all thread.
+    pub threads: Option<&'a Threads>,
+    /// The page says it is a discussion (a forum thread, a Q&A page): its comments are its
+    /// posts, the content.
+    pub discussion: bool,
 }
 
 /// Stage "selection": where a page's main content is — the roots to read blocks from and
@@ -57,6 +63,9 @@ pub struct Selection {
     cut_after_body: bool,
     /// The link density of the content container.
     container_density: f32,
+    /// Whether comment threads were kept out of the content (the article's view), rather than
+    /// being the content (a thread and nothing else).
+    comments_left_out: bool,
     /// How the decision was reached, for [`Selection::explain`].
     pub trace: Trace,
 }
@@ -83,7 +92,7 @@ impl Trace {
 /// Chooses the main content of a parsed page.
 #[must_use]
 pub fn select(dom: &Dom, evidence: &Evidence<'_>) -> Selection {
-    let (own, marks, stats, first) = marks_and_stats(dom, evidence.product);
+    let Marked { own, marks, stats, first, comments_left_out } = marks_and_stats(dom, evidence);
     // The trace keeps what the stages computed anyway (moved, not copied): every page pays
     // nothing for `explain`.
     let mut trace = Trace { own, before_sparing: first, ..Trace::default() };
@@ -99,6 +108,7 @@ pub fn select(dom: &Dom, evidence: &Evidence<'_>) -> Selection {
         body_end: Dom::ROOT,
         cut_after_body: false,
         container_density: 0.0,
+        comments_left_out,
         trace,
     };
     let Some(root) = candidate else {
@@ -148,7 +158,7 @@ pub fn select(dom: &Dom, evidence: &Evidence<'_>) -> Selection {
         && body_stats.good >= MIN_STORY_PARAGRAPH_CHARS * body_stats.paragraphs as f32;
     let cut_density = if story { body_stats.link_density() } else { container_density };
     let cut_after_body = grid.is_none() && cut_density <= LISTING_DENSITY;
-    Selection { marks, stats, roots, root, grid, body_end, cut_after_body, container_density, trace }
+    Selection { marks, stats, roots, root, grid, body_end, cut_after_body, container_density, comments_left_out, trace }
 }
 
 impl Selection {
@@ -166,6 +176,25 @@ impl Selection {
         let in_grid = self.grid.is_some_and(|g| dom.contains(g, id));
         let after_body = self.cut_after_body && id >= self.body_end && dom.contains(self.root, id);
         removed || after_body || (!in_grid && is_link_list(dom, &self.stats, id, self.container_density))
+    }
+
+    /// Whether the page's comment threads were kept out of the content (they are then read
+    /// apart, on request); false when they are the content (a forum thread) or there are none.
+    #[must_use]
+    pub fn comments_left_out(&self) -> bool {
+        self.comments_left_out
+    }
+
+    /// Whether node `id` is never text of a comment: never content at all (scripts, styles,
+    /// controls), or boilerplate by its markup for another reason than being named a comment
+    /// (a share bar, a reply form, a hidden box).
+    #[must_use]
+    pub fn outside_comment_text(&self, dom: &Dom, id: NodeId) -> bool {
+        match self.trace.own[id.index()] {
+            Mark::Drop => true,
+            Mark::Boilerplate => !dom.element(id).is_some_and(crate::comments::is_comment_region),
+            Mark::Keep => false,
+        }
     }
 
     /// The blocks read from the roots, refined: outside listings, without captions of named
@@ -296,19 +325,58 @@ const MAX_LINK_LABEL_WORDS: usize = 3;
 const LINK_LABEL_DENSITY: f64 = 0.8;
 
 /// Clean and score: each node's own mark, its final mark (wrappers spared, marks inherited),
-/// its stats over what is left, and its stats before wrappers were spared.
-fn marks_and_stats(dom: &Dom, product_declared: bool) -> (Vec<Mark>, Vec<Mark>, Vec<score::NodeStats>, Vec<score::NodeStats>) {
-    let own = clean::mark(dom, product_declared);
+/// its stats over what is left, and its stats before wrappers were spared (see [`Marked`]).
+///
+/// Comment threads are first kept out (the article's view); when what is left holds no story
+/// and the page has threads, or the page says it is a discussion, they may be spared as any
+/// wrapper (the thread's view: a forum's posts, a page whose only text is its comments).
+fn marks_and_stats(dom: &Dom, evidence: &Evidence<'_>) -> Marked {
+    let own = clean::mark(dom, evidence.product);
     let first = score::compute(dom, &|id: NodeId| own[id.index()] == Mark::Drop);
-    let marks = spare_wrappers(dom, own.clone(), &first, first[Dom::ROOT.index()].good);
+    let total_good = first[Dom::ROOT.index()].good;
+    let threads = evidence.threads.filter(|t| !t.is_empty() && !evidence.discussion);
+    if let Some(threads) = threads {
+        let mut article_view = own.clone();
+        for &(start, end) in threads.regions() {
+            for id in Dom::between(start, end) {
+                if article_view[id.index()] == Mark::Keep {
+                    article_view[id.index()] = Mark::Boilerplate;
+                }
+            }
+        }
+        let marks = spare_wrappers(dom, article_view, &first, total_good, Some(threads));
+        let stats = score::compute(dom, &|id: NodeId| marks[id.index()] != Mark::Keep);
+        if stats[Dom::ROOT.index()].good >= MIN_ARTICLE_PROSE {
+            return Marked { own, marks, stats, first, comments_left_out: true };
+        }
+    }
+    let marks = spare_wrappers(dom, own.clone(), &first, total_good, None);
     let stats = score::compute(dom, &|id: NodeId| marks[id.index()] != Mark::Keep);
-    (own, marks, stats, first)
+    Marked { own, marks, stats, first, comments_left_out: false }
 }
+
+/// What cleaning and scoring a page gives the selection.
+struct Marked {
+    /// Each node's own mark.
+    own: Vec<Mark>,
+    /// Each node's final mark: wrappers spared, marks inherited.
+    marks: Vec<Mark>,
+    /// Each node's stats over what the final marks leave.
+    stats: Vec<score::NodeStats>,
+    /// Each node's stats before wrappers were spared.
+    first: Vec<score::NodeStats>,
+    /// Whether the comment threads were kept out (the article's view).
+    comments_left_out: bool,
+}
+
+/// Outside its comment threads, a page with an article holds at least this much prose
+/// (characters); with less, the comments are the content.
+const MIN_ARTICLE_PROSE: f32 = 20.0;
 
 /// Re-marks as kept the boilerplate-marked elements that wrap most of the page's prose — alone
 /// (a `<div class="has-sidebar">` around everything) or together with their look-alikes (forum
 /// posts named "comment", repeated items of one class) — then propagates marks to descendants.
-fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_good: f32) -> Vec<Mark> {
+fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_good: f32, threads: Option<&Threads>) -> Vec<Mark> {
     let mut marks = own;
     // Prose per signature, counting only the outermost element of each signature.
     let mut by_signature: HashMap<(Tag, String), (f32, NodeId)> = HashMap::new();
@@ -317,18 +385,19 @@ fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_g
     // a spared `sidebar-layout` is spared when it holds most of the layout's prose.
     let mut spared: Vec<(NodeId, f32)> = Vec::new();
     // A `<nav>` element is never a wrapper of the content, nor is anything inside it: a mega
-    // menu of plain-text categories can hold more words than a short product page.
-    let mut nav_end = Dom::ROOT;
+    // menu of plain-text categories can hold more words than a short product page. Nor is a
+    // comment thread, in the article's view (`threads` given).
+    let mut unspared_end = Dom::ROOT;
     for index in 0..dom.nodes.len() {
         if marks[index] != Mark::Boilerplate {
             continue;
         }
         let id = NodeId::from_index(index);
-        if id < nav_end {
+        if id < unspared_end {
             continue;
         }
-        if dom.tag(id) == Tag::Nav {
-            nav_end = dom.subtree_end(id);
+        if dom.tag(id) == Tag::Nav || threads.is_some_and(|t| t.contains(id)) {
+            unspared_end = dom.subtree_end(id);
             continue;
         }
         while spared.last().is_some_and(|&(end, _)| id >= end) {

@@ -207,3 +207,17 @@ pub(crate) const CONTENT_NAMES: &[&str] = &[
 /// place between the headline and the body.
 pub(crate) const LEAD_TOKENS: &[&str] =
     &["intro", "lead", "lede", "teaser", "chapo", "chapeau", "standfirst", "summary", "excerpt", "deck", "abstract", "subline", "kicker"];
+
+/// False for classes that do not name an element's role: utility classes with variants or
+/// values (`print:hidden`, `[--nav-height:4rem]`, `w-1/2`), taxonomy/state classes, and
+/// numbered item classes (`post-589546`, `comment-12`, `comment-1065461_wrap`; but a count
+/// glued to a word, as in `teasers--3columns`, is a layout variant of a role).
+pub(crate) fn names_a_role(class: &str) -> bool {
+    let number = class.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-');
+    let after_digits = number.trim_start_matches(|c: char| c.is_ascii_digit());
+    let numbered_item = number.starts_with(|c: char| c.is_ascii_digit()) && !after_digits.starts_with(|c: char| c.is_ascii_alphabetic());
+    !class.contains([':', '[', '/'])
+        && !numbered_item
+        && !TAXONOMY_PREFIXES.iter().any(|p| class.starts_with(p))
+        && !STATE_SUFFIXES.iter().any(|s| class.ends_with(s))
+}

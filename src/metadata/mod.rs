@@ -335,6 +335,13 @@ impl Metadata {
         self.declared_types.iter().any(|t| t == "Product" || t == "ProductGroup")
     }
 
+    /// True when the page says it is a discussion — a forum thread or a Q&A page, by its
+    /// declared types or its URL — whose comments are its posts.
+    #[must_use]
+    pub fn declares_discussion(&self) -> bool {
+        page_type::declares_discussion(&self.declared_types, &self.microdata_types, self.type_url.as_ref())
+    }
+
     /// Metadata that knows only the page's URL (for plain-text input).
     #[must_use]
     pub fn for_url(url: Option<String>) -> Self {

@@ -167,6 +167,15 @@ pub fn classify(evidence: &Evidence<'_>) -> PageType {
     }
 }
 
+/// True when the page's declared types (JSON-LD or microdata) or its URL's path say it is a
+/// discussion: a forum thread, a Q&A page.
+#[must_use]
+pub fn declares_discussion(declared_types: &[String], microdata_types: &[String], url: Option<&PageUrl>) -> bool {
+    let declared = DECLARED_STRONG.iter().any(|&(t, kind)| kind == PageType::Forum && declared_types.iter().chain(microdata_types).any(|d| d == t));
+    // A site named for its forum (`warriorforum.com`, `forums.example.org`) holds threads.
+    declared || url.is_some_and(|u| path_kind(u) == Some(PageType::Forum) || u.host.contains("forum"))
+}
+
 /// Classifies a page from its declarations, URL and content shape.
 fn classify_inner(evidence: &Evidence<'_>) -> PageType {
     let declares = |names: &[&str]| evidence.declared_types.iter().any(|d| names.contains(&d.as_str()));

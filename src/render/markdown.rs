@@ -2,6 +2,7 @@
 //! blockquotes, fenced code, emphasis and inline code; links and images when asked for.
 
 use crate::blocks::{Block, BlockKind, Image, SpanKind};
+use crate::comments::Comment;
 
 use super::inline::{Inline, cells, plain, tree};
 use super::outline::{List, Node, Part, outline};
@@ -249,6 +250,24 @@ fn image_markdown(image: &Image, options: &RenderOptions) -> String {
 /// A link destination: in angle brackets when it holds spaces or parentheses.
 fn link_destination(url: &str) -> String {
     if url.contains([' ', '(', ')', '<', '>']) { format!("<{}>", url.replace('<', "%3C").replace('>', "%3E")) } else { url.to_string() }
+}
+
+/// Reader comments as Markdown, after a thematic break and a `## Comments` heading: each
+/// comment's author in bold and its date on a line, then what it says.
+#[must_use]
+pub(crate) fn comments_markdown(comments: &[Comment], options: &RenderOptions) -> String {
+    let mut out = String::from("---\n\n## Comments");
+    for comment in comments {
+        out.push_str("\n\n");
+        let author = comment.author.as_deref().map(|a| format!("**{}**", escape_inline(a)));
+        let header: Vec<String> = author.into_iter().chain(comment.date.as_deref().map(escape_inline)).collect();
+        if !header.is_empty() {
+            out.push_str(&header.join(" · "));
+            out.push_str("\n\n");
+        }
+        out.push_str(markdown_with(&comment.blocks, options).trim_end());
+    }
+    out
 }
 
 /// Escapes characters that would start Markdown syntax inside inline text.

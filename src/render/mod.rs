@@ -11,8 +11,10 @@ mod outline;
 
 pub use html::html;
 pub use markdown::{markdown, markdown_with};
+pub(crate) use markdown::comments_markdown;
 
-use crate::blocks::{Block, BlockKind};
+use crate::blocks::Block;
+pub(crate) use crate::blocks::same_group;
 
 /// What the Markdown and HTML renderers include besides the text.
 #[derive(Debug, Clone, Default)]
@@ -82,21 +84,7 @@ fn safe_relative(reference: &str) -> Option<String> {
 /// rows, which go on consecutive lines; table cells are separated by a tab.
 #[must_use]
 pub fn text(blocks: &[Block]) -> String {
-    let mut out = String::new();
-    let mut previous: Option<&BlockKind> = None;
-    for block in blocks {
-        if let Some(prev) = previous {
-            out.push_str(if same_group(prev, &block.kind) { "\n" } else { "\n\n" });
-        }
-        out.push_str(&block.text);
-        previous = Some(&block.kind);
-    }
-    out
-}
-
-/// True when two consecutive blocks belong to one list or one table.
-pub(crate) fn same_group(a: &BlockKind, b: &BlockKind) -> bool {
-    matches!((a, b), (BlockKind::ListItem { .. }, BlockKind::ListItem { .. }) | (BlockKind::TableRow { .. }, BlockKind::TableRow { .. }))
+    crate::blocks::plain_text(blocks)
 }
 
 #[cfg(test)]

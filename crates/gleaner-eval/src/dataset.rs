@@ -55,6 +55,9 @@ pub struct Page {
     pub page_type: Option<String>,
     /// The true title, author and publish date, for datasets that record them (WCXB).
     pub meta: Option<MetaTruth>,
+    /// The page's reader comments, for datasets that record them (dragnet-train: `""` when
+    /// the page has none); `None` where the dataset does not say.
+    pub comments: Option<String>,
 }
 
 /// A page's true metadata, each field `None` where the dataset has `null`.
@@ -169,6 +172,7 @@ struct WcxbTruth {
     main_content: Option<String>,
     with: Option<Vec<String>>,
     without: Option<Vec<String>>,
+    comments: Option<String>,
 }
 
 /// WCXB's page type as its evaluate.py folds it: missing → `article`, `category` → `collection`.
@@ -211,6 +215,7 @@ fn load_wcxb(dir: &Path) -> Result<Vec<Page>> {
             without: gt.without.unwrap_or_default(),
             page_type: Some(wcxb_type(doc.page_type.as_deref())),
             meta: Some(MetaTruth { title: gt.title, author: gt.author, date: gt.publish_date }),
+            comments: gt.comments,
         });
     }
     Ok(pages)
@@ -241,6 +246,7 @@ fn load_trafilatura(dir: &Path) -> Result<Vec<Page>> {
             without: item.without.unwrap_or_default(),
             page_type: None,
             meta: None,
+            comments: None,
         })
         .collect())
 }

@@ -1,6 +1,7 @@
 //! One dataset's evaluation: its pages, the run that produced predictions, and their scores,
 //! with the named metrics that the JSON output and the quality gate use.
 
+use crate::comments::CommentScores;
 use crate::dataset::Dataset;
 use crate::meta::MetaScores;
 use crate::metrics::{Prf, Scores};
@@ -17,6 +18,8 @@ pub struct Evaluation {
     pub scores: Scores,
     /// The metadata scores, where the dataset has a metadata ground truth.
     pub meta: Option<MetaScores>,
+    /// The reader-comment scores, where the dataset records comments.
+    pub comments: Option<CommentScores>,
 }
 
 /// Which way a metric improves, for the quality gate.
@@ -36,7 +39,7 @@ impl Direction {
     pub fn of(key: &str) -> Self {
         match key {
             "without_share" | "date_false_rate" => Self::LowerIsBetter,
-            "errors" | "empty" => Self::CountMustNotRise,
+            "errors" | "empty" | "comment_leak_pages" => Self::CountMustNotRise,
             _ => Self::HigherIsBetter,
         }
     }
@@ -49,7 +52,8 @@ impl Evaluation {
     /// type, e.g. `word_f1.article`), `shingle_precision`, `shingle_recall`, `shingle_f1`,
     /// `accuracy`, `with_share`, `without_share`, `seg_precision`, `seg_recall`,
     /// `seg_accuracy`, `seg_f1`, `title_match`, `date_match`, `date_false_rate`,
-    /// `author_match`, `page_type_match`, `errors`, `empty`. Speed is deliberately not among them.
+    /// `author_match`, `page_type_match`, `comments_word_f1`, `comment_leak_pages`, `errors`,
+    /// `empty`. Speed is deliberately not among them.
     #[must_use]
     pub fn metric(&self, key: &str) -> Option<f64> {
         let text = self.scores.text.as_ref();
@@ -72,6 +76,8 @@ impl Evaluation {
             "seg_f1" => snippets.map(|s| s.seg.f1),
             // Every metadata rate, under the key it is reported with (so no list to keep in step).
             _ if MetaScores::default().rates().iter().any(|(k, _)| *k == key) => self.meta?.rates().iter().find(|(k, _)| *k == key)?.1.value(),
+            "comments_word_f1" => self.comments.as_ref().map(|c| c.word.f1),
+            "comment_leak_pages" => self.comments.as_ref().map(|c| c.leaking_pages as f64),
             "errors" => Some(self.run.errors() as f64),
             "empty" => Some(self.scores.empty as f64),
             _ => None,
@@ -95,6 +101,9 @@ impl Evaluation {
                 keys.extend(["seg_precision", "seg_recall", "seg_accuracy", "seg_f1"].map(str::to_owned));
             }
             keys.extend(["with_share", "without_share"].map(str::to_owned));
+        }
+        if self.comments.is_some() {
+            keys.extend(["comments_word_f1", "comment_leak_pages"].map(str::to_owned));
         }
         if let Some(meta) = &self.meta {
             keys.extend(meta.rates().iter().filter(|(_, r)| r.n > 0).map(|(k, _)| (*k).to_owned()));

@@ -15,6 +15,7 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+mod comments;
 mod dataset;
 mod evaluation;
 mod gate;
@@ -137,7 +138,8 @@ fn run(args: &Args) -> Result<ExitCode> {
         }
         let scores = metrics::score(&dataset, &run.texts);
         let meta = meta::score(&dataset, &run.metas);
-        evals.push(Evaluation { dataset, run, scores, meta });
+        let comments = comments::score(&dataset, &run.texts, &run.comments);
+        evals.push(Evaluation { dataset, run, scores, meta, comments });
     }
 
     write_outputs(args, &evals)?;

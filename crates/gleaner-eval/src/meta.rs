@@ -280,6 +280,7 @@ mod tests {
             without: Vec::new(),
             page_type: Some("article".to_owned()),
             meta: Some(meta),
+            comments: None,
         }
     }
 

@@ -54,6 +54,21 @@ pub fn summary(evals: &[Evaluation]) -> String {
     }
     out.push_str(&meta_summary(evals));
     for e in evals {
+        if let Some(c) = &e.comments {
+            let _ = writeln!(
+                out,
+                "\n{}: reader comments on {} pages: --comments word P {} R {} F1 {}; texts holding > {:.0}% comment words: {}",
+                e.dataset.name,
+                c.pages,
+                f3(c.word.precision),
+                f3(c.word.recall),
+                f3(c.word.f1),
+                crate::comments::LEAK_SHARE * 100.0,
+                c.leaking_pages
+            );
+        }
+    }
+    for e in evals {
         if let Some(text) = e.scores.text.as_ref().filter(|t| !t.by_type.is_empty()) {
             let _ = writeln!(out, "\n{}: word scores by page type", e.dataset.name);
             let header: Vec<String> = ["type", "n", "P", "R", "F1"].map(str::to_owned).into();
@@ -217,6 +232,13 @@ pub fn to_json(eval: &Evaluation) -> Value {
         m.insert("word_recall".into(), json!(t.word.recall));
         m.insert("word_f1".into(), json!(t.word.f1));
         m.insert("word_f1_by_type".into(), Value::Object(by_type));
+    }
+    if let Some(c) = &eval.comments {
+        m.insert("comments_pages".into(), json!(c.pages));
+        m.insert("comments_word_precision".into(), json!(c.word.precision));
+        m.insert("comments_word_recall".into(), json!(c.word.recall));
+        m.insert("comments_word_f1".into(), json!(c.word.f1));
+        m.insert("comment_leak_pages".into(), json!(c.leaking_pages));
     }
     if let Some(s) = &eval.scores.snippets {
         m.insert("snip_tp".into(), json!(s.counts.tp));

@@ -17,6 +17,9 @@ pub struct Run {
     pub texts: Vec<String>,
     /// The metadata predicted for each page, in dataset order; none where extraction failed.
     pub metas: Vec<MetaPred>,
+    /// The reader comments read from each page (`--comments`: author, date and text of each),
+    /// in dataset order; read only on datasets that record comments, `""` elsewhere.
+    pub comments: Vec<String>,
     /// The error kind of each page whose extraction failed (`panic` for a crash,
     /// `read` when the HTML file could not be read).
     pub failures: Vec<Option<&'static str>>,
@@ -78,9 +81,11 @@ pub fn extract_all(dataset: &Dataset, jobs: usize) -> Result<Run> {
     }
 
     let started = Instant::now();
+    // Comments are read only where the dataset can score them (the text is the same either way).
+    let read_comments = dataset.pages.iter().any(|p| p.comments.is_some());
     let timed = |page: &Page, input: &Result<Vec<u8>>| {
         let start = Instant::now();
-        let outcome = extract_page(page, input);
+        let outcome = extract_page(page, input, read_comments);
         (outcome, start.elapsed().as_secs_f64() * 1000.0)
     };
     let outcomes: Vec<(Outcome, f64)> = if jobs == 1 {
@@ -90,11 +95,12 @@ pub fn extract_all(dataset: &Dataset, jobs: usize) -> Result<Run> {
     };
     let seconds = started.elapsed().as_secs_f64();
 
-    let mut run = Run { texts: Vec::new(), metas: Vec::new(), failures: Vec::new(), seconds, jobs, page_ms: Vec::new() };
+    let mut run = Run { texts: Vec::new(), metas: Vec::new(), comments: Vec::new(), failures: Vec::new(), seconds, jobs, page_ms: Vec::new() };
     for (outcome, ms) in outcomes {
         run.page_ms.push(ms);
-        let Outcome { text, meta, failure } = outcome;
+        let Outcome { text, meta, comments, failure } = outcome;
         run.texts.push(text);
+        run.comments.push(comments);
         run.metas.push(meta);
         run.failures.push(failure);
     }
@@ -107,6 +113,7 @@ pub fn extract_all(dataset: &Dataset, jobs: usize) -> Result<Run> {
 struct Outcome {
     text: String,
     meta: MetaPred,
+    comments: String,
     failure: Option<&'static str>,
 }
 
@@ -116,8 +123,9 @@ impl Outcome {
     }
 }
 
-/// Extracts one page's text and metadata, and names why there are none.
-fn extract_page(page: &Page, input: &Result<Vec<u8>>) -> Outcome {
+/// Extracts one page's text, metadata and (when `read_comments`) comments, and names why there
+/// are none.
+fn extract_page(page: &Page, input: &Result<Vec<u8>>, read_comments: bool) -> Outcome {
     let Ok(bytes) = input else {
         return Outcome::failed("read");
     };
@@ -126,11 +134,12 @@ fn extract_page(page: &Page, input: &Result<Vec<u8>>) -> Outcome {
         None => gleaner::Hints::default(),
     };
     let format = if page.is_text { gleaner::InputFormat::Text } else { gleaner::InputFormat::Auto };
-    let options = gleaner::Options::default().with_input_format(format);
+    let options = gleaner::Options::default().with_input_format(format).with_comments(read_comments);
     match catch_unwind(AssertUnwindSafe(|| gleaner::extract_bytes(bytes, &hints, &options))) {
         Ok(Ok(article)) => {
             let meta = MetaPred::of(&article.metadata);
-            Outcome { text: article.text, meta, failure: None }
+            let comments = comments_text(&article);
+            Outcome { text: article.text, meta, comments, failure: None }
         }
         Ok(Err(err)) => Outcome { meta: err.page_metadata().map(MetaPred::of).unwrap_or_default(), ..Outcome::failed(err.kind()) },
         Err(_) => {
@@ -140,13 +149,25 @@ fn extract_page(page: &Page, input: &Result<Vec<u8>>) -> Outcome {
     }
 }
 
+/// The comments read from a page as one text: each comment's author, date and text.
+fn comments_text(article: &gleaner::Article) -> String {
+    let mut out = String::new();
+    for comment in article.comments.iter().flatten() {
+        for part in [comment.author.as_deref(), comment.date.as_deref(), Some(comment.text.as_str())].into_iter().flatten() {
+            out.push_str(part);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn page_time_quantiles() {
-        let run = Run { texts: Vec::new(), metas: Vec::new(), failures: Vec::new(), seconds: 0.0, jobs: 1, page_ms: (1..=100).map(f64::from).rev().collect() };
+        let run = Run { texts: Vec::new(), metas: Vec::new(), comments: Vec::new(), failures: Vec::new(), seconds: 0.0, jobs: 1, page_ms: (1..=100).map(f64::from).rev().collect() };
         assert_eq!(run.page_ms_quantile(0.5), 51.0);
         assert_eq!(run.page_ms_quantile(0.99), 100.0);
         assert_eq!(run.page_ms_quantile(1.0), 100.0);

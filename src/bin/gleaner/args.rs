@@ -45,6 +45,12 @@ pub struct Args {
     #[arg(long)]
     pub no_cleanup: bool,
 
+    /// Also read the page's reader comments: a `comments` array of {author, date, text} in
+    /// JSON, and after the article under a `---` line in text and Markdown (a forum thread's
+    /// posts are its text either way).
+    #[arg(long)]
+    pub comments: bool,
+
     /// Keep links in Markdown and HTML output, as absolute URLs (the text is the same).
     #[arg(long)]
     pub links: bool,

@@ -31,7 +31,7 @@ pub struct Extras {
 pub fn render(article: &Article, rendering: Rendering, extras: Extras) -> String {
     let options = RenderOptions::default().with_links(extras.links).with_images(extras.images);
     let body = match rendering {
-        Rendering::Text => article.text.clone(),
+        Rendering::Text => article.text_with_comments(),
         Rendering::Markdown => article.to_markdown(&options),
         Rendering::Html => article.to_html(&options),
         // Serializing plain data cannot fail; a failure gives `null`.

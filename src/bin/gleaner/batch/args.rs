@@ -127,6 +127,12 @@ pub struct BatchArgs {
     #[arg(long)]
     pub no_cleanup: bool,
 
+    /// Also read the page's reader comments: a `comments` array of {author, date, text} in
+    /// JSON, and after the article under a `---` line in text and Markdown (a forum thread's
+    /// posts are its text either way).
+    #[arg(long)]
+    pub comments: bool,
+
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -152,7 +158,8 @@ impl BatchArgs {
             .apply(Options::default())
             .with_max_input_bytes(self.max_bytes)
             .with_input_format(self.input_format.into())
-            .with_text_cleanup(!self.no_cleanup);
+            .with_text_cleanup(!self.no_cleanup)
+            .with_comments(self.comments);
         BatchOptions::default()
             .with_jobs(self.jobs.unwrap_or_else(gleaner::batch::default_jobs))
             .with_ordered(!self.unordered)

@@ -1,0 +1,144 @@
+//! Stage "comments": where a page's reader comments are ([`find`]) and what each one says
+//! ([`read`]).
+//!
+//! A comment thread is found by its markup — `id`/`class` names (`comments`, `commentlist`,
+//! `disqus_thread`), schema.org `Comment`/`UserComments` items — or by the heading that opens
+//! it ("12 Comments", "Leave a Reply", "3 thoughts on “…”", an anchor named `comments`). The
+//! selection keeps comment threads out of an article's text (see [`crate::extract`]); on a
+//! page that is all thread (a forum) they are the content.
+
+mod heading;
+mod read;
+
+pub use read::{Comment, read};
+
+use crate::dom::{Dom, Element, NodeId, Tag};
+use crate::lexicon::names::names_a_role;
+
+/// The comment threads of a page, each a run of nodes in document order: an element's
+/// subtree, or the nodes from a thread's heading to the end of the heading's parent.
+#[derive(Debug, Clone, Default)]
+pub struct Threads {
+    /// `(first node, end)` of each thread, `end` exclusive; sorted and disjoint.
+    regions: Vec<(NodeId, NodeId)>,
+}
+
+impl Threads {
+    /// The threads as `(first node, end)` runs of node ids, `end` exclusive, in document order.
+    #[must_use]
+    pub fn regions(&self) -> &[(NodeId, NodeId)] {
+        &self.regions
+    }
+
+    /// True when the page has no comment thread.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.regions.is_empty()
+    }
+
+    /// True when node `id` is part of a comment thread.
+    #[must_use]
+    pub fn contains(&self, id: NodeId) -> bool {
+        // The runs are disjoint and sorted: the one that could hold `id` is the last starting
+        // at or before it.
+        let at = self.regions.partition_point(|&(start, _)| start <= id);
+        at > 0 && id < self.regions[at - 1].1
+    }
+}
+
+/// Finds the comment threads of a page by their markup and their headings.
+#[must_use]
+pub fn find(dom: &Dom) -> Threads {
+    let mut regions = Vec::new();
+    let mut end = Dom::ROOT;
+    for id in dom.ids() {
+        if id < end {
+            continue;
+        }
+        let Some(element) = dom.element(id) else { continue };
+        if is_comment_region(element) {
+            end = dom.subtree_end(id);
+            regions.push((id, end));
+        } else if element.tag.heading_level().is_some() {
+            // The thread runs from its heading to the end of the box the heading stands in.
+            let Some(parent) = dom.node(id).parent else { continue };
+            let parent_end = dom.subtree_end(parent);
+            if heading::opens_thread(dom, id, parent_end) {
+                end = parent_end;
+                regions.push((id, end));
+            }
+        }
+    }
+    Threads { regions }
+}
+
+/// True for an element whose markup says it holds reader comments (a thread, a list of
+/// them, or one comment, or a part of one: `comment-body`, `comment-meta`).
+#[must_use]
+pub fn is_comment_region(element: &Element) -> bool {
+    // The page's frame is never a comment region, whatever its names say about the layout.
+    if matches!(element.tag, Tag::Html | Tag::Body | Tag::Main | Tag::Head) {
+        return false;
+    }
+    if element.attr("itemtype").is_some_and(declares_comment) || element.attr("itemprop").is_some_and(|p| COMMENT_PROPS.contains(&p.trim())) {
+        return true;
+    }
+    element.id_class.split_whitespace().filter(|class| names_a_role(class)).any(names_comments)
+}
+
+/// True for a schema.org item type of a comment or a set of them.
+fn declares_comment(itemtype: &str) -> bool {
+    itemtype.split_whitespace().any(|t| {
+        let name = t.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+        COMMENT_TYPES.contains(&name)
+    })
+}
+
+/// schema.org types of comments: each names a comment or a thread of them.
+const COMMENT_TYPES: &[&str] = &["Comment", "UserComments"];
+
+/// `itemprop` values of comments inside a schema.org item.
+const COMMENT_PROPS: &[&str] = &["comment", "comments"];
+
+/// True when one class (or the id) names comments: a token that starts with `comment`
+/// (`comments`, `commentlist`, `comment_body`) but is not `commentary` (an opinion piece) or
+/// `commentator`, or a comment service's own name.
+fn names_comments(class: &str) -> bool {
+    class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| {
+        (token.starts_with("comment") && !token.starts_with("commentary") && !token.starts_with("commentator")) || COMMENT_SERVICES.contains(&token)
+    })
+}
+
+/// Names of comment services and of the threads they fill in (Disqus, Facebook comments,
+/// Livefyre) and of the older blogs' "talkback".
+const COMMENT_SERVICES: &[&str] = &["disqus", "dsq", "fbcomments", "livefyre", "talkback"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts_in_threads(html: &str) -> Vec<String> {
+        let dom = crate::dom::parse(html);
+        let threads = find(&dom);
+        dom.ids()
+            .filter(|&id| threads.contains(id))
+            .filter_map(|id| match &dom.node(id).data {
+                crate::dom::NodeData::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn threads_are_found_by_names_schema_and_headings() {
+        let story = "<p>The story.</p>";
+        let named = format!("<article>{story}</article><ol class='commentlist'><li>First!</li></ol>");
+        assert_eq!(texts_in_threads(&named), ["First!"]);
+        let schema = format!("<article>{story}<div itemprop='comment' itemtype='https://schema.org/Comment'>Nice.</div></article>");
+        assert_eq!(texts_in_threads(&schema), ["Nice."]);
+        let headed = format!("<div class='entry'>{story}<h2>3 Comments</h2><p>Great post.</p><p>Posted by: Ann</p></div><div>Sidebar</div>");
+        assert_eq!(texts_in_threads(&headed), ["3 Comments", "Great post.", "Posted by: Ann"]);
+        let commentary = format!("<div class='commentary'>{story}</div><h2>Recent comments</h2><p>A list</p>");
+        assert!(texts_in_threads(&commentary).is_empty());
+    }
+}

@@ -1,0 +1,210 @@
+//! Reading a comment thread into comments: the repeated items of the thread, and in each one
+//! who wrote it, when, and what it says.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::blocks::{self, Block, BlockKind};
+use crate::dom::{Dom, Element, NodeData, NodeId, Tag};
+
+use super::Threads;
+
+/// One reader comment.
+///
+/// JSON form (the `comments` array of `--comments --format json`): `{author, date, text}`,
+/// absent values `null`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Comment {
+    /// Who wrote it, as the page names them.
+    pub author: Option<String>,
+    /// When it was posted: the machine-readable date the page gives (`<time datetime>`), else
+    /// the date as shown.
+    pub date: Option<String>,
+    /// What it says: paragraphs separated by a blank line (replies quoted inside it included,
+    /// replies posted under it not: they are comments of their own).
+    pub text: String,
+    /// The text as blocks, for Markdown and HTML output. Not serialized.
+    #[serde(skip)]
+    pub blocks: Vec<Block>,
+}
+
+/// The comments of the page's threads, in page order. `skip` says which nodes are never
+/// text (scripts, hidden elements, reply buttons).
+#[must_use]
+pub fn read(dom: &Dom, threads: &Threads, skip: &dyn Fn(NodeId) -> bool) -> Vec<Comment> {
+    let mut comments = Vec::new();
+    for &(start, end) in threads.regions() {
+        // A thread opened by a heading: the heading says "Comments", it is none.
+        let skip = |id: NodeId| skip(id) || (id == start && dom.tag(id).heading_level().is_some());
+        let items = items_of(dom, start, end, &skip);
+        if items.is_empty() {
+            comments.extend(read_item(dom, &top_level(dom, start, end), &[], &skip));
+            continue;
+        }
+        for &item in &items {
+            comments.extend(read_item(dom, &[item], &items, &skip));
+        }
+    }
+    comments
+}
+
+/// The nodes of the run `start..end` whose parent is outside it.
+fn top_level(dom: &Dom, start: NodeId, end: NodeId) -> Vec<NodeId> {
+    let mut tops = Vec::new();
+    let mut id = start;
+    while id < end {
+        tops.push(id);
+        id = dom.subtree_end(id);
+    }
+    tops
+}
+
+/// A thread's items cover at least this share of its text: a signature that covers less is a
+/// part of each comment (its footer, its avatar), not the comment.
+const MIN_ITEM_COVERAGE: f32 = 0.6;
+
+/// The elements of a thread that are its comments: the elements of one kind (tag and first
+/// class) that recur most often and together hold most of the thread's text; replies nested in
+/// a comment are items of the same kind inside it.
+fn items_of(dom: &Dom, start: NodeId, end: NodeId, skip: &dyn Fn(NodeId) -> bool) -> Vec<NodeId> {
+    let chars = text_chars(dom, start, end, skip);
+    let total = top_level(dom, start, end).iter().map(|id| chars[id.index() - start.index()]).sum::<u32>().max(1) as f32;
+    // Per kind: how many there are, the characters of the outermost ones, the end of the last
+    // outermost one, and the elements.
+    let mut kinds: HashMap<(Tag, &str), (usize, u32, NodeId, Vec<NodeId>)> = HashMap::new();
+    for id in Dom::between(start, end) {
+        let Some(kind) = dom.element(id).and_then(kind_of) else { continue };
+        let held = chars[id.index() - start.index()];
+        if held == 0 {
+            continue;
+        }
+        let entry = kinds.entry(kind).or_insert((0, 0, Dom::ROOT, Vec::new()));
+        entry.0 += 1;
+        if id >= entry.2 {
+            entry.1 += held;
+            entry.2 = dom.subtree_end(id);
+        }
+        entry.3.push(id);
+    }
+    kinds
+        .into_values()
+        .filter(|(count, covered, _, _)| *count >= 2 && *covered as f32 >= MIN_ITEM_COVERAGE * total)
+        .max_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.3[0].cmp(&a.3[0])))
+        .map(|(_, _, _, items)| items)
+        .unwrap_or_default()
+}
+
+/// The kind of an element for telling a thread's items: its tag and first class, digits and
+/// all (`comment-123` and `comment-456` differ only in a number, which the caller keeps: an
+/// item's class carries an id only in its later tokens in the engines seen).
+fn kind_of(element: &Element) -> Option<(Tag, &str)> {
+    let class = element.attr("class")?.split_whitespace().next()?;
+    Some((element.tag, class.trim_end_matches(|c: char| c.is_ascii_digit())))
+}
+
+/// Non-whitespace characters of text under each node of the run `start..end` (indexed from
+/// `start`), `skip`ped subtrees left out.
+fn text_chars(dom: &Dom, start: NodeId, end: NodeId, skip: &dyn Fn(NodeId) -> bool) -> Vec<u32> {
+    let mut chars = vec![0u32; end.index() - start.index()];
+    for id in Dom::between(start, end).rev() {
+        let at = id.index() - start.index();
+        if skip(id) {
+            chars[at] = 0;
+            continue;
+        }
+        if let NodeData::Text(text) = &dom.node(id).data {
+            chars[at] = u32::try_from(text.chars().filter(|c| !c.is_whitespace()).count()).unwrap_or(u32::MAX);
+        }
+        if let Some(parent) = dom.node(id).parent.filter(|&p| p >= start) {
+            chars[parent.index() - start.index()] = chars[parent.index() - start.index()].saturating_add(chars[at]);
+        }
+    }
+    chars
+}
+
+/// The comment in the subtrees `roots` (one item, or a thread's run of nodes), without the
+/// replies among `items` nested in them. `None` when it says nothing.
+fn read_item(dom: &Dom, roots: &[NodeId], items: &[NodeId], skip: &dyn Fn(NodeId) -> bool) -> Option<Comment> {
+    let nested = |id: NodeId| !roots.contains(&id) && items.binary_search(&id).is_ok();
+    let author = roots.iter().find_map(|&root| find_part(dom, root, &nested, skip, names_author));
+    let date = roots.iter().find_map(|&root| find_part(dom, root, &nested, skip, names_date));
+    let parts = [author, date];
+    let skipped = |id: NodeId| skip(id) || nested(id) || parts.iter().flatten().any(|&p| p == id) || names_control(dom, id);
+    let blocks: Vec<Block> = blocks::collect(dom, roots, &skipped)
+        .into_iter()
+        // A bare short link is a control ("Reply", "Report", "Permalink"), not what was said.
+        .filter(|b| matches!(b.kind, BlockKind::Heading(_)) || !(b.link_density() > 0.8 && crate::text::word_count(&b.text) <= 3))
+        .collect();
+    if blocks.is_empty() {
+        return None;
+    }
+    let author = author.map(|id| crate::text::collapse(&dom.raw_text(id))).filter(|a| !a.is_empty());
+    let date = date.and_then(|id| date_of(dom, id));
+    let text = blocks::plain_text(&blocks);
+    Some(Comment { author, date, text, blocks })
+}
+
+/// The first element under `item` (outside nested replies and skipped parts) that `names`
+/// accepts and that holds a short text: the comment's author or date.
+fn find_part(dom: &Dom, root: NodeId, nested: &dyn Fn(NodeId) -> bool, skip: &dyn Fn(NodeId) -> bool, names: fn(&Element) -> bool) -> Option<NodeId> {
+    let mut end = root;
+    for id in dom.subtree(root) {
+        if id < end {
+            continue;
+        }
+        if nested(id) || skip(id) {
+            end = dom.subtree_end(id);
+            continue;
+        }
+        if dom.element(id).is_some_and(names) {
+            let text = dom.raw_text(id);
+            let words = crate::text::word_count(&text);
+            if (1..=MAX_PART_WORDS).contains(&words) || (words == 0 && dom.element(id).is_some_and(|e| e.attr("datetime").is_some())) {
+                return Some(id);
+            }
+        }
+    }
+    None
+}
+
+/// An author's name or a date holds at most this many words.
+const MAX_PART_WORDS: usize = 8;
+
+/// True for the element naming a comment's author (`comment-author`, `fn`, `username`,
+/// `itemprop=author`, `<cite>`).
+fn names_author(element: &Element) -> bool {
+    element.tag == Tag::Cite
+        || element.attr("itemprop").is_some_and(|p| matches!(p.trim(), "author" | "creator" | "name"))
+        || element.id_class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| AUTHOR_TOKENS.contains(&token))
+}
+
+/// Name tokens of a comment's author (`comment-author`, `vcard fn`, `username`, `poster`).
+const AUTHOR_TOKENS: &[&str] = &["author", "fn", "username", "user", "poster", "commenter", "nickname", "nick", "name", "by"];
+
+/// True for the element holding a comment's date (`<time>`, `comment-date`, `timestamp`).
+fn names_date(element: &Element) -> bool {
+    element.tag == Tag::Time
+        || element.attr("itemprop").is_some_and(|p| matches!(p.trim(), "dateCreated" | "datePublished" | "commentTime"))
+        || element.id_class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| DATE_TOKENS.contains(&token))
+}
+
+/// Name tokens of a comment's date (`comment-date`, `timestamp`, `posted-on`).
+const DATE_TOKENS: &[&str] = &["date", "time", "timestamp", "datetime", "posted", "published", "ago"];
+
+/// The comment's date: the machine-readable one when given, else the text shown.
+fn date_of(dom: &Dom, id: NodeId) -> Option<String> {
+    let stated = std::iter::once(id).chain(dom.descendants(id)).find_map(|d| dom.element(d)?.attr("datetime").map(str::trim).filter(|v| !v.is_empty()));
+    let date = stated.map_or_else(|| crate::text::collapse(&dom.raw_text(id)), str::to_string);
+    (!date.is_empty()).then_some(date)
+}
+
+/// True for the controls of a comment (reply and report buttons, vote counts, share links),
+/// by their names.
+fn names_control(dom: &Dom, id: NodeId) -> bool {
+    dom.element(id).is_some_and(|e| e.id_class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| CONTROL_TOKENS.contains(&token)))
+}
+
+/// Name tokens of a comment's controls (reply, report, vote, like, share, permalink, avatar).
+const CONTROL_TOKENS: &[&str] = &["reply", "report", "flag", "vote", "votes", "like", "likes", "share", "permalink", "avatar", "edit", "actions", "tools"];
