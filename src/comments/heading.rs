@@ -15,7 +15,7 @@ pub(super) fn opens_thread(dom: &Dom, id: NodeId, end: NodeId) -> bool {
 /// True when heading `id` reads as a thread's heading.
 fn says_thread(dom: &Dom, id: NodeId) -> bool {
     let anchored = std::iter::once(id).chain(dom.descendants(id)).filter_map(|d| dom.element(d)).any(|e| {
-        [e.attr("id"), e.attr("name")].into_iter().flatten().any(|v| matches!(v.trim().to_ascii_lowercase().as_str(), "comments" | "comment"))
+        [e.attr("id"), e.attr("name")].into_iter().flatten().any(|v| matches!(v.trim().to_ascii_lowercase().as_str(), "comments" | "comment" | "respond"))
     });
     anchored || is_thread_heading(&dom.raw_text(id))
 }

@@ -56,10 +56,8 @@ pub fn find(dom: &Dom) -> Threads {
             continue;
         }
         let Some(element) = dom.element(id) else { continue };
-        if is_comment_region(element) {
-            end = dom.subtree_end(id);
-            regions.push((id, end));
-        } else if element.tag.heading_level().is_some() {
+        // A heading named `comments` opens the thread that follows it; it holds none.
+        if element.tag.heading_level().is_some() {
             // The thread runs from its heading to the end of the box the heading stands in.
             let Some(parent) = dom.node(id).parent else { continue };
             let parent_end = dom.subtree_end(parent);
@@ -67,6 +65,9 @@ pub fn find(dom: &Dom) -> Threads {
                 end = parent_end;
                 regions.push((id, end));
             }
+        } else if is_comment_region(element) {
+            end = dom.subtree_end(id);
+            regions.push((id, end));
         }
     }
     Threads { regions }

@@ -90,12 +90,50 @@ impl Trace {
 }
 
 /// Chooses the main content of a parsed page.
+///
+/// Comment threads are first kept out (the article's view): a short post is printed, never
+/// the comments in its place. Only when nothing is left — or when the page says it is a
+/// discussion — are they read as any other part of the page (the thread's view: a forum's
+/// posts, a page whose only text is its comments).
 #[must_use]
 pub fn select(dom: &Dom, evidence: &Evidence<'_>) -> Selection {
-    let Marked { own, marks, stats, first, comments_left_out } = marks_and_stats(dom, evidence);
+    let own = clean::mark(dom, evidence.product);
+    let first = score::compute(dom, &|id: NodeId| own[id.index()] == Mark::Drop);
     // The trace keeps what the stages computed anyway (moved, not copied): every page pays
     // nothing for `explain`.
     let mut trace = Trace { own, before_sparing: first, ..Trace::default() };
+    if let Some(threads) = evidence.threads.filter(|t| !t.is_empty() && !evidence.discussion) {
+        let (marks, stats) = spare_and_measure(dom, &trace, Some(threads));
+        let selection = choose(dom, evidence, marks, stats, true, trace);
+        if !selection.roots.is_empty() {
+            return selection;
+        }
+        trace = selection.trace;
+        trace.steps.clear();
+        trace.empty_because = None;
+    }
+    let (marks, stats) = spare_and_measure(dom, &trace, None);
+    choose(dom, evidence, marks, stats, false, trace)
+}
+
+/// The final marks (wrappers spared, marks inherited; `threads` kept out) and the stats over
+/// what they leave, from the own marks and first stats in `trace`.
+fn spare_and_measure(dom: &Dom, trace: &Trace, threads: Option<&Threads>) -> (Vec<Mark>, Vec<score::NodeStats>) {
+    let mut own = trace.own.clone();
+    for &(start, end) in threads.map(Threads::regions).unwrap_or_default() {
+        for id in Dom::between(start, end) {
+            if own[id.index()] == Mark::Keep {
+                own[id.index()] = Mark::Boilerplate;
+            }
+        }
+    }
+    let marks = spare_wrappers(dom, own, &trace.before_sparing, trace.before_sparing[Dom::ROOT.index()].good, threads);
+    let stats = score::compute(dom, &|id: NodeId| marks[id.index()] != Mark::Keep);
+    (marks, stats)
+}
+
+/// Chooses the content's roots given the final marks and stats.
+fn choose(dom: &Dom, evidence: &Evidence<'_>, marks: Vec<Mark>, stats: Vec<score::NodeStats>, comments_left_out: bool, mut trace: Trace) -> Selection {
     let removed = |id: NodeId| marks[id.index()] != Mark::Keep;
     let candidate = select::main_content(dom, &stats, &removed);
     trace.step("main_content", candidate);
@@ -323,55 +361,6 @@ const MAX_LINK_LABEL_WORDS: usize = 3;
 
 /// Link density from which a short line counts as a bare link.
 const LINK_LABEL_DENSITY: f64 = 0.8;
-
-/// Clean and score: each node's own mark, its final mark (wrappers spared, marks inherited),
-/// its stats over what is left, and its stats before wrappers were spared (see [`Marked`]).
-///
-/// Comment threads are first kept out (the article's view); when what is left holds no story
-/// and the page has threads, or the page says it is a discussion, they may be spared as any
-/// wrapper (the thread's view: a forum's posts, a page whose only text is its comments).
-fn marks_and_stats(dom: &Dom, evidence: &Evidence<'_>) -> Marked {
-    let own = clean::mark(dom, evidence.product);
-    let first = score::compute(dom, &|id: NodeId| own[id.index()] == Mark::Drop);
-    let total_good = first[Dom::ROOT.index()].good;
-    let threads = evidence.threads.filter(|t| !t.is_empty() && !evidence.discussion);
-    if let Some(threads) = threads {
-        let mut article_view = own.clone();
-        for &(start, end) in threads.regions() {
-            for id in Dom::between(start, end) {
-                if article_view[id.index()] == Mark::Keep {
-                    article_view[id.index()] = Mark::Boilerplate;
-                }
-            }
-        }
-        let marks = spare_wrappers(dom, article_view, &first, total_good, Some(threads));
-        let stats = score::compute(dom, &|id: NodeId| marks[id.index()] != Mark::Keep);
-        if stats[Dom::ROOT.index()].good >= MIN_ARTICLE_PROSE {
-            return Marked { own, marks, stats, first, comments_left_out: true };
-        }
-    }
-    let marks = spare_wrappers(dom, own.clone(), &first, total_good, None);
-    let stats = score::compute(dom, &|id: NodeId| marks[id.index()] != Mark::Keep);
-    Marked { own, marks, stats, first, comments_left_out: false }
-}
-
-/// What cleaning and scoring a page gives the selection.
-struct Marked {
-    /// Each node's own mark.
-    own: Vec<Mark>,
-    /// Each node's final mark: wrappers spared, marks inherited.
-    marks: Vec<Mark>,
-    /// Each node's stats over what the final marks leave.
-    stats: Vec<score::NodeStats>,
-    /// Each node's stats before wrappers were spared.
-    first: Vec<score::NodeStats>,
-    /// Whether the comment threads were kept out (the article's view).
-    comments_left_out: bool,
-}
-
-/// Outside its comment threads, a page with an article holds at least this much prose
-/// (characters); with less, the comments are the content.
-const MIN_ARTICLE_PROSE: f32 = 20.0;
 
 /// Re-marks as kept the boilerplate-marked elements that wrap most of the page's prose — alone
 /// (a `<div class="has-sidebar">` around everything) or together with their look-alikes (forum

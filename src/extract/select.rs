@@ -293,7 +293,8 @@ mod tests {
     /// Runs `check` with the page's tree, stats and removal test, as the pipeline sees them.
     fn with_page(html: &str, check: impl Fn(&Dom, &[NodeStats], &dyn Fn(NodeId) -> bool)) {
         let dom = parse(html);
-        let super::super::Marked { marks, stats, .. } = super::super::marks_and_stats(&dom, &super::super::Evidence::default());
+        let selection = super::super::select(&dom, &super::super::Evidence::default());
+        let (marks, stats) = (selection.marks, selection.stats);
         check(&dom, &stats, &|id: NodeId| marks[id.index()] != Mark::Keep);
     }
 

@@ -28,7 +28,7 @@ pub struct CommentScores {
 /// the dataset's comment truth; `None` when the dataset records no comments.
 #[must_use]
 pub fn score(dataset: &Dataset, texts: &[String], comments: &[String]) -> Option<CommentScores> {
-    if !dataset.pages.iter().any(|p| p.comments.is_some()) {
+    if !dataset.pages.iter().any(|p| p.comments.as_deref().is_some_and(|c| !c.trim().is_empty())) {
         return None;
     }
     let mut scores = Vec::new();

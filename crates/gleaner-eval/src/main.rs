@@ -86,6 +86,12 @@ struct Args {
     #[arg(long, value_name = "FILE", hide = true, conflicts_with = "gate")]
     meta_preds: Option<PathBuf>,
 
+    /// Score the article text followed by the page's reader comments (the text output of
+    /// `gleaner --comments`): the convention of benchmarks that count comments as content
+    /// (CleanEval). Not for the gate, which pins the default output.
+    #[arg(long, conflicts_with = "gate")]
+    comments: bool,
+
     /// Check the scores against the floors pinned in FILE; exit 1 when one regresses.
     #[arg(long, value_name = "FILE")]
     gate: Option<PathBuf>,
@@ -131,7 +137,7 @@ fn run(args: &Args) -> Result<ExitCode> {
             dataset.kind.label(),
             if jobs == 1 { "" } else { "s" }
         );
-        let mut run = run::extract_all(&dataset, jobs)?;
+        let mut run = run::extract_all(&dataset, jobs, args.comments)?;
         if let Some(path) = args.meta_preds.as_ref().filter(|_| dataset.has_meta()) {
             run.metas = meta::load_external(path, &dataset)?;
             eprintln!("{}: scoring the metadata in {} instead of gleaner's", dataset.name, path.display());

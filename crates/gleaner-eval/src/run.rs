@@ -68,11 +68,13 @@ impl Run {
 /// Extracts every page of `dataset`, on `jobs` threads (1: on the calling thread).
 ///
 /// The HTML files are read and gunzipped first; only the extraction calls are timed.
-/// A page that cannot be read, fails to extract or panics gets an empty prediction.
+/// A page that cannot be read, fails to extract or panics gets an empty prediction. With
+/// `comments_in_text` each text is followed by the page's comments, as `gleaner --comments`
+/// prints them.
 ///
 /// # Errors
 /// When the thread pool cannot be built.
-pub fn extract_all(dataset: &Dataset, jobs: usize) -> Result<Run> {
+pub fn extract_all(dataset: &Dataset, jobs: usize, comments_in_text: bool) -> Result<Run> {
     let jobs = jobs.max(1);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start the extraction threads")?;
     let inputs: Vec<Result<Vec<u8>>> = pool.install(|| dataset.pages.par_iter().map(|p| dataset::read_html(&p.html_path)).collect());
@@ -82,10 +84,10 @@ pub fn extract_all(dataset: &Dataset, jobs: usize) -> Result<Run> {
 
     let started = Instant::now();
     // Comments are read only where the dataset can score them (the text is the same either way).
-    let read_comments = dataset.pages.iter().any(|p| p.comments.is_some());
+    let read_comments = comments_in_text || dataset.pages.iter().any(|p| p.comments.is_some());
     let timed = |page: &Page, input: &Result<Vec<u8>>| {
         let start = Instant::now();
-        let outcome = extract_page(page, input, read_comments);
+        let outcome = extract_page(page, input, read_comments, comments_in_text);
         (outcome, start.elapsed().as_secs_f64() * 1000.0)
     };
     let outcomes: Vec<(Outcome, f64)> = if jobs == 1 {
@@ -123,9 +125,9 @@ impl Outcome {
     }
 }
 
-/// Extracts one page's text, metadata and (when `read_comments`) comments, and names why there
-/// are none.
-fn extract_page(page: &Page, input: &Result<Vec<u8>>, read_comments: bool) -> Outcome {
+/// Extracts one page's text (followed by its comments when `comments_in_text`), metadata and
+/// (when `read_comments`) comments, and names why there are none.
+fn extract_page(page: &Page, input: &Result<Vec<u8>>, read_comments: bool, comments_in_text: bool) -> Outcome {
     let Ok(bytes) = input else {
         return Outcome::failed("read");
     };
@@ -139,7 +141,8 @@ fn extract_page(page: &Page, input: &Result<Vec<u8>>, read_comments: bool) -> Ou
         Ok(Ok(article)) => {
             let meta = MetaPred::of(&article.metadata);
             let comments = comments_text(&article);
-            Outcome { text: article.text, meta, comments, failure: None }
+            let text = if comments_in_text { article.text_with_comments() } else { article.text };
+            Outcome { text, meta, comments, failure: None }
         }
         Ok(Err(err)) => Outcome { meta: err.page_metadata().map(MetaPred::of).unwrap_or_default(), ..Outcome::failed(err.kind()) },
         Err(_) => {
