@@ -40,7 +40,11 @@ pub fn read(dom: &Dom, threads: &Threads, skip: &dyn Fn(NodeId) -> bool) -> Vec<
         let skip = |id: NodeId| skip(id) || (id == start && dom.tag(id).heading_level().is_some());
         let items = items_of(dom, start, end, &skip);
         if items.is_empty() {
-            comments.extend(read_item(dom, &top_level(dom, start, end), &[], &skip));
+            let tops = top_level(dom, start, end);
+            match signed_runs(dom, &tops, &skip) {
+                Some(runs) => comments.extend(runs.iter().filter_map(|(run, signature)| read_signed(dom, run, *signature, &skip))),
+                None => comments.extend(read_item(dom, &tops, &[], &skip)),
+            }
             continue;
         }
         for &item in &items {
@@ -59,6 +63,56 @@ fn top_level(dom: &Dom, start: NodeId, end: NodeId) -> Vec<NodeId> {
         id = dom.subtree_end(id);
     }
     tops
+}
+
+/// A thread of bare paragraphs, each comment closed by a signature line of one kind
+/// (`<p class="posted">Posted by: Ann at May 3, 2012</p>`): the runs of nodes up to and
+/// including each signature. `None` when no kind of short line recurs.
+fn signed_runs(dom: &Dom, tops: &[NodeId], skip: &dyn Fn(NodeId) -> bool) -> Option<Vec<(Vec<NodeId>, NodeId)>> {
+    let mut counts: HashMap<(Tag, &str), usize> = HashMap::new();
+    for &id in tops.iter().filter(|&&id| !skip(id)) {
+        if let Some(kind) = dom.element(id).and_then(kind_of) {
+            *counts.entry(kind).or_default() += 1;
+        }
+    }
+    let short = |id: NodeId| crate::text::word_count(&dom.raw_text(id)) <= MAX_SIGNATURE_WORDS;
+    let kind = counts
+        .into_iter()
+        .filter(|&(kind, count)| count >= 2 && tops.iter().filter(|&&id| dom.element(id).and_then(kind_of) == Some(kind)).all(|&id| short(id)))
+        .max_by_key(|&(_, count)| count)?
+        .0;
+    let mut runs = Vec::new();
+    let mut run = Vec::new();
+    for &id in tops {
+        run.push(id);
+        if dom.element(id).and_then(kind_of) == Some(kind) {
+            runs.push((std::mem::take(&mut run), id));
+        }
+    }
+    Some(runs)
+}
+
+/// A comment's signature line holds at most this many words.
+const MAX_SIGNATURE_WORDS: usize = 20;
+
+/// The comment in `run`, signed by its last node `signature` ("Posted by: Ann at May 3,
+/// 2012 02:30 PM"): the author is the signature's link, or else its words before the date;
+/// the date what follows the author.
+fn read_signed(dom: &Dom, run: &[NodeId], signature: NodeId, skip: &dyn Fn(NodeId) -> bool) -> Option<Comment> {
+    let body: Vec<NodeId> = run.iter().copied().filter(|&id| id != signature).collect();
+    let mut comment = read_item(dom, &body, &[], skip)?;
+    let line = crate::text::collapse(&dom.raw_text(signature));
+    let linked = dom.descendants(signature).find(|&d| dom.tag(d) == Tag::A).map(|a| crate::text::collapse(&dom.raw_text(a))).filter(|a| !a.is_empty());
+    let author = linked.or_else(|| {
+        let before = line.split([',', '|']).next().unwrap_or("");
+        let words: Vec<&str> = before.split_whitespace().filter(|w| !AUTHOR_FILLER.contains(&w.trim_end_matches(':').to_lowercase().as_str())).collect();
+        (1..=MAX_NAME_WORDS).contains(&words.len()).then(|| words.join(" "))
+    });
+    let date = author.as_deref().and_then(|a| line.split_once(a)).map(|(_, after)| after).unwrap_or(&line);
+    let date: Vec<&str> = date.split_whitespace().skip_while(|w| AUTHOR_FILLER.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str())).collect();
+    comment.author = comment.author.or(author);
+    comment.date = comment.date.or_else(|| (!date.is_empty()).then(|| date.join(" ")));
+    Some(comment)
 }
 
 /// A thread's items cover at least this share of its text: a signature that covers less is a
@@ -128,9 +182,12 @@ fn text_chars(dom: &Dom, start: NodeId, end: NodeId, skip: &dyn Fn(NodeId) -> bo
 /// replies among `items` nested in them. `None` when it says nothing.
 fn read_item(dom: &Dom, roots: &[NodeId], items: &[NodeId], skip: &dyn Fn(NodeId) -> bool) -> Option<Comment> {
     let nested = |id: NodeId| !roots.contains(&id) && items.binary_search(&id).is_ok();
-    let author = roots.iter().find_map(|&root| find_part(dom, root, &nested, skip, names_author));
     let date = roots.iter().find_map(|&root| find_part(dom, root, &nested, skip, names_date));
-    let parts = [author, date];
+    let named_author = roots.iter().find_map(|&root| find_part(dom, root, &nested, skip, names_author));
+    // Unnamed, the author is what the date's line says besides the date ("Dave — July 17th").
+    let meta_line = if named_author.is_none() { date.and_then(|d| author_beside(dom, d, roots)) } else { None };
+    let author = named_author.map(|id| crate::text::collapse(&dom.raw_text(id))).or_else(|| meta_line.as_ref().map(|(_, name)| name.clone()));
+    let parts = [named_author, date, meta_line.map(|(line, _)| line)];
     let skipped = |id: NodeId| skip(id) || nested(id) || parts.iter().flatten().any(|&p| p == id) || names_control(dom, id);
     let blocks: Vec<Block> = blocks::collect(dom, roots, &skipped)
         .into_iter()
@@ -140,7 +197,7 @@ fn read_item(dom: &Dom, roots: &[NodeId], items: &[NodeId], skip: &dyn Fn(NodeId
     if blocks.is_empty() {
         return None;
     }
-    let author = author.map(|id| crate::text::collapse(&dom.raw_text(id))).filter(|a| !a.is_empty());
+    let author = author.filter(|a| !a.is_empty());
     let date = date.and_then(|id| date_of(dom, id));
     let text = blocks::plain_text(&blocks);
     Some(Comment { author, date, text, blocks })
@@ -168,6 +225,26 @@ fn find_part(dom: &Dom, root: NodeId, nested: &dyn Fn(NodeId) -> bool, skip: &dy
     }
     None
 }
+
+/// The line holding the comment's `date` (its nearest block-level ancestor inside `roots`)
+/// and the name it gives besides the date, once separators and filler ("by", "says", "on")
+/// are trimmed: `Dave — July 17th, 2012`, `Posted by: Ann | 3 May 2012`.
+fn author_beside(dom: &Dom, date: NodeId, roots: &[NodeId]) -> Option<(NodeId, String)> {
+    let line = dom.ancestors(date).take_while(|&a| roots.iter().any(|&r| dom.contains(r, a))).find(|&a| dom.tag(a).is_block())?;
+    let text = dom.raw_text(line).replacen(&dom.raw_text(date), " ", 1);
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '—' | '–' | '·' | '•' | ':' | ','))
+        .filter(|w| !w.is_empty() && *w != "-" && !AUTHOR_FILLER.contains(&w.to_lowercase().as_str()))
+        .collect();
+    (1..=MAX_NAME_WORDS).contains(&words.len()).then(|| (line, words.join(" ")))
+}
+
+/// Words around a commenter's name on the line of the date ("Posted by: Ann at", "Dave
+/// says"), in the dev sets' languages.
+const AUTHOR_FILLER: &[&str] = &["by", "posted", "written", "says", "said", "wrote", "on", "at", "von", "am", "par", "le", "por", "el"];
+
+/// A commenter's name beside the date holds at most this many words.
+const MAX_NAME_WORDS: usize = 4;
 
 /// An author's name or a date holds at most this many words.
 const MAX_PART_WORDS: usize = 8;
