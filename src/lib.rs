@@ -40,8 +40,8 @@
 mod article;
 mod blocks;
 mod budget;
-mod comments;
 mod cleanup;
+mod comments;
 mod decode;
 mod depth_limit;
 mod dom;

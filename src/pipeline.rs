@@ -121,9 +121,9 @@ fn extract_html(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, opt
         return Err(Error::NoContent { page: Some(Box::new(page)) });
     }
     // Stage "comments", on request: the threads kept out of the text, read apart.
-    let comments = options.comments.then(|| {
-        if selection.comments_left_out() { comments::read(&dom, &threads, &|id| selection.outside_comment_text(&dom, id)) } else { Vec::new() }
-    });
+    let comments = options
+        .comments
+        .then(|| if selection.comments_left_out() { comments::read(&dom, &threads, &|id| selection.outside_comment_text(&dom, id)) } else { Vec::new() });
     Ok(Article { text, metadata: page, comments, blocks })
 }
 

@@ -944,3 +944,16 @@ fn on_a_terminal(command: &str, dir: &Path) -> String {
     assert!(status.success(), "{status:?}");
     String::from_utf8_lossy(&std::fs::read(&typescript).expect("typescript")).into_owned()
 }
+
+#[test]
+fn batch_reads_comments_into_each_record_when_asked() {
+    let page = fixture("pages/comment-thread/source.html");
+    let page = page.to_str().expect("UTF-8 path");
+    let with = batch(&["--comments", page]).only_record();
+    let comments = with["comments"].as_array().expect("a comments array");
+    assert_eq!(comments.len(), 3, "{with}");
+    assert_eq!(comments[1]["text"], "Wood chip is next on our list, Tom. Where do you get yours?");
+    let without = batch(&[page]).only_record();
+    assert!(without.get("comments").is_none(), "{without}");
+    assert_eq!(with["text"], without["text"]);
+}

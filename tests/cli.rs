@@ -735,3 +735,30 @@ fn a_warc_file_is_refused_with_a_pointer_to_batch() {
     let message = assert_fails(&warc, "not_html");
     assert!(message.contains("WARC") && message.contains("gleaner batch"), "{message}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reader comments
+
+#[test]
+fn comments_stay_out_of_the_text_unless_asked_for_and_then_follow_a_separator() {
+    let page = fixture("pages/comment-thread/source.html");
+    let page = page.to_str().expect("UTF-8 path");
+    let plain = gleaner(&[page]);
+    assert!(plain.success(), "{}", plain.stderr);
+    assert!(!plain.stdout.contains("wood chip") && !plain.stdout.contains("---"), "{}", plain.stdout);
+    let json: Value = serde_json::from_str(&gleaner(&["-f", "json", page]).stdout).expect("JSON");
+    assert!(json.get("comments").is_none(), "no comments key unless asked for: {json}");
+
+    let text = gleaner(&["--comments", page]);
+    let (article, thread) = text.stdout.split_once("\n\n---\n\n").expect("a separator line before the comments");
+    assert_eq!(article, plain.stdout.trim_end());
+    assert!(thread.starts_with("Tom Reeve · 2024-05-12T19:04:11+01:00\nSame story on plot 14."), "{thread}");
+    assert!(thread.contains("Priya · 2024-05-14T12:10:40+01:00"), "{thread}");
+
+    let markdown = gleaner(&["--comments", "-f", "markdown", page]).stdout;
+    assert!(markdown.contains("\n\n---\n\n## Comments\n\n**Tom Reeve** · 2024-05-12T19:04:11+01:00\n\nSame story"), "{markdown}");
+
+    let json: Value = serde_json::from_str(&gleaner(&["--comments", "-f", "json", page]).stdout).expect("JSON");
+    let authors: Vec<&str> = json["comments"].as_array().expect("a comments array").iter().map(|c| c["author"].as_str().unwrap_or("")).collect();
+    assert_eq!(authors, ["Tom Reeve", "Margaret Hale", "Priya"]);
+}

@@ -9,6 +9,8 @@
 //!   whitespace normalised, as the input is already text;
 //! - `expected.json` (optional): an object with some fields of the JSON output; only the keys
 //!   given are compared. A value `{"starts_with": "…"}` checks a string prefix;
+//! - `expected-comments.json` (optional): `{"comments": [...]}`, the reader comments read with
+//!   `--comments`, compared whole (and no comments read without it, the text the same).
 //! - `expected.md` (optional): the exact Markdown `gleaner --format markdown --links --images`
 //!   prints (links and images resolved against `url.txt`);
 //! - `KNOWN_FAILURE` (optional): one line saying what the extractor gets wrong. The case's
@@ -118,12 +120,39 @@ fn check_case(dir: &Path, kind: Kind) -> Vec<String> {
     if let Ok(expected_json) = std::fs::read_to_string(dir.join("expected.json")) {
         problems.extend(compare_json(&expected_json, &article));
     }
+    if let Ok(expected_comments) = std::fs::read_to_string(dir.join("expected-comments.json")) {
+        problems.extend(compare_comments(&expected_comments, &bytes, &hints, &options, &article));
+    }
     if let Ok(expected_md) = std::fs::read_to_string(dir.join("expected.md")) {
         let markdown = gleaner::render::markdown_with(&article.blocks, &render_options(&article, true));
         let expected_md = expected_md.strip_suffix('\n').unwrap_or(&expected_md);
         if expected_md != markdown {
             problems.push(format!("markdown: {}", SimpleDiff::from_str(expected_md, &markdown, "expected", "actual")));
         }
+    }
+    problems
+}
+
+/// The comments read with `--comments` against `expected-comments.json` (`{"comments": [...]}`,
+/// compared whole), the text the same as without them, and no comments read by default.
+fn compare_comments(expected: &str, bytes: &[u8], hints: &Hints, options: &Options, article: &Article) -> Vec<String> {
+    let mut problems = Vec::new();
+    if article.comments.is_some() {
+        problems.push("comments read though not asked for".to_string());
+    }
+    let expected: serde_json::Value = serde_json::from_str(expected).expect("expected-comments.json is JSON");
+    match gleaner::extract_bytes(bytes, hints, &options.clone().with_comments(true)) {
+        Ok(with) => {
+            let actual = serde_json::json!({ "comments": with.comments });
+            if actual != expected {
+                let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap_or_default();
+                problems.push(format!("comments: {}", SimpleDiff::from_str(&pretty(&expected), &pretty(&actual), "expected", "actual")));
+            }
+            if with.text != article.text {
+                problems.push("the text changes when comments are read".to_string());
+            }
+        }
+        Err(err) => problems.push(format!("extraction with comments failed: {err}")),
     }
     problems
 }

@@ -35,7 +35,7 @@ fn is_thread_heading(text: &str) -> bool {
         return true;
     }
     // "3 thoughts on “Title”", "12 Responses to “Title”", "5 comments on Title".
-    matches!(words.as_slice(), [count, noun, link, ..] if counted(&count) && COUNTED_NOUNS.contains(noun) && matches!(*link, "on" | "to"))
+    matches!(words.as_slice(), [count, noun, link, ..] if counted(count) && COUNTED_NOUNS.contains(noun) && matches!(*link, "on" | "to"))
 }
 
 /// A thread's heading is short: a count, a word or two, perhaps the story's title.

@@ -56,6 +56,11 @@ pub fn find(dom: &Dom) -> Threads {
             continue;
         }
         let Some(element) = dom.element(id) else { continue };
+        // Sidebars and menus list recent comments, never a thread.
+        if is_aside(element) {
+            end = dom.subtree_end(id);
+            continue;
+        }
         // A heading named `comments` opens the thread that follows it; it holds none.
         if element.tag.heading_level().is_some() {
             // The thread runs from its heading to the end of the box the heading stands in.
@@ -87,6 +92,13 @@ pub fn is_comment_region(element: &Element) -> bool {
     element.id_class.split_whitespace().filter(|class| names_a_role(class)).any(names_comments)
 }
 
+/// True for a box beside the page's content — an `<aside>`, a `<nav>` — or a list of recent
+/// comments (`widget_recent_comments`, `recentcomments`, whose items are named
+/// `comment-author-link`): they point to threads, they hold none.
+fn is_aside(element: &Element) -> bool {
+    matches!(element.tag, Tag::Aside | Tag::Nav) || element.id_class.contains("recent")
+}
+
 /// True for a schema.org item type of a comment or a set of them.
 fn declares_comment(itemtype: &str) -> bool {
     itemtype.split_whitespace().any(|t| {
@@ -102,11 +114,12 @@ const COMMENT_TYPES: &[&str] = &["Comment", "UserComments"];
 const COMMENT_PROPS: &[&str] = &["comment", "comments"];
 
 /// True when one class (or the id) names comments: a token that starts with `comment`
-/// (`comments`, `commentlist`, `comment_body`) but is not `commentary` (an opinion piece) or
-/// `commentator`, or a comment service's own name.
+/// (`comments`, `commentlist`, `comment_body`) but is not `commentary` (an opinion piece),
+/// `commentator` or `commented` ("most commented" lists), or a comment service's own name.
 fn names_comments(class: &str) -> bool {
     class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| {
-        (token.starts_with("comment") && !token.starts_with("commentary") && !token.starts_with("commentator")) || COMMENT_SERVICES.contains(&token)
+        (token.starts_with("comment") && !["commentary", "commentator", "commented"].iter().any(|not| token.starts_with(not)))
+            || COMMENT_SERVICES.contains(&token)
     })
 }
 
@@ -128,6 +141,37 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    fn extract(html: &str, url: &str, comments: bool) -> crate::Article {
+        let options = crate::Options::default().with_comments(comments);
+        crate::extract_bytes(html.as_bytes(), &crate::Hints::default().with_url(url), &options).expect("content")
+    }
+
+    const POSTS: &str = "<div class='comments'>\
+        <div class='comment'><span class='author'>ann</span><p>Has anyone fitted the larger tank to the 2019 model? The brackets look different.</p></div>\
+        <div class='comment'><span class='author'>bob</span><p>Yes, the 2019 brackets fit once you drill one extra hole on the left side.</p></div>\
+        <div class='comment'><span class='author'>cy</span><p>Same here, and the fuel line needs the longer clip from the 2020 kit.</p></div></div>";
+
+    #[test]
+    fn a_forum_threads_posts_are_its_text_whatever_the_flag() {
+        let html = format!("<html><body><h1>Larger tank on the 2019 model</h1>{POSTS}</body></html>");
+        for flag in [false, true] {
+            let article = extract(&html, "https://talk.example/forum/t/larger-tank/123", flag);
+            assert!(article.text.contains("brackets fit") && article.text.contains("fuel line"), "{}", article.text);
+            assert_eq!(article.comments.as_ref().map(Vec::len), flag.then_some(0));
+        }
+    }
+
+    #[test]
+    fn a_short_post_is_printed_never_its_comments_in_its_place() {
+        let html = format!("<html><body><article><h1>Tank day</h1><p>We fitted the larger tank today. Photos to follow.</p></article>{POSTS}</body></html>");
+        let article = extract(&html, "https://blog.example/2024/05/tank-day", true);
+        assert_eq!(article.text, "Tank day\n\nWe fitted the larger tank today. Photos to follow.");
+        let comments = article.comments.expect("read");
+        assert_eq!(comments.len(), 3);
+        assert_eq!(comments[0].author.as_deref(), Some("ann"));
+        assert!(comments[2].text.starts_with("Same here"), "{comments:?}");
     }
 
     #[test]

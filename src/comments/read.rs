@@ -109,7 +109,8 @@ fn read_signed(dom: &Dom, run: &[NodeId], signature: NodeId, skip: &dyn Fn(NodeI
         (1..=MAX_NAME_WORDS).contains(&words.len()).then(|| words.join(" "))
     });
     let date = author.as_deref().and_then(|a| line.split_once(a)).map(|(_, after)| after).unwrap_or(&line);
-    let date: Vec<&str> = date.split_whitespace().skip_while(|w| AUTHOR_FILLER.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str())).collect();
+    let date: Vec<&str> =
+        date.split_whitespace().skip_while(|w| AUTHOR_FILLER.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str())).collect();
     comment.author = comment.author.or(author);
     comment.date = comment.date.or_else(|| (!date.is_empty()).then(|| date.join(" ")));
     Some(comment)
@@ -125,29 +126,37 @@ const MIN_ITEM_COVERAGE: f32 = 0.6;
 fn items_of(dom: &Dom, start: NodeId, end: NodeId, skip: &dyn Fn(NodeId) -> bool) -> Vec<NodeId> {
     let chars = text_chars(dom, start, end, skip);
     let total = top_level(dom, start, end).iter().map(|id| chars[id.index() - start.index()]).sum::<u32>().max(1) as f32;
-    // Per kind: how many there are, the characters of the outermost ones, the end of the last
-    // outermost one, and the elements.
-    let mut kinds: HashMap<(Tag, &str), (usize, u32, NodeId, Vec<NodeId>)> = HashMap::new();
+    let mut kinds: HashMap<(Tag, &str), Kind> = HashMap::new();
     for id in Dom::between(start, end) {
         let Some(kind) = dom.element(id).and_then(kind_of) else { continue };
         let held = chars[id.index() - start.index()];
         if held == 0 {
             continue;
         }
-        let entry = kinds.entry(kind).or_insert((0, 0, Dom::ROOT, Vec::new()));
-        entry.0 += 1;
-        if id >= entry.2 {
-            entry.1 += held;
-            entry.2 = dom.subtree_end(id);
+        let entry = kinds.entry(kind).or_default();
+        if id >= entry.outer_end {
+            entry.covered += held;
+            entry.outer_end = dom.subtree_end(id);
         }
-        entry.3.push(id);
+        entry.elements.push(id);
     }
     kinds
         .into_values()
-        .filter(|(count, covered, _, _)| *count >= 2 && *covered as f32 >= MIN_ITEM_COVERAGE * total)
-        .max_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.3[0].cmp(&a.3[0])))
-        .map(|(_, _, _, items)| items)
+        .filter(|k| k.elements.len() >= 2 && k.covered as f32 >= MIN_ITEM_COVERAGE * total)
+        .max_by(|a, b| a.elements.len().cmp(&b.elements.len()).then(a.covered.cmp(&b.covered)).then(b.elements[0].cmp(&a.elements[0])))
+        .map(|k| k.elements)
         .unwrap_or_default()
+}
+
+/// The elements of one kind in a thread.
+#[derive(Default)]
+struct Kind {
+    /// Characters of text held by the outermost ones.
+    covered: u32,
+    /// The end of the last outermost one.
+    outer_end: NodeId,
+    /// All of them, in document order.
+    elements: Vec<NodeId>,
 }
 
 /// The kind of an element for telling a thread's items: its tag and first class, digits and
@@ -186,10 +195,16 @@ fn read_item(dom: &Dom, roots: &[NodeId], items: &[NodeId], skip: &dyn Fn(NodeId
     let named_author = roots.iter().find_map(|&root| find_part(dom, root, &nested, skip, names_author));
     // Unnamed, the author is what the date's line says besides the date ("Dave — July 17th").
     let meta_line = if named_author.is_none() { date.and_then(|d| author_beside(dom, d, roots)) } else { None };
-    let author = named_author.map(|id| crate::text::collapse(&dom.raw_text(id))).or_else(|| meta_line.as_ref().map(|(_, name)| name.clone()));
+    let author = named_author.map(|id| name_of(dom, id)).or_else(|| meta_line.as_ref().map(|(_, name)| name.clone()));
     let parts = [named_author, date, meta_line.map(|(line, _)| line)];
     let skipped = |id: NodeId| skip(id) || nested(id) || parts.iter().flatten().any(|&p| p == id) || names_control(dom, id);
-    let blocks: Vec<Block> = blocks::collect(dom, roots, &skipped)
+    // A comment that is a list item is read from its children: it is not an item of a list
+    // of the text.
+    let roots: Vec<NodeId> = roots
+        .iter()
+        .flat_map(|&root| if matches!(dom.tag(root), Tag::Li | Tag::Dd | Tag::Dt) { dom.node(root).children.clone() } else { vec![root] })
+        .collect();
+    let blocks: Vec<Block> = blocks::collect(dom, &roots, &skipped)
         .into_iter()
         // A bare short link is a control ("Reply", "Report", "Permalink"), not what was said.
         .filter(|b| matches!(b.kind, BlockKind::Heading(_)) || !(b.link_density() > 0.8 && crate::text::word_count(&b.text) <= 3))
@@ -224,6 +239,15 @@ fn find_part(dom: &Dom, root: NodeId, nested: &dyn Fn(NodeId) -> bool, skip: &dy
         }
     }
     None
+}
+
+/// The commenter's name in element `id`: the innermost element named as the author inside it
+/// (`b.fn` in `div.comment-author`), without the filler around it ("Ann says:").
+fn name_of(dom: &Dom, id: NodeId) -> String {
+    let inner = dom.descendants(id).rfind(|&d| dom.element(d).is_some_and(names_author)).filter(|&d| crate::text::word_count(&dom.raw_text(d)) > 0);
+    let text = crate::text::collapse(&dom.raw_text(inner.unwrap_or(id)));
+    let words: Vec<&str> = text.split_whitespace().filter(|w| !AUTHOR_FILLER.contains(&w.trim_end_matches(':').to_lowercase().as_str())).collect();
+    words.join(" ")
 }
 
 /// The line holding the comment's `date` (its nearest block-level ancestor inside `roots`)

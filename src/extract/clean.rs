@@ -61,6 +61,20 @@ pub fn mark(dom: &Dom, product_declared: bool) -> Vec<Mark> {
     marks
 }
 
+/// True when element `id`, inside a comment, is not part of what the comment says: never
+/// content (scripts, controls), hidden, a form, or boilerplate by its tag or names — except the
+/// `<header>`/`<footer>` that hold a comment's author and date, and the parts named for the
+/// comment (`comment-content`, `comment-meta`), which the page's own marks set aside with the
+/// whole thread. Not inherited: the caller stops at the first such element.
+#[must_use]
+pub fn is_comment_furniture(dom: &Dom, id: NodeId) -> bool {
+    let Some(element) = dom.element(id) else { return false };
+    if matches!(element.tag, Tag::Header | Tag::Footer) || crate::comments::is_comment_region(element) {
+        return false;
+    }
+    mark_element(element) != Mark::Keep || (element.tag == Tag::Form && is_entry_form(dom, id))
+}
+
 /// A form where the reader types or picks several things (sign-up, contact, search filters) is
 /// an interface, not content. Forms wrapping a whole page (ASP.NET) have few such controls for
 /// their size and are spared as wrappers anyway.

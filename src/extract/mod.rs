@@ -224,15 +224,11 @@ impl Selection {
     }
 
     /// Whether node `id` is never text of a comment: never content at all (scripts, styles,
-    /// controls), or boilerplate by its markup for another reason than being named a comment
-    /// (a share bar, a reply form, a hidden box).
+    /// controls), hidden, a form, or boilerplate by its markup for another reason than being
+    /// part of a comment (a share bar, an ad). Not inherited: read subtrees stop at such a node.
     #[must_use]
     pub fn outside_comment_text(&self, dom: &Dom, id: NodeId) -> bool {
-        match self.trace.own[id.index()] {
-            Mark::Drop => true,
-            Mark::Boilerplate => !dom.element(id).is_some_and(crate::comments::is_comment_region),
-            Mark::Keep => false,
-        }
+        clean::is_comment_furniture(dom, id)
     }
 
     /// The blocks read from the roots, refined: outside listings, without captions of named

@@ -10,8 +10,8 @@ mod markdown;
 mod outline;
 
 pub use html::html;
-pub use markdown::{markdown, markdown_with};
 pub(crate) use markdown::comments_markdown;
+pub use markdown::{markdown, markdown_with};
 
 use crate::blocks::Block;
 pub(crate) use crate::blocks::same_group;

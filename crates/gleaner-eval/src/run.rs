@@ -170,7 +170,15 @@ mod tests {
 
     #[test]
     fn page_time_quantiles() {
-        let run = Run { texts: Vec::new(), metas: Vec::new(), comments: Vec::new(), failures: Vec::new(), seconds: 0.0, jobs: 1, page_ms: (1..=100).map(f64::from).rev().collect() };
+        let run = Run {
+            texts: Vec::new(),
+            metas: Vec::new(),
+            comments: Vec::new(),
+            failures: Vec::new(),
+            seconds: 0.0,
+            jobs: 1,
+            page_ms: (1..=100).map(f64::from).rev().collect(),
+        };
         assert_eq!(run.page_ms_quantile(0.5), 51.0);
         assert_eq!(run.page_ms_quantile(0.99), 100.0);
         assert_eq!(run.page_ms_quantile(1.0), 100.0);
