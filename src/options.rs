@@ -62,6 +62,10 @@ pub struct Options {
     pub input_format: InputFormat,
     /// Whether the text-level clean-up (repeated headlines, link tails…) runs after selection.
     pub text_cleanup: bool,
+    /// Whether the text begins with the page's headline (its title), as benchmarks and readers
+    /// that count the headline as part of the article want it (default off: the title is
+    /// given apart, in [`crate::PageMetadata::title`], and its repeats are dropped from the text).
+    pub headline: bool,
     /// Whether reader comments are read into [`crate::Article::comments`] (default off: they
     /// are never part of an article's text; a forum thread's posts are its content either way).
     pub comments: bool,
@@ -80,6 +84,7 @@ impl Default for Options {
             time_budget: Some(DEFAULT_TIME_BUDGET),
             input_format: InputFormat::Auto,
             text_cleanup: true,
+            headline: false,
             comments: false,
             clock: crate::budget::ClockRef::default(),
         }
@@ -158,6 +163,13 @@ impl Options {
     #[must_use]
     pub fn with_text_cleanup(mut self, on: bool) -> Self {
         self.text_cleanup = on;
+        self
+    }
+
+    /// Begins the text with the page's headline (default off).
+    #[must_use]
+    pub fn with_headline(mut self, on: bool) -> Self {
+        self.headline = on;
         self
     }
 

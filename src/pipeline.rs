@@ -113,6 +113,7 @@ fn extract_html(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, opt
     if let Some(span) = span {
         metadata.complete(&dom, span);
     }
+    let blocks = if options.headline && !blocks.is_empty() { cleanup::lead_with_headline(blocks, metadata.page.title.as_deref()) } else { blocks };
     let text = render::text(&blocks);
     metadata.finish(&blocks, &text);
     let page = metadata.into_page(encoding, InputKind::Html, warnings);

@@ -762,3 +762,13 @@ fn comments_stay_out_of_the_text_unless_asked_for_and_then_follow_a_separator() 
     let authors: Vec<&str> = json["comments"].as_array().expect("a comments array").iter().map(|c| c["author"].as_str().unwrap_or("")).collect();
     assert_eq!(authors, ["Tom Reeve", "Margaret Hale", "Priya"]);
 }
+
+#[test]
+fn headline_flag_leads_the_text_with_the_title() {
+    let page = fixture_str("pages/comment-thread/source.html");
+    let plain = gleaner(&[&page]).stdout;
+    let led = gleaner(&["--headline", &page]).stdout;
+    assert_eq!(led, format!("Why our allotment gave up on raised beds\n\n{plain}"));
+    let markdown = gleaner(&["--headline", "-f", "markdown", &page]).stdout;
+    assert!(markdown.starts_with("# Why our allotment gave up on raised beds\n\nThree winters ago"), "{markdown}");
+}

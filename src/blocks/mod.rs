@@ -127,6 +127,12 @@ impl Block {
         Self { kind: BlockKind::Paragraph, text, link_chars: 0, node: NodeId::default(), spans: Vec::new(), images: Vec::new(), list: None }
     }
 
+    /// A heading of `level` not tied to a tree node (a headline from the metadata).
+    #[must_use]
+    pub fn heading(level: u8, text: String) -> Self {
+        Self { kind: BlockKind::Heading(level), ..Self::paragraph(text) }
+    }
+
     /// The blocks of plain text: one paragraph per non-blank line, whitespace collapsed, in
     /// Unicode form C.
     #[must_use]

@@ -67,6 +67,18 @@ pub fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, mode: Mode) -> Vec<
     trim_edges(trim_tail(kept))
 }
 
+/// The blocks led by the headline `title` as a level-1 heading, unless a heading saying it
+/// already leads them.
+#[must_use]
+pub fn lead_with_headline(mut blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
+    let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) else { return blocks };
+    let leads = blocks.first().is_some_and(|b| matches!(b.kind, BlockKind::Heading(_)) && normalize(&b.text) == normalize(title));
+    if !leads {
+        blocks.insert(0, Block::heading(1, title.to_string()));
+    }
+    blocks
+}
+
 /// Whether one block survives the block-level rules.
 fn keep_block<'a>(block: &Block, fact: &'a Facts, title_key: Option<&str>, seen: &mut HashSet<&'a str>, drop_datelines: bool) -> bool {
     let key = fact.key.as_str();
@@ -232,6 +244,16 @@ fn trim_edges(blocks: Vec<Block>) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_headline_leads_once() {
+        let body = vec![Block::paragraph("The story begins here, with a sentence long enough to be prose.".into())];
+        let led = lead_with_headline(body.clone(), Some("  A headline "));
+        assert_eq!(led[0], Block::heading(1, "A headline".into()));
+        assert_eq!(led.len(), 2);
+        assert_eq!(lead_with_headline(led.clone(), Some("A HEADLINE")), led);
+        assert_eq!(lead_with_headline(body.clone(), None), body);
+    }
 
     #[test]
     fn normalizes_for_comparison() {

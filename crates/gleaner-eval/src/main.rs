@@ -92,6 +92,11 @@ struct Args {
     #[arg(long, conflicts_with = "gate")]
     comments: bool,
 
+    /// Score texts that begin with the page's headline (`gleaner --headline`): the convention
+    /// of benchmarks whose truth starts with it (dragnet). Not for the gate.
+    #[arg(long, conflicts_with = "gate")]
+    headline: bool,
+
     /// Check the scores against the floors pinned in FILE; exit 1 when one regresses.
     #[arg(long, value_name = "FILE")]
     gate: Option<PathBuf>,
@@ -137,7 +142,7 @@ fn run(args: &Args) -> Result<ExitCode> {
             dataset.kind.label(),
             if jobs == 1 { "" } else { "s" }
         );
-        let mut run = run::extract_all(&dataset, jobs, args.comments)?;
+        let mut run = run::extract_all(&dataset, jobs, run::Conventions { comments_in_text: args.comments, headline: args.headline })?;
         if let Some(path) = args.meta_preds.as_ref().filter(|_| dataset.has_meta()) {
             run.metas = meta::load_external(path, &dataset)?;
             eprintln!("{}: scoring the metadata in {} instead of gleaner's", dataset.name, path.display());

@@ -10,6 +10,16 @@ use rayon::prelude::*;
 use crate::dataset::{self, Dataset, Page};
 use crate::meta::MetaPred;
 
+/// What the scored texts hold besides the article's body, for benchmarks with other
+/// conventions than gleaner's default output (which the gate pins).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Conventions {
+    /// The page's reader comments after the text (`gleaner --comments`).
+    pub comments_in_text: bool,
+    /// The headline before the text (`gleaner --headline`).
+    pub headline: bool,
+}
+
 /// The predictions for a dataset and how producing them went.
 #[derive(Debug, Clone)]
 pub struct Run {
@@ -68,13 +78,12 @@ impl Run {
 /// Extracts every page of `dataset`, on `jobs` threads (1: on the calling thread).
 ///
 /// The HTML files are read and gunzipped first; only the extraction calls are timed.
-/// A page that cannot be read, fails to extract or panics gets an empty prediction. With
-/// `comments_in_text` each text is followed by the page's comments, as `gleaner --comments`
-/// prints them.
+/// A page that cannot be read, fails to extract or panics gets an empty prediction. The
+/// `conventions` say what the texts hold besides the article's body.
 ///
 /// # Errors
 /// When the thread pool cannot be built.
-pub fn extract_all(dataset: &Dataset, jobs: usize, comments_in_text: bool) -> Result<Run> {
+pub fn extract_all(dataset: &Dataset, jobs: usize, conventions: Conventions) -> Result<Run> {
     let jobs = jobs.max(1);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start the extraction threads")?;
     let inputs: Vec<Result<Vec<u8>>> = pool.install(|| dataset.pages.par_iter().map(|p| dataset::read_html(&p.html_path)).collect());
@@ -84,10 +93,10 @@ pub fn extract_all(dataset: &Dataset, jobs: usize, comments_in_text: bool) -> Re
 
     let started = Instant::now();
     // Comments are read only where the dataset can score them (the text is the same either way).
-    let read_comments = comments_in_text || dataset.pages.iter().any(|p| p.comments.is_some());
+    let read_comments = conventions.comments_in_text || dataset.pages.iter().any(|p| p.comments.is_some());
     let timed = |page: &Page, input: &Result<Vec<u8>>| {
         let start = Instant::now();
-        let outcome = extract_page(page, input, read_comments, comments_in_text);
+        let outcome = extract_page(page, input, read_comments, conventions);
         (outcome, start.elapsed().as_secs_f64() * 1000.0)
     };
     let outcomes: Vec<(Outcome, f64)> = if jobs == 1 {
@@ -125,9 +134,9 @@ impl Outcome {
     }
 }
 
-/// Extracts one page's text (followed by its comments when `comments_in_text`), metadata and
-/// (when `read_comments`) comments, and names why there are none.
-fn extract_page(page: &Page, input: &Result<Vec<u8>>, read_comments: bool, comments_in_text: bool) -> Outcome {
+/// Extracts one page's text (as the `conventions` want it), metadata and (when
+/// `read_comments`) comments, and names why there are none.
+fn extract_page(page: &Page, input: &Result<Vec<u8>>, read_comments: bool, conventions: Conventions) -> Outcome {
     let Ok(bytes) = input else {
         return Outcome::failed("read");
     };
@@ -136,12 +145,12 @@ fn extract_page(page: &Page, input: &Result<Vec<u8>>, read_comments: bool, comme
         None => gleaner::Hints::default(),
     };
     let format = if page.is_text { gleaner::InputFormat::Text } else { gleaner::InputFormat::Auto };
-    let options = gleaner::Options::default().with_input_format(format).with_comments(read_comments);
+    let options = gleaner::Options::default().with_input_format(format).with_comments(read_comments).with_headline(conventions.headline);
     match catch_unwind(AssertUnwindSafe(|| gleaner::extract_bytes(bytes, &hints, &options))) {
         Ok(Ok(article)) => {
             let meta = MetaPred::of(&article.metadata);
             let comments = comments_text(&article);
-            let text = if comments_in_text { article.text_with_comments() } else { article.text };
+            let text = if conventions.comments_in_text { article.text_with_comments() } else { article.text };
             Outcome { text, meta, comments, failure: None }
         }
         Ok(Err(err)) => Outcome { meta: err.page_metadata().map(MetaPred::of).unwrap_or_default(), ..Outcome::failed(err.kind()) },

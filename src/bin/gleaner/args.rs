@@ -45,6 +45,11 @@ pub struct Args {
     #[arg(long)]
     pub no_cleanup: bool,
 
+    /// Begin the text with the page's headline (its title), for readers and benchmarks that
+    /// count it as part of the article (by default the title is only metadata).
+    #[arg(long)]
+    pub headline: bool,
+
     /// Also read the page's reader comments: a `comments` array of {author, date, text} in
     /// JSON, and after the article under a `---` line in text and Markdown (a forum thread's
     /// posts are its text either way).

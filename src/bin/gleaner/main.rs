@@ -71,7 +71,8 @@ fn batch_options(args: &Args) -> BatchOptions {
         .with_max_input_bytes(args.max_bytes)
         .with_input_format(args.input_format.into())
         .with_text_cleanup(!args.no_cleanup)
-        .with_comments(args.comments);
+        .with_comments(args.comments)
+        .with_headline(args.headline);
     let timeout = Duration::from_secs(args.timeout);
     let fetch = FetchOptions::default()
         .with_timeout(timeout)

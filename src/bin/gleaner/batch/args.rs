@@ -127,6 +127,11 @@ pub struct BatchArgs {
     #[arg(long)]
     pub no_cleanup: bool,
 
+    /// Begin the text with the page's headline (its title), for readers and benchmarks that
+    /// count it as part of the article (by default the title is only metadata).
+    #[arg(long)]
+    pub headline: bool,
+
     /// Also read the page's reader comments: a `comments` array of {author, date, text} in
     /// JSON, and after the article under a `---` line in text and Markdown (a forum thread's
     /// posts are its text either way).
@@ -159,7 +164,8 @@ impl BatchArgs {
             .with_max_input_bytes(self.max_bytes)
             .with_input_format(self.input_format.into())
             .with_text_cleanup(!self.no_cleanup)
-            .with_comments(self.comments);
+            .with_comments(self.comments)
+            .with_headline(self.headline);
         BatchOptions::default()
             .with_jobs(self.jobs.unwrap_or_else(gleaner::batch::default_jobs))
             .with_ordered(!self.unordered)
