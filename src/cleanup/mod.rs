@@ -7,7 +7,7 @@ mod dateline;
 pub(crate) use dateline::is_dateline;
 mod lines;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::blocks::{Block, BlockKind};
 use crate::lexicon::text::CREDIT_LABELS;
@@ -52,10 +52,24 @@ pub fn clean_blocks(blocks: Vec<Block>, title: Option<&str>, mode: Mode) -> Vec<
     // of a thread or the items of a list, and belong to them.
     let datelines = facts.iter().filter(|f| f.dateline).count();
     let drop_datelines = datelines <= MAX_PAGE_DATELINES;
+    // A sentence said twice as paragraphs — a standfirst or summary box repeating the body's
+    // sentence — is kept where the body says it: the last copy.
+    let mut last_paragraph: HashMap<&str, usize> = HashMap::new();
+    for (index, (block, fact)) in blocks.iter().zip(&facts).enumerate() {
+        if block.kind == BlockKind::Paragraph && block.list.is_none() {
+            last_paragraph.insert(fact.key.as_str(), index);
+        }
+    }
     let mut seen: HashSet<&str> = HashSet::new();
     let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
-    for (block, fact) in blocks.into_iter().zip(&facts) {
+    for (index, (block, fact)) in blocks.into_iter().zip(&facts).enumerate() {
+        let repeated_later = article_like
+            && block.kind == BlockKind::Paragraph
+            && block.list.is_none()
+            && is_sentence(&block)
+            && last_paragraph.get(fact.key.as_str()).is_some_and(|&last| last > index);
         let keep = match block.kind {
+            _ if repeated_later && !fact.key.is_empty() => false,
             BlockKind::TableRow { .. } | BlockKind::Code { .. } => true,
             BlockKind::Heading(_) if !article_like && title_key.as_deref() == Some(fact.key.as_str()) && seen.insert(&fact.key) => true,
             _ => keep_block(&block, fact, title_key.as_deref(), &mut seen, drop_datelines),
@@ -135,6 +149,15 @@ fn has_credit_label(text: &str) -> bool {
     // The label itself, or the label and a number ("Abbildung 4:").
     let numbered = |i: usize| i > 0 && words[i].trim_end_matches(':').chars().all(|c| c.is_ascii_digit() || c == '.') && labelled(words[i - 1]);
     words.iter().enumerate().any(|(i, w)| w.ends_with(':') && (labelled(w) || numbered(i)))
+}
+
+/// A sentence of prose has at least this many words.
+const MIN_SENTENCE_WORDS: usize = 8;
+
+/// True for a block of prose: a statement of [`MIN_SENTENCE_WORDS`] words or more without a
+/// credit or copyright mark (a notice repeated at the top and the bottom is no standfirst).
+fn is_sentence(block: &Block) -> bool {
+    word_count(&block.text) >= MIN_SENTENCE_WORDS && ends_like_statement(&block.text) && !is_credit(block)
 }
 
 /// True for text ending in a full stop, not in an ellipsis ("Loading...", a cut teaser) nor
@@ -244,6 +267,22 @@ fn trim_edges(blocks: Vec<Block>) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_standfirst_repeating_the_body_is_dropped_where_it_heads_the_story() {
+        let dek = "The council will vote on the new cycle lanes next week, after a year of consultation with residents, shops and the bus company.";
+        let para = |text: &str| Block::paragraph(text.to_string());
+        let blocks = vec![
+            para(dek),
+            para("Residents on both sides of the river have argued over the plans since last spring, at meetings that often ran past midnight."),
+            para(dek),
+            para("The final design keeps the bus stops where they are and narrows two junctions, which the shops had asked for from the start."),
+        ];
+        let kept: Vec<String> = clean_blocks(blocks, None, Mode::Html).into_iter().map(|b| b.text).collect();
+        assert_eq!(kept.len(), 3, "{kept:?}");
+        assert!(kept[0].starts_with("Residents"), "the header copy goes, the body copy stays: {kept:?}");
+        assert_eq!(kept[1], dek);
+    }
 
     #[test]
     fn the_headline_leads_once() {
