@@ -121,6 +121,9 @@ pub enum Warning {
     /// `charset_mismatch`: the declared UTF-8 was contradicted by the bytes and the page was
     /// decoded otherwise (see [`EncodingInfo::declared`]).
     CharsetMismatch,
+    /// `headline_only`: no main content was found; the text is the page's headline and what
+    /// stands with it (a byline, a standfirst) — a page of pictures, a video, a teaser.
+    HeadlineOnly,
 }
 
 impl Warning {
@@ -132,6 +135,7 @@ impl Warning {
             Self::DepthLimit => "depth_limit",
             Self::AttributeLimit => "attribute_limit",
             Self::CharsetMismatch => "charset_mismatch",
+            Self::HeadlineOnly => "headline_only",
         }
     }
 }

@@ -114,6 +114,9 @@ fn extract_html(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, opt
         metadata.complete(&dom, span);
     }
     let blocks = if options.headline && !blocks.is_empty() { cleanup::lead_with_headline(blocks, metadata.page.title.as_deref()) } else { blocks };
+    // A page with no main content but a headline gives the headline, and says so.
+    let mut warnings = warnings;
+    let blocks = if blocks.is_empty() { headline_only(&dom, &selection, metadata.page.title.as_deref(), &mut warnings) } else { blocks };
     let text = render::text(&blocks);
     metadata.finish(&blocks, &text);
     let page = metadata.into_page(encoding, InputKind::Html, warnings);
@@ -127,6 +130,24 @@ fn extract_html(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, opt
         .then(|| if selection.comments_left_out() { comments::read(&dom, &threads, &|id| selection.outside_comment_text(&dom, id)) } else { Vec::new() });
     Ok(Article { text, metadata: page, comments, blocks })
 }
+
+/// The blocks of a page without main content: its headline and what stands with it (see
+/// [`Selection::headline_box`]), when the headline is a phrase of [`MIN_HEADLINE_WORDS`] words
+/// or more that the page's title says too — not a logo or a section name. Adds the warning.
+fn headline_only(dom: &Dom, selection: &Selection, title: Option<&str>, warnings: &mut Vec<Warning>) -> Vec<Block> {
+    let Some((headline, headline_box)) = selection.headline_box(dom) else { return Vec::new() };
+    let said = cleanup::normalize(&dom.raw_text(headline));
+    if text::word_count(&said) < MIN_HEADLINE_WORDS || !title.is_some_and(|t| cleanup::normalize(t).contains(&said)) {
+        return Vec::new();
+    }
+    warnings.push(Warning::HeadlineOnly);
+    // The box may be a boilerplate-named `<header>`; what it holds is read without its share
+    // bars and menus.
+    blocks::collect(dom, &[headline_box], &|id| id != headline_box && selection.marked_out(id))
+}
+
+/// A page's headline has at least this many words (a logo or a section name has fewer).
+const MIN_HEADLINE_WORDS: usize = 4;
 
 /// The plain-text path: lines → blocks → clean-up → metadata read from the text.
 fn extract_plain_text(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, options: &Options) -> Result<Article, Error> {

@@ -153,7 +153,19 @@ fn cases() -> Vec<Case> {
         fails("comments-only", File("comments-only.html"), "no_content"),
         ok("broken-entities", File("broken-entities.html"), &["Fish & chips & peas &#xZZ; \u{FFFD}", "€ ¬anentity; < >", "£5"], None),
         fails("cookie-wall-only", File("cookie-wall.html"), "no_content"),
-        fails("video-only", File("video-only.html"), "no_content"),
+        fails("player-only", File("player-only.html"), "no_content"),
+        Case {
+            // No prose: the headline is all the text, and a warning says so.
+            name: "video-only",
+            input: File("video-only.html"),
+            content_type: None,
+            expect: Expect::Ok {
+                contains: &["Watch: the harbour bridge opens to traffic"],
+                absent: &["Share", "Embed", "News"],
+                encoding: None,
+                warnings: &["headline_only"],
+            },
+        },
         // Pathological structure, generated
         degraded("nested-div-100k", Generated(nested_divs), &["depth_limit"]),
         degraded("nested-ul-li-100k", Generated(nested_lists), &["depth_limit"]),

@@ -164,7 +164,7 @@ fn unordered_output_still_has_every_record() {
 
 #[test]
 fn a_page_without_content_fails_with_its_metadata_in_the_record() {
-    let path = fixture("bad/video-only.html");
+    let path = fixture("bad/player-only.html");
     let run = batch(&[path.to_str().expect("UTF-8")]);
     assert_eq!(run.code, Some(1), "a failed input makes the run fail: {}", run.stderr);
     let record = run.only_record();

@@ -246,7 +246,7 @@ fn url_option_is_the_json_url() {
 #[test]
 fn json_of_a_single_failing_input_is_its_record_with_the_page_metadata() {
     // A page read but without content still says what it is; a missing file is a record too.
-    let run = gleaner(&["--format", "json", &fixture_str("bad/video-only.html")]);
+    let run = gleaner(&["--format", "json", &fixture_str("bad/player-only.html")]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     let record: Value = serde_json::from_str(&run.stdout).expect("one JSON object");
     assert_eq!(record["ok"], false);
@@ -441,7 +441,7 @@ fn page_without_content_is_no_content() {
 
 #[test]
 fn a_record_of_a_page_without_content_keeps_its_metadata() {
-    let path = fixture_str("bad/video-only.html");
+    let path = fixture_str("bad/player-only.html");
     assert_fails(&path, "no_content");
     let run = gleaner(&["--format", "jsonl", &path]);
     let record = &run.records()[0];

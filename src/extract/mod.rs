@@ -231,6 +231,23 @@ impl Selection {
         clean::is_comment_furniture(dom, id)
     }
 
+    /// When no main content was found: the page's first `<h1>` outside what is never content,
+    /// and the small box it stands in with what goes with it (a byline, a standfirst), as
+    /// `(headline, box)` (the box is the headline itself when its parent holds more).
+    #[must_use]
+    pub fn headline_box(&self, dom: &Dom) -> Option<(NodeId, NodeId)> {
+        let headline = dom.ids().find(|&id| dom.tag(id) == Tag::H1 && self.trace.own[id.index()] != Mark::Drop)?;
+        let parent = dom.node(headline).parent.filter(|&p| p != Dom::ROOT && crate::text::word_count(&dom.raw_text(p)) <= MAX_HEADLINE_BOX_WORDS);
+        Some((headline, parent.unwrap_or(headline)))
+    }
+
+    /// Whether node `id` is marked, by itself or by an ancestor, as never content or as
+    /// boilerplate (a share bar, a menu), whatever was selected.
+    #[must_use]
+    pub fn marked_out(&self, id: NodeId) -> bool {
+        self.trace.own[id.index()] != Mark::Keep
+    }
+
     /// The blocks read from the roots, refined: outside listings, without captions of named
     /// picture boxes and without lines that are a bare link.
     #[must_use]
@@ -295,6 +312,9 @@ impl Selection {
         out
     }
 }
+
+/// A headline's box (the headline with its byline or standfirst) holds at most this many words.
+const MAX_HEADLINE_BOX_WORDS: usize = 60;
 
 /// A picture's caption holds at most this many characters.
 const MAX_CAPTION_CHARS: u32 = 250;
@@ -473,6 +493,19 @@ mod tests {
         // Plain text has no metadata to give.
         let text = crate::extract("x", &crate::Options::default().with_input_format(crate::InputFormat::Text)).err();
         assert!(matches!(text, Some(crate::Error::NoContent { page: None })), "{text:?}");
+    }
+
+    #[test]
+    fn a_page_of_pictures_gives_its_headline_and_says_so() {
+        let gallery = "<html><head><title>Ten years of the harbour festival | Town News</title></head><body>\
+                       <nav><a href='/'>Home</a></nav><div class='head'><h1>Ten years of the harbour festival</h1><p>By Ann Lee, 3 May 2024</p></div>\
+                       <div class='gallery'><img src='1.jpg'><img src='2.jpg'></div></body></html>";
+        let article = crate::extract(gallery, &crate::Options::default()).expect("the headline");
+        assert_eq!(article.text, "Ten years of the harbour festival\n\nBy Ann Lee, 3 May 2024");
+        assert_eq!(article.metadata.warnings, vec![crate::Warning::HeadlineOnly]);
+        // A logo in an `<h1>` is no headline: such a page has no content.
+        let shop = "<html><head><title>Checkout | Shop</title></head><body><h1>Shop</h1><div class='app'></div></body></html>";
+        assert!(matches!(crate::extract(shop, &crate::Options::default()), Err(crate::Error::NoContent { .. })));
     }
 
     #[test]
