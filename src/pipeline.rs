@@ -91,6 +91,7 @@ fn select_html(source: &str, hints: &Hints, options: &Options, budget: &Budget) 
         product: metadata.declares_product(),
         threads: Some(&threads),
         discussion: metadata.declares_discussion(),
+        title: metadata.page.title.as_deref(),
     };
     let selection = extract::select(&dom, &evidence);
     Ok(Selected { dom, warnings, metadata, threads, selection })
@@ -132,22 +133,14 @@ fn extract_html(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, opt
 }
 
 /// The blocks of a page without main content: its headline and what stands with it (see
-/// [`Selection::headline_box`]), when the headline is a phrase of [`MIN_HEADLINE_WORDS`] words
-/// or more that the page's title says too — not a logo or a section name. Adds the warning.
+/// [`Selection::headline_box`]). Adds the warning.
 fn headline_only(dom: &Dom, selection: &Selection, title: Option<&str>, warnings: &mut Vec<Warning>) -> Vec<Block> {
-    let Some((headline, headline_box)) = selection.headline_box(dom) else { return Vec::new() };
-    let said = cleanup::normalize(&dom.raw_text(headline));
-    if text::word_count(&said) < MIN_HEADLINE_WORDS || !title.is_some_and(|t| cleanup::normalize(t).contains(&said)) {
-        return Vec::new();
-    }
+    let Some((_, headline_box)) = selection.headline_box(dom, title) else { return Vec::new() };
     warnings.push(Warning::HeadlineOnly);
     // The box may be a boilerplate-named `<header>`; what it holds is read without its share
     // bars and menus.
     blocks::collect(dom, &[headline_box], &|id| id != headline_box && selection.marked_out(id))
 }
-
-/// A page's headline has at least this many words (a logo or a section name has fewer).
-const MIN_HEADLINE_WORDS: usize = 4;
 
 /// The plain-text path: lines → blocks → clean-up → metadata read from the text.
 fn extract_plain_text(source: &str, encoding: Option<EncodingInfo>, hints: &Hints, options: &Options) -> Result<Article, Error> {

@@ -4,6 +4,7 @@
 //! "Recommended"/"Related" tails, and a second story glued below the first.
 
 mod dateline;
+pub(crate) use crate::text::normalize;
 pub(crate) use dateline::is_dateline;
 mod lines;
 
@@ -108,20 +109,6 @@ fn keep_block<'a>(block: &Block, fact: &'a Facts, title_key: Option<&str>, seen:
     }
     // An exact duplicate of an earlier block (a caption or pull quote repeated as text).
     matches!(block.kind, BlockKind::ListItem { .. }) || seen.insert(key)
-}
-
-/// Lowercased letters and digits with single spaces: the identity of a block for repetition.
-pub(crate) fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if crate::text::is_alphanumeric(c) {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
-        }
-    }
-    out.truncate(out.trim_end().len());
-    out
 }
 
 /// True for a short block that does not read as a sentence: a label, a button, a heading-like

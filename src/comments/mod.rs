@@ -70,7 +70,7 @@ pub fn find(dom: &Dom) -> Threads {
                 end = parent_end;
                 regions.push((id, end));
             }
-        } else if is_comment_region(element) {
+        } else if is_comment_region(element) || is_notes_list(dom, id) {
             end = dom.subtree_end(id);
             regions.push((id, end));
         }
@@ -97,6 +97,16 @@ pub fn is_comment_region(element: &Element) -> bool {
 /// `comment-author-link`): they point to threads, they hold none.
 fn is_aside(element: &Element) -> bool {
     matches!(element.tag, Tag::Aside | Tag::Nav) || element.id_class.contains("recent")
+}
+
+/// True for a list of readers' notes on a post — reblogs, likes and replies, a list named
+/// `notes` of items named `note` (Tumblr's) — a thread by another name.
+fn is_notes_list(dom: &Dom, id: NodeId) -> bool {
+    let has_token = |id: NodeId, token: &str| dom.element(id).is_some_and(|e| e.id_class.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| t == token));
+    matches!(dom.tag(id), Tag::Ol | Tag::Ul) && has_token(id, "notes") && {
+        let items: Vec<NodeId> = dom.node(id).children.iter().copied().filter(|&c| dom.tag(c) == Tag::Li).collect();
+        !items.is_empty() && items.iter().all(|&item| has_token(item, "note"))
+    }
 }
 
 /// True for a schema.org item type of a comment or a set of them.
@@ -183,6 +193,11 @@ mod tests {
         assert_eq!(texts_in_threads(&schema), ["Nice."]);
         let headed = format!("<div class='entry'>{story}<h2>3 Comments</h2><p>Great post.</p><p>Posted by: Ann</p></div><div>Sidebar</div>");
         assert_eq!(texts_in_threads(&headed), ["3 Comments", "Great post.", "Posted by: Ann"]);
+        let notes =
+            format!("<article>{story}</article><ol class='notes'><li class='note reblog'>ann reblogged this</li><li class='note like'>bo liked this</li></ol>");
+        assert_eq!(texts_in_threads(&notes), ["ann reblogged this", "bo liked this"]);
+        let release_notes = format!("<article>{story}<ul class='notes'><li>Fixed the parser.</li></ul></article>");
+        assert!(texts_in_threads(&release_notes).is_empty());
         let commentary = format!("<div class='commentary'>{story}</div><h2>Recent comments</h2><p>A list</p>");
         assert!(texts_in_threads(&commentary).is_empty());
     }

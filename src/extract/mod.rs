@@ -40,6 +40,8 @@ pub struct Evidence<'a> {
     /// The page says it is a discussion (a forum thread, a Q&A page): its comments are its
     /// posts, the content.
     pub discussion: bool,
+    /// The page's title, to tell its headline.
+    pub title: Option<&'a str>,
 }
 
 /// Stage "selection": where a page's main content is — the roots to read blocks from and
@@ -92,8 +94,8 @@ impl Trace {
 /// Chooses the main content of a parsed page.
 ///
 /// Comment threads are first kept out (the article's view): a short post is printed, never
-/// the comments in its place. Only when nothing is left — or when the page says it is a
-/// discussion — are they read as any other part of the page (the thread's view: a forum's
+/// the comments in its place. Only when nothing is left, not even a headline — or when the
+/// page says it is a discussion — are they read as any other part of the page (the thread's view: a forum's
 /// posts, a page whose only text is its comments).
 #[must_use]
 pub fn select(dom: &Dom, evidence: &Evidence<'_>) -> Selection {
@@ -105,7 +107,8 @@ pub fn select(dom: &Dom, evidence: &Evidence<'_>) -> Selection {
     if let Some(threads) = evidence.threads.filter(|t| !t.is_empty() && !evidence.discussion) {
         let (marks, stats) = spare_and_measure(dom, &trace, Some(threads));
         let selection = choose(dom, evidence, marks, stats, true, trace);
-        if !selection.roots.is_empty() {
+        // A post without text (a picture, a video) is its headline, never its comments.
+        if !selection.roots.is_empty() || selection.headline_box(dom, evidence.title).is_some() {
             return selection;
         }
         trace = selection.trace;
@@ -231,12 +234,22 @@ impl Selection {
         clean::is_comment_furniture(dom, id)
     }
 
-    /// When no main content was found: the page's first `<h1>` outside what is never content,
-    /// and the small box it stands in with what goes with it (a byline, a standfirst), as
-    /// `(headline, box)` (the box is the headline itself when its parent holds more).
+    /// When no main content was found: the page's headline and the small box it stands in
+    /// with what goes with it (a byline, a standfirst), as `(headline, box)` (the box is the
+    /// headline itself when its parent holds more). The headline is the first `<h1>` — or, on
+    /// a page without one, the first heading named a title (`h3.post-title`) — outside what is
+    /// never content, a phrase of [`MIN_HEADLINE_WORDS`] words or more that the page's `title`
+    /// says too (not a logo or a section name).
     #[must_use]
-    pub fn headline_box(&self, dom: &Dom) -> Option<(NodeId, NodeId)> {
-        let headline = dom.ids().find(|&id| dom.tag(id) == Tag::H1 && self.trace.own[id.index()] != Mark::Drop)?;
+    pub fn headline_box(&self, dom: &Dom, title: Option<&str>) -> Option<(NodeId, NodeId)> {
+        let title = crate::text::normalize(title?);
+        let visible = |id: NodeId| self.trace.own[id.index()] != Mark::Drop;
+        let named_title = |id: NodeId| dom.tag(id).heading_level().is_some() && dom.element(id).is_some_and(|e| e.id_class.contains("title"));
+        let headline = dom.ids().find(|&id| dom.tag(id) == Tag::H1 && visible(id)).or_else(|| dom.ids().find(|&id| named_title(id) && visible(id)))?;
+        let said = crate::text::normalize(&dom.raw_text(headline));
+        if crate::text::word_count(&said) < MIN_HEADLINE_WORDS || !title.contains(&said) {
+            return None;
+        }
         let parent = dom.node(headline).parent.filter(|&p| p != Dom::ROOT && crate::text::word_count(&dom.raw_text(p)) <= MAX_HEADLINE_BOX_WORDS);
         Some((headline, parent.unwrap_or(headline)))
     }
@@ -312,6 +325,9 @@ impl Selection {
         out
     }
 }
+
+/// A page's headline has at least this many words (a logo or a section name has fewer).
+const MIN_HEADLINE_WORDS: usize = 4;
 
 /// A headline's box (the headline with its byline or standfirst) holds at most this many words.
 const MAX_HEADLINE_BOX_WORDS: usize = 60;

@@ -57,7 +57,7 @@ pub fn summary(evals: &[Evaluation]) -> String {
         if let Some(c) = &e.comments {
             let _ = writeln!(
                 out,
-                "\n{}: reader comments on {} pages: --comments word P {} R {} F1 {}; texts holding > {:.0}% comment words: {}",
+                "\n{}: reader comments on {} pages: --comments word P {} R {} F1 {}; texts holding > {:.0}% comment text: {}",
                 e.dataset.name,
                 c.pages,
                 f3(c.word.precision),
