@@ -107,9 +107,29 @@ fn keep_block<'a>(block: &Block, fact: &'a Facts, title_key: Option<&str>, seen:
     if drop_datelines && fact.dateline {
         return false;
     }
+    if is_counter(key) {
+        return false;
+    }
     // An exact duplicate of an earlier block (a caption or pull quote repeated as text).
     matches!(block.kind, BlockKind::ListItem { .. }) || seen.insert(key)
 }
+
+/// True for a gallery's or a slideshow's counter: "3 of 12", "Photo 3 of 12" (`key` is the
+/// [`normalize`]d line; "3 / 12" would be "3 12", a price's "19.99" too, so it is left).
+fn is_counter(key: &str) -> bool {
+    let words: Vec<&str> = key.split(' ').collect();
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    let pair = match words.as_slice() {
+        [_, a, link, b] | [a, link, b] if COUNTER_LINKS.contains(link) => Some((*a, *b)),
+        _ => None,
+    };
+    pair.is_some_and(|(a, b)| number(a) && number(b))
+}
+
+/// The word between a counter's two numbers ("3 of 12"), in the dev sets' languages. The
+/// counter rule lifts 8 WCXB-dev pages (product galleries, slideshows) and lowers 3 (a
+/// "Step 1 of 3" that the truth keeps); the other sets are unchanged.
+const COUNTER_LINKS: &[&str] = &["of", "von", "de", "sur", "di", "van", "z", "av", "af"];
 
 /// True for a short block that does not read as a sentence: a label, a button, a heading-like
 /// line ("Recommended Articles", "Share this").
@@ -269,6 +289,16 @@ mod tests {
         assert_eq!(kept.len(), 3, "{kept:?}");
         assert!(kept[0].starts_with("Residents"), "the header copy goes, the body copy stays: {kept:?}");
         assert_eq!(kept[1], dek);
+    }
+
+    #[test]
+    fn gallery_counters_are_not_text() {
+        for counter in ["3 of 12", "Photo 3 of 12", "Bild 2 von 9"] {
+            assert!(is_counter(&normalize(counter)), "{counter}");
+        }
+        for line in ["$19.99", "3 / 12", "One of us", "Chapter 3 of the report"] {
+            assert!(!is_counter(&normalize(line)), "{line}");
+        }
     }
 
     #[test]
