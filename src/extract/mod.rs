@@ -170,8 +170,14 @@ fn choose(dom: &Dom, evidence: &Evidence<'_>, marks: Vec<Mark>, stats: Vec<score
     trace.step("lone_article", Some(root));
     let stated = evidence.article_body.and_then(|body| select::stated_body(dom, body)).filter(|&r| !removed(r));
     trace.step("stated_body", stated);
+    let marked = select::marked_body(dom, &stats, &removed);
+    trace.step("marked_body", marked);
     let root = stated.unwrap_or(root);
-    let grid = select::item_grid(dom, &stats, root, &removed);
+    // A page that states where its article's body is (JSON-LD `articleBody`, microdata
+    // `itemprop=articleBody`) holds an article, not a listing: no grid of items is read beside
+    // it — unless it is a discussion, whose posts each mark their body.
+    let declared_body = !evidence.discussion && (stated.is_some() || marked.is_some());
+    let grid = if declared_body { None } else { select::item_grid(dom, &stats, root, &removed) };
     trace.step("item_grid", grid);
     let roots = match grid {
         Some(grid) if dom.contains(grid, root) => vec![grid],

@@ -200,6 +200,20 @@ pub fn stated_body(dom: &Dom, body: &str) -> Option<NodeId> {
     dom.element(ancestor).is_some_and(|e| !matches!(e.tag, Tag::Html | Tag::Body)).then_some(ancestor)
 }
 
+/// The element the page's microdata names its article's body (`itemprop="articleBody"`)
+/// holding the most prose — the largest, not the first: a page can mark a teaser's summary
+/// too — when it holds at least [`MIN_STATED_BODY`] characters of it.
+#[must_use]
+pub fn marked_body(dom: &Dom, stats: &[NodeStats], removed: &dyn Fn(NodeId) -> bool) -> Option<NodeId> {
+    dom.ids()
+        .filter(|&id| {
+            !removed(id)
+                && dom.element(id).is_some_and(|e| e.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p.eq_ignore_ascii_case("articleBody"))))
+        })
+        .max_by(|&a, &b| stats[a.index()].good.total_cmp(&stats[b.index()].good))
+        .filter(|&id| stats[id.index()].good >= MIN_STATED_BODY as f32)
+}
+
 /// A child holding at least this share of its parent's prose is the content, and the rest
 /// of the parent (teasers, author boxes, "more from" blocks beside the story) is not.
 const DOMINANT_CHILD_SHARE: f32 = 0.95;
@@ -288,6 +302,19 @@ mod tests {
 
     fn prose(words: usize) -> String {
         "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(words / 8 + 1)
+    }
+
+    #[test]
+    fn the_largest_marked_article_body_is_the_body() {
+        let summary = format!("<div itemprop='articleBody'><p>{}</p></div>", prose(70));
+        let body = format!("<div itemprop='articleBody' class='full'><p>{}</p><p>{}</p></div>", prose(80), prose(80));
+        with_page(&format!("<body>{summary}{body}</body>"), |dom, stats, removed| {
+            assert_eq!(marked_body(dom, stats, removed), Some(named(dom, "full")));
+        });
+        // A short marked summary alone is no evidence of where the body is.
+        with_page(&format!("<body><div itemprop='articleBody'><p>{}</p></div></body>", prose(16)), |dom, stats, removed| {
+            assert_eq!(marked_body(dom, stats, removed), None);
+        });
     }
 
     /// Runs `check` with the page's tree, stats and removal test, as the pipeline sees them.
