@@ -86,11 +86,20 @@ pub fn is_comment_region(element: &Element) -> bool {
     if matches!(element.tag, Tag::Html | Tag::Body | Tag::Main | Tag::Head) {
         return false;
     }
-    if element.attr("itemtype").is_some_and(declares_comment) || element.attr("itemprop").is_some_and(|p| COMMENT_PROPS.contains(&p.trim())) {
+    // Every element of every page is asked: the names are tested only when they could match.
+    let names = &element.id_class;
+    if !names.is_empty() && COMMENT_STEMS.iter().any(|stem| names.contains(stem)) && names.split_whitespace().filter(|class| names_a_role(class)).any(names_comments) {
         return true;
     }
-    element.id_class.split_whitespace().filter(|class| names_a_role(class)).any(names_comments)
+    element.attrs.iter().any(|(name, value)| match &**name {
+        "itemtype" => declares_comment(value),
+        "itemprop" => COMMENT_PROPS.contains(&value.trim()),
+        _ => false,
+    })
 }
+
+/// What every name [`names_comments`] accepts contains: `comment` or a comment service.
+const COMMENT_STEMS: &[&str] = &["comment", "disqus", "dsq", "livefyre", "talkback"];
 
 /// True for a box beside the page's content — an `<aside>`, a `<nav>` — or a list of recent
 /// comments (`widget_recent_comments`, `recentcomments`, whose items are named
