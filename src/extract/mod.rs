@@ -163,12 +163,17 @@ fn choose(dom: &Dom, evidence: &Evidence<'_>, marks: Vec<Mark>, stats: Vec<score
     trace.step("first_story", Some(root));
     let root = select::dominant_child(dom, &stats, root, &removed);
     trace.step("dominant_child", Some(root));
+    let column = select::story_column(dom, &stats, root, &removed);
+    trace.step("story_column", Some(column));
+    let (beside_column, root) = (root, column);
     let root = select::lone_article(dom, &stats, root, &removed);
     trace.step("lone_article", Some(root));
     let stated = evidence.article_body.and_then(|body| select::stated_body(dom, body)).filter(|&r| !removed(r));
     trace.step("stated_body", stated);
     let root = stated.unwrap_or(root);
-    let grid = select::item_grid(dom, &stats, root, &removed);
+    // A grid in the side columns the story's column was found beside is their link list, not
+    // the content.
+    let grid = select::item_grid(dom, &stats, root, &removed).filter(|&g| !in_side_columns(dom, g, beside_column, column));
     trace.step("item_grid", grid);
     let roots = match grid {
         Some(grid) if dom.contains(grid, root) => vec![grid],
@@ -197,6 +202,12 @@ fn choose(dom: &Dom, evidence: &Evidence<'_>, marks: Vec<Mark>, stats: Vec<score
     let cut_density = if story { body_stats.link_density() } else { container_density };
     let cut_after_body = grid.is_none() && cut_density <= LISTING_DENSITY;
     Selection { marks, stats, roots, root, grid, body_end, cut_after_body, container_density, comments_left_out, trace }
+}
+
+/// True when `grid` lies beside the story's `column` inside `parent`, the element the column
+/// was chosen from (never when no column was chosen: `parent` is then the column).
+fn in_side_columns(dom: &Dom, grid: NodeId, parent: NodeId, column: NodeId) -> bool {
+    parent != column && dom.contains(parent, grid) && !dom.contains(grid, column) && !dom.contains(column, grid)
 }
 
 impl Selection {
@@ -503,6 +514,22 @@ mod tests {
         let got = texts(&html);
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got.iter().all(|t| t.starts_with("A sentence")));
+    }
+
+    #[test]
+    fn a_short_post_is_read_without_its_side_columns() {
+        let links = |n: usize| format!("<ul>{}</ul>", "<li><a href='/p'>A long title of another post on the same blog</a></li>".repeat(n));
+        let about = "<p>About me: a writer who lives by the sea.</p>";
+        let post = "<p>A short post of two sentences, long enough to read as prose. It says one thing and stops there.</p>";
+        let html = format!(
+            "<div class='page'><div class='alpha'>{}</div><div class='beta'><h1>The post</h1>{post}</div><div class='gamma'>{about}{}</div></div>",
+            links(40),
+            links(8)
+        );
+        let got = texts(&html);
+        assert!(got.iter().any(|t| t.starts_with("A short post")), "{got:?}");
+        // Neither the columns nor the link list in one of them, as a grid beside the post.
+        assert!(!got.iter().any(|t| t.contains("long title") || t.contains("About me")), "{got:?}");
     }
 
     #[test]
