@@ -163,17 +163,14 @@ fn choose(dom: &Dom, evidence: &Evidence<'_>, marks: Vec<Mark>, stats: Vec<score
     trace.step("first_story", Some(root));
     let root = select::dominant_child(dom, &stats, root, &removed);
     trace.step("dominant_child", Some(root));
-    let column = select::story_column(dom, &stats, root, &removed);
-    trace.step("story_column", Some(column));
-    let (beside_column, root) = (root, column);
+    let root = select::story_column(dom, &stats, root, &removed);
+    trace.step("story_column", Some(root));
     let root = select::lone_article(dom, &stats, root, &removed);
     trace.step("lone_article", Some(root));
     let stated = evidence.article_body.and_then(|body| select::stated_body(dom, body)).filter(|&r| !removed(r));
     trace.step("stated_body", stated);
     let root = stated.unwrap_or(root);
-    // A grid in the side columns the story's column was found beside is their link list, not
-    // the content.
-    let grid = select::item_grid(dom, &stats, root, &removed).filter(|&g| !in_side_columns(dom, g, beside_column, column));
+    let grid = select::item_grid(dom, &stats, root, &removed);
     trace.step("item_grid", grid);
     let roots = match grid {
         Some(grid) if dom.contains(grid, root) => vec![grid],
@@ -202,12 +199,6 @@ fn choose(dom: &Dom, evidence: &Evidence<'_>, marks: Vec<Mark>, stats: Vec<score
     let cut_density = if story { body_stats.link_density() } else { container_density };
     let cut_after_body = grid.is_none() && cut_density <= LISTING_DENSITY;
     Selection { marks, stats, roots, root, grid, body_end, cut_after_body, container_density, comments_left_out, trace }
-}
-
-/// True when `grid` lies beside the story's `column` inside `parent`, the element the column
-/// was chosen from (never when no column was chosen: `parent` is then the column).
-fn in_side_columns(dom: &Dom, grid: NodeId, parent: NodeId, column: NodeId) -> bool {
-    parent != column && dom.contains(parent, grid) && !dom.contains(grid, column) && !dom.contains(column, grid)
 }
 
 impl Selection {

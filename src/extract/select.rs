@@ -136,7 +136,17 @@ pub fn item_grid(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(
         }
     }
     let (grid, chars) = best?;
+    if in_side_column(dom, grid, root) {
+        return None;
+    }
     (chars as f32 > GRID_OVER_ROOT * root_chars as f32).then_some(grid)
+}
+
+/// True when `grid` lies in a side column of the layout beside `root` (it or an ancestor of
+/// it that does not hold the root is an `<aside>` or named as a side column): the blog's
+/// archive and link lists, never the content.
+fn in_side_column(dom: &Dom, grid: NodeId, root: NodeId) -> bool {
+    std::iter::once(grid).chain(dom.ancestors(grid)).take_while(|&a| !dom.contains(a, root)).any(|a| dom.element(a).is_some_and(is_side_column))
 }
 
 /// The text in the children of `id` that share its most common child kind, when there are
@@ -428,6 +438,19 @@ mod tests {
         // An intro paragraph beside a grid of link cards is a listing: the grid is its content.
         with_page(&three_columns(["cards", "intro", "more-cards"]), |dom, stats, removed| {
             assert_eq!(story_column(dom, stats, named(dom, "page"), removed), named(dom, "page"));
+        });
+    }
+
+    #[test]
+    fn a_grid_in_a_side_column_is_not_the_content() {
+        let cards = "<li><img src='t.jpg'><a href='/p'>A long title of another post on the same blog</a></li>".repeat(8);
+        let page = |side: &str| format!("<div class='page'><div class='post'><p>{}</p></div><div class='{side}'><ul>{cards}</ul></div></div>", prose(20));
+        with_page(&page("column-right"), |dom, stats, removed| {
+            assert_eq!(item_grid(dom, stats, named(dom, "post"), removed), None);
+        });
+        // The same cards in a column not named as a side column are a grid beside a short intro.
+        with_page(&page("cards"), |dom, stats, removed| {
+            assert!(item_grid(dom, stats, named(dom, "post"), removed).is_some());
         });
     }
 
