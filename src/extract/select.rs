@@ -136,7 +136,7 @@ pub fn item_grid(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(
         }
     }
     let (grid, chars) = best?;
-    if in_side_column(dom, grid, root) {
+    if in_side_column(dom, grid, root) || is_link_list_beside_story(dom, stats, grid, root) {
         return None;
     }
     (chars as f32 > GRID_OVER_ROOT * root_chars as f32).then_some(grid)
@@ -147,6 +147,29 @@ pub fn item_grid(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(
 /// archive and link lists, never the content.
 fn in_side_column(dom: &Dom, grid: NodeId, root: NodeId) -> bool {
     std::iter::once(grid).chain(dom.ancestors(grid)).take_while(|&a| !dom.contains(a, root)).any(|a| dom.element(a).is_some_and(is_side_column))
+}
+
+/// A grid whose text is more than this share links is a list of bare links…
+const MAX_GRID_LINK_DENSITY: f32 = 0.8;
+/// …when its items have fewer pictures than this each (cards of a listing have a thumbnail)…
+const MIN_CARD_IMAGES_PER_ITEM: f32 = 0.5;
+/// …and the root beside it holds a story of at least this much prose (characters), a
+/// paragraph at least.
+const MIN_STORY_BESIDE_GRID: f32 = 150.0;
+
+/// True when `grid` is a list of bare links (a navigation module, an archive, a `<select>`-like
+/// list of sections), without pictures, beside a root that holds a prose paragraph: a short
+/// post's navigation, not a listing's grid of cards.
+fn is_link_list_beside_story(dom: &Dom, stats: &[NodeStats], grid: NodeId, root: NodeId) -> bool {
+    let (g, r) = (&stats[grid.index()], &stats[root.index()]);
+    let items = dom.node(grid).children.iter().filter(|&&c| dom.element(c).is_some()).count();
+    let pictures = dom.subtree(grid).filter(|&d| matches!(dom.tag(d), Tag::Img | Tag::Picture)).count();
+    !dom.contains(grid, root)
+        && !dom.contains(root, grid)
+        && g.link_density() > MAX_GRID_LINK_DENSITY
+        && (pictures as f32) < MIN_CARD_IMAGES_PER_ITEM * items as f32
+        && r.good >= MIN_STORY_BESIDE_GRID
+        && r.paragraphs >= 1
 }
 
 /// The text in the children of `id` that share its most common child kind, when there are
@@ -451,6 +474,19 @@ mod tests {
         // The same cards in a column not named as a side column are a grid beside a short intro.
         with_page(&page("cards"), |dom, stats, removed| {
             assert!(item_grid(dom, stats, named(dom, "post"), removed).is_some());
+        });
+    }
+
+    #[test]
+    fn bare_links_beside_a_story_are_not_a_grid() {
+        let link = "<li><a href='/s'>A section of the site with its name</a></li>";
+        let page = |item: &str| format!("<div class='page'><div class='post'><p>{}</p></div><ul class='list'>{}</ul></div>", prose(20), item.repeat(10));
+        with_page(&page(link), |dom, stats, removed| {
+            assert_eq!(item_grid(dom, stats, named(dom, "post"), removed), None);
+        });
+        // Cards with a picture each are a listing's grid beside its intro.
+        with_page(&page("<li><img src='t.jpg'><a href='/s'>A section of the site with its name</a></li>"), |dom, stats, removed| {
+            assert_eq!(item_grid(dom, stats, named(dom, "post"), removed), Some(named(dom, "list")));
         });
     }
 
