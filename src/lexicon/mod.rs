@@ -46,7 +46,7 @@ mod tests {
 
     #[test]
     fn every_name_token_can_match() {
-        for list in [OVERLAY_TOKENS, BOILERPLATE_TOKENS, VOTE_TOKENS, CART_TOKENS, TEASER_TOKENS, LEAD_TOKENS, SIDE_COLUMN_TOKENS, SIDE_COLUMN_PREFIXES] {
+        for list in [OVERLAY_TOKENS, BOILERPLATE_TOKENS, VOTE_TOKENS, CART_TOKENS, TEASER_TOKENS, LEAD_TOKENS, SIDE_COLUMN_TOKENS, SIDE_COLUMN_PREFIXES, CAPTION_TOKENS] {
             assert_eq!(never_tokens(list), Vec::<&str>::new());
             assert_eq!(repeated(&[list]), Vec::<&str>::new());
         }
