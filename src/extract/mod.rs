@@ -166,6 +166,8 @@ fn choose(dom: &Dom, evidence: &Evidence<'_>, marks: Vec<Mark>, stats: Vec<score
     trace.step("first_story", Some(root));
     let root = select::dominant_child(dom, &stats, root, &removed);
     trace.step("dominant_child", Some(root));
+    let root = select::story_column(dom, &stats, root, &removed);
+    trace.step("story_column", Some(root));
     let root = select::lone_article(dom, &stats, root, &removed);
     trace.step("lone_article", Some(root));
     let stated = evidence.article_body.and_then(|body| select::stated_body(dom, body)).filter(|&r| !removed(r));
@@ -387,6 +389,11 @@ fn names_picture(id_class: &str) -> bool {
     PICTURE_NAMES.iter().any(|n| id_class.contains(n))
 }
 
+/// True when an `id`/`class` holds a caption token (`caption`, `wp-caption`, `caption-text`).
+fn names_caption(element: &crate::dom::Element) -> bool {
+    element.id_class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| crate::lexicon::names::CAPTION_TOKENS.contains(&token))
+}
+
 /// The main content holds at least this many characters of text.
 const MIN_CONTENT_CHARS: u32 = 20;
 
@@ -429,6 +436,12 @@ fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_g
         }
         while spared.last().is_some_and(|&(end, _)| id >= end) {
             spared.pop();
+        }
+        // A box named as a caption holding more prose than a caption can is the story told
+        // beside a picture (a media viewer's headline and text), not a caption.
+        if first[index].good > MAX_CAPTION_CHARS as f32 && dom.element(id).is_some_and(names_caption) {
+            marks[index] = Mark::Keep;
+            continue;
         }
         let reference = spared.last().map_or(total_good, |&(_, good)| good);
         if first[index].good > WRAPPER_SHARE * reference && first[index].good >= MIN_WRAPPER_PROSE {
@@ -554,6 +567,35 @@ mod tests {
         let got = texts(&html);
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got.iter().all(|t| t.starts_with("A sentence")));
+    }
+
+    #[test]
+    fn a_short_post_is_read_without_its_side_columns() {
+        let links = |n: usize| format!("<ul>{}</ul>", "<li><a href='/p'>A long title of another post on the same blog</a></li>".repeat(n));
+        let about = "<p>About me: a writer who lives by the sea.</p>";
+        let post = "<p>A short post of two sentences, long enough to read as prose. It says one thing and stops there.</p>";
+        let html = format!(
+            "<div class='page'><div class='alpha'>{}</div><div class='beta'><h1>The post</h1>{post}</div><div class='gamma'>{about}{}</div></div>",
+            links(40),
+            links(8)
+        );
+        let got = texts(&html);
+        assert!(got.iter().any(|t| t.starts_with("A short post")), "{got:?}");
+        // Neither the columns nor the link list in one of them, as a grid beside the post.
+        assert!(!got.iter().any(|t| t.contains("long title") || t.contains("About me")), "{got:?}");
+    }
+
+    #[test]
+    fn a_story_in_a_caption_box_is_content() {
+        let story = "A sentence of the story told beside the photo, long enough to read as prose. ".repeat(6);
+        let teaser = "<div class='teaser-box'><p>Another story of the day, told in a sentence or two of prose here, and a clause more to make it longer. <a href='/x'>More</a></p></div>";
+        let html =
+            format!("<div class='mediaviewer'><img src='a.jpg'><div class='caption'><h1>The headline</h1><p>{story}</p></div></div>{}", teaser.repeat(8));
+        let got = texts(&html);
+        assert!(got.iter().any(|t| t.starts_with("A sentence of the story")), "{got:?}");
+        // A caption of a caption's length stays out.
+        let html = format!("<article><p>{story}</p><div class='caption'>The harbour at dawn. © Jane Doe</div><p>{story}</p></article>");
+        assert!(!texts(&html).iter().any(|t| t.contains("harbour")));
     }
 
     #[test]

@@ -136,7 +136,40 @@ pub fn item_grid(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(
         }
     }
     let (grid, chars) = best?;
+    if in_side_column(dom, grid, root) || is_link_list_beside_story(dom, stats, grid, root) {
+        return None;
+    }
     (chars as f32 > GRID_OVER_ROOT * root_chars as f32).then_some(grid)
+}
+
+/// True when `grid` lies in a side column of the layout beside `root` (it or an ancestor of
+/// it that does not hold the root is an `<aside>` or named as a side column): the blog's
+/// archive and link lists, never the content.
+fn in_side_column(dom: &Dom, grid: NodeId, root: NodeId) -> bool {
+    std::iter::once(grid).chain(dom.ancestors(grid)).take_while(|&a| !dom.contains(a, root)).any(|a| dom.element(a).is_some_and(is_side_column))
+}
+
+/// A grid whose text is more than this share links is a list of bare links…
+const MAX_GRID_LINK_DENSITY: f32 = 0.8;
+/// …when its items have fewer pictures than this each (cards of a listing have a thumbnail)…
+const MIN_CARD_IMAGES_PER_ITEM: f32 = 0.5;
+/// …and the root beside it holds a story of at least this much prose (characters), a
+/// paragraph at least.
+const MIN_STORY_BESIDE_GRID: f32 = 150.0;
+
+/// True when `grid` is a list of bare links (a navigation module, an archive, a `<select>`-like
+/// list of sections), without pictures, beside a root that holds a prose paragraph: a short
+/// post's navigation, not a listing's grid of cards.
+fn is_link_list_beside_story(dom: &Dom, stats: &[NodeStats], grid: NodeId, root: NodeId) -> bool {
+    let (g, r) = (&stats[grid.index()], &stats[root.index()]);
+    let items = dom.node(grid).children.iter().filter(|&&c| dom.element(c).is_some()).count();
+    let pictures = dom.subtree(grid).filter(|&d| matches!(dom.tag(d), Tag::Img | Tag::Picture)).count();
+    !dom.contains(grid, root)
+        && !dom.contains(root, grid)
+        && g.link_density() > MAX_GRID_LINK_DENSITY
+        && (pictures as f32) < MIN_CARD_IMAGES_PER_ITEM * items as f32
+        && r.good >= MIN_STORY_BESIDE_GRID
+        && r.paragraphs >= 1
 }
 
 /// The text in the children of `id` that share its most common child kind, when there are
@@ -235,6 +268,64 @@ pub fn dominant_child(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dy
             _ => return current,
         }
     }
+}
+
+/// A column holding at least this share of its parent's prose is the story's column when
+/// what stands beside it is side columns (a short post's sidebars outweigh it by their many
+/// long-titled links, so the post column often holds only half of the prose).
+const COLUMN_SHARE: f32 = 0.5;
+/// What stands beside the story's column is at least this share links: side columns of link
+/// lists, not more of the story.
+const MIN_SIDE_LINK_DENSITY: f32 = 0.5;
+/// Siblings with fewer characters than this are left out of the side-column test (a clearing
+/// `div`, a "top" link): only the columns beside the story must be named as side columns.
+const MIN_SIDE_COLUMN_CHARS: u32 = 200;
+
+/// Descends from the chosen root into the column that holds the story when every sizeable
+/// element beside it is a link-heavy column named as a side column (`div.gamma`,
+/// `div.column-right`, `div.rightwrapper`, `div.yom-secondary`, `<aside>`): a short post is
+/// outscored by the parent of its column and the blog's sidebars. A listing's intro beside its
+/// grid of cards stays with the grid, because the grid is not named as a side column.
+#[must_use]
+pub fn story_column(dom: &Dom, stats: &[NodeStats], root: NodeId, removed: &dyn Fn(NodeId) -> bool) -> NodeId {
+    let mut current = root;
+    while let Some(column) = column_beside_sides(dom, stats, current, removed) {
+        current = column;
+    }
+    current
+}
+
+/// The child of `parent` that holds the story when the rest of `parent` is side columns.
+fn column_beside_sides(dom: &Dom, stats: &[NodeStats], parent: NodeId, removed: &dyn Fn(NodeId) -> bool) -> Option<NodeId> {
+    let total = &stats[parent.index()];
+    let children = || dom.node(parent).children.iter().copied().filter(|&c| !removed(c) && dom.element(c).is_some());
+    let column = children().max_by(|&a, &b| stats[a.index()].good.total_cmp(&stats[b.index()].good))?;
+    let s = &stats[column.index()];
+    if total.good <= 0.0 || s.good < COLUMN_SHARE * total.good || is_text_block(dom.tag(column)) {
+        return None;
+    }
+    let rest_chars = total.chars.saturating_sub(s.chars);
+    let rest_links = total.link_chars.saturating_sub(s.link_chars);
+    if (rest_links as f32) < MIN_SIDE_LINK_DENSITY * rest_chars as f32 {
+        return None;
+    }
+    let mut beside = children().filter(|&c| c != column && stats[c.index()].chars >= MIN_SIDE_COLUMN_CHARS).peekable();
+    (beside.peek().is_some() && beside.all(|c| dom.element(c).is_some_and(is_side_column))).then_some(column)
+}
+
+/// Blocks of text (a paragraph, a list, a table, a heading) are the story's parts, not a column.
+fn is_text_block(tag: Tag) -> bool {
+    tag.heading_level().is_some() || matches!(tag, Tag::P | Tag::Li | Tag::Ul | Tag::Ol | Tag::Blockquote | Tag::Pre | Tag::Table)
+}
+
+/// True for an `<aside>` or an element named as a side column of the layout.
+fn is_side_column(element: &Element) -> bool {
+    use crate::lexicon::names::{SIDE_COLUMN_PREFIXES, SIDE_COLUMN_TOKENS};
+    element.tag == Tag::Aside
+        || element
+            .id_class
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|token| SIDE_COLUMN_TOKENS.contains(&token) || SIDE_COLUMN_PREFIXES.iter().any(|p| token.starts_with(p)))
 }
 
 /// A descendant holding at least this share of the root's prose is the story's body.
@@ -366,6 +457,63 @@ mod tests {
         let html = format!("<div class='outer'><div class='inner'><p>{}</p><p>{}</p></div><span>x</span></div>", prose(80), prose(80));
         with_page(&html, |dom, stats, removed| {
             assert_eq!(dominant_child(dom, stats, named(dom, "outer"), removed), named(dom, "inner"));
+        });
+    }
+
+    /// A blog page: a short post in `div.beta` between two link-heavy side columns, or
+    /// between `left` and `right`, named by `names`.
+    fn three_columns(names: [&str; 3]) -> String {
+        let links = |n: usize| format!("<ul>{}</ul>", "<li><a href='/p'>A long title of another post on the same blog</a></li>".repeat(n));
+        let [left, post, right] = names;
+        format!(
+            "<div class='page'><div class='{left}'>{}</div><div class='{post}'><h1>The post</h1><p>{}</p></div><div class='{right}'>{}</div></div>",
+            links(12),
+            prose(60),
+            links(8)
+        )
+    }
+
+    #[test]
+    fn story_column_leaves_the_side_columns() {
+        with_page(&three_columns(["alpha", "beta", "gamma"]), |dom, stats, removed| {
+            assert_eq!(story_column(dom, stats, named(dom, "page"), removed), named(dom, "beta"));
+        });
+        with_page(&three_columns(["column-left", "column-main", "rightwrapper"]), |dom, stats, removed| {
+            assert_eq!(story_column(dom, stats, named(dom, "page"), removed), named(dom, "page"), "`column-left` is not named as a side column");
+        });
+    }
+
+    #[test]
+    fn story_column_keeps_a_listing_with_its_intro() {
+        // An intro paragraph beside a grid of link cards is a listing: the grid is its content.
+        with_page(&three_columns(["cards", "intro", "more-cards"]), |dom, stats, removed| {
+            assert_eq!(story_column(dom, stats, named(dom, "page"), removed), named(dom, "page"));
+        });
+    }
+
+    #[test]
+    fn a_grid_in_a_side_column_is_not_the_content() {
+        let cards = "<li><img src='t.jpg'><a href='/p'>A long title of another post on the same blog</a></li>".repeat(8);
+        let page = |side: &str| format!("<div class='page'><div class='post'><p>{}</p></div><div class='{side}'><ul>{cards}</ul></div></div>", prose(20));
+        with_page(&page("column-right"), |dom, stats, removed| {
+            assert_eq!(item_grid(dom, stats, named(dom, "post"), removed), None);
+        });
+        // The same cards in a column not named as a side column are a grid beside a short intro.
+        with_page(&page("cards"), |dom, stats, removed| {
+            assert!(item_grid(dom, stats, named(dom, "post"), removed).is_some());
+        });
+    }
+
+    #[test]
+    fn bare_links_beside_a_story_are_not_a_grid() {
+        let link = "<li><a href='/s'>A section of the site with its name</a></li>";
+        let page = |item: &str| format!("<div class='page'><div class='post'><p>{}</p></div><ul class='list'>{}</ul></div>", prose(20), item.repeat(10));
+        with_page(&page(link), |dom, stats, removed| {
+            assert_eq!(item_grid(dom, stats, named(dom, "post"), removed), None);
+        });
+        // Cards with a picture each are a listing's grid beside its intro.
+        with_page(&page("<li><img src='t.jpg'><a href='/s'>A section of the site with its name</a></li>"), |dom, stats, removed| {
+            assert_eq!(item_grid(dom, stats, named(dom, "post"), removed), Some(named(dom, "list")));
         });
     }
 

@@ -46,11 +46,13 @@ mod tests {
 
     #[test]
     fn every_name_token_can_match() {
-        for list in [OVERLAY_TOKENS, BOILERPLATE_TOKENS, VOTE_TOKENS, CART_TOKENS, TEASER_TOKENS, LEAD_TOKENS] {
+        for list in [OVERLAY_TOKENS, BOILERPLATE_TOKENS, VOTE_TOKENS, CART_TOKENS, TEASER_TOKENS, LEAD_TOKENS, SIDE_COLUMN_TOKENS, SIDE_COLUMN_PREFIXES, CAPTION_TOKENS] {
             assert_eq!(never_tokens(list), Vec::<&str>::new());
             assert_eq!(repeated(&[list]), Vec::<&str>::new());
         }
         assert_eq!(repeated(&[BOILERPLATE_TOKENS, VOTE_TOKENS]), Vec::<&str>::new());
+        // A side-column token that starts with a side-column prefix is matched by the prefix.
+        assert!(!SIDE_COLUMN_TOKENS.iter().any(|t| SIDE_COLUMN_PREFIXES.iter().any(|p| t.starts_with(p))));
     }
 
     #[test]
