@@ -445,6 +445,11 @@ fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_g
         }
         let reference = spared.last().map_or(total_good, |&(_, good)| good);
         if first[index].good > WRAPPER_SHARE * reference && first[index].good >= MIN_WRAPPER_PROSE {
+            // A sidebar full of teasers can hold most of a short post's page; with a story of
+            // its own outside it, it is still a sidebar: neither a wrapper nor a group of posts.
+            if reference - first[index].good >= MIN_WRAPPER_PROSE && dom.element(id).is_some_and(is_sidebar) {
+                continue;
+            }
             marks[index] = Mark::Keep;
             spared.push((dom.subtree_end(id), first[index].good));
             continue;
@@ -467,6 +472,16 @@ fn spare_wrappers(dom: &Dom, own: Vec<Mark>, first: &[score::NodeStats], total_g
     }
     clean::propagate(dom, &mut marks);
     marks
+}
+
+/// True for an `<aside>` or an element named a sidebar by a whole class or id (`sidebar`,
+/// `primary-sidebar`; not a layout's modifier such as `with-sidebar-layout` or
+/// `m-article--sidebar-right`), unless it is also named as the content or the main region.
+fn is_sidebar(element: &crate::dom::Element) -> bool {
+    use crate::lexicon::names::{CONTENT_TOKENS, SIDEBAR_NAMES};
+    let tokens = || element.id_class.split(|c: char| !c.is_ascii_alphanumeric());
+    element.tag == Tag::Aside
+        || (element.id_class.split_whitespace().any(|name| SIDEBAR_NAMES.contains(&name)) && !tokens().any(|t| CONTENT_TOKENS.contains(&t)))
 }
 
 /// What makes repeated elements look alike: the tag and the class names with digits removed
@@ -596,6 +611,16 @@ mod tests {
         // A caption of a caption's length stays out.
         let html = format!("<article><p>{story}</p><div class='caption'>The harbour at dawn. © Jane Doe</div><p>{story}</p></article>");
         assert!(!texts(&html).iter().any(|t| t.contains("harbour")));
+    }
+
+    #[test]
+    fn a_sidebar_beside_a_short_post_is_not_spared() {
+        let post = "A sentence of the short post, long enough to read as prose, with a clause. ".repeat(4);
+        let teaser = "<div class='item'><p>A teaser for another story of the site, told in a sentence of prose. <a href='/x'>More</a></p></div>";
+        let html = format!("<body><div class='post'><h1>The post</h1><p>{post}</p></div><aside class='sidebar'>{}</aside></body>", teaser.repeat(8));
+        let got = texts(&html);
+        assert!(got.iter().any(|t| t.starts_with("A sentence of the short post")), "{got:?}");
+        assert!(!got.iter().any(|t| t.contains("teaser")), "{got:?}");
     }
 
     #[test]

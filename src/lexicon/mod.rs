@@ -46,7 +46,18 @@ mod tests {
 
     #[test]
     fn every_name_token_can_match() {
-        for list in [OVERLAY_TOKENS, BOILERPLATE_TOKENS, VOTE_TOKENS, CART_TOKENS, TEASER_TOKENS, LEAD_TOKENS, SIDE_COLUMN_TOKENS, SIDE_COLUMN_PREFIXES, CAPTION_TOKENS] {
+        for list in [
+            OVERLAY_TOKENS,
+            BOILERPLATE_TOKENS,
+            VOTE_TOKENS,
+            CART_TOKENS,
+            TEASER_TOKENS,
+            LEAD_TOKENS,
+            SIDE_COLUMN_TOKENS,
+            SIDE_COLUMN_PREFIXES,
+            CAPTION_TOKENS,
+            CONTENT_TOKENS,
+        ] {
             assert_eq!(never_tokens(list), Vec::<&str>::new());
             assert_eq!(repeated(&[list]), Vec::<&str>::new());
         }
@@ -83,7 +94,7 @@ mod tests {
 
     #[test]
     fn whole_classes_roles_prefixes_and_suffixes_can_match() {
-        for list in [HIDDEN_CLASSES, OVERLAY_ROLES, BOILERPLATE_ROLES, PANEL_ROLES, NON_ENTRY_INPUT_TYPES] {
+        for list in [HIDDEN_CLASSES, SIDEBAR_NAMES, OVERLAY_ROLES, BOILERPLATE_ROLES, PANEL_ROLES, NON_ENTRY_INPUT_TYPES] {
             assert!(list.iter().all(|e| !e.is_empty() && !e.contains(char::is_whitespace) && !e.chars().any(char::is_uppercase)), "{list:?}");
             assert_eq!(repeated(&[list]), Vec::<&str>::new());
         }
