@@ -88,7 +88,10 @@ pub fn is_comment_region(element: &Element) -> bool {
     }
     // Every element of every page is asked: the names are tested only when they could match.
     let names = &element.id_class;
-    if !names.is_empty() && COMMENT_STEMS.iter().any(|stem| names.contains(stem)) && names.split_whitespace().filter(|class| names_a_role(class)).any(names_comments) {
+    if !names.is_empty()
+        && COMMENT_STEMS.iter().any(|stem| names.contains(stem))
+        && names.split_whitespace().filter(|class| names_a_role(class)).any(names_comments)
+    {
         return true;
     }
     element.attrs.iter().any(|(name, value)| match &**name {
