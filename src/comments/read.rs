@@ -159,9 +159,9 @@ struct Kind {
     elements: Vec<NodeId>,
 }
 
-/// The kind of an element for telling a thread's items: its tag and first class, digits and
-/// all (`comment-123` and `comment-456` differ only in a number, which the caller keeps: an
-/// item's class carries an id only in its later tokens in the engines seen).
+/// The kind of an element for telling a thread's items: its tag and first class without a
+/// trailing number (`comment-123` and `comment-456` are one kind; the later classes, such as
+/// WordPress's `even`/`odd` and `depth-2`, vary between items of one kind and are left out).
 fn kind_of(element: &Element) -> Option<(Tag, &str)> {
     let class = element.attr("class")?.split_whitespace().next()?;
     Some((element.tag, class.trim_end_matches(|c: char| c.is_ascii_digit())))
@@ -264,7 +264,8 @@ fn author_beside(dom: &Dom, date: NodeId, roots: &[NodeId]) -> Option<(NodeId, S
 }
 
 /// Words around a commenter's name on the line of the date ("Posted by: Ann at", "Dave
-/// says"), in the dev sets' languages.
+/// says"), in the dev sets' languages. Read only with `--comments` (the text never changes):
+/// names beside dates lifted its dragnet word F1 0.786 → 0.793.
 const AUTHOR_FILLER: &[&str] = &["by", "posted", "written", "says", "said", "wrote", "on", "at", "von", "am", "par", "le", "por", "el"];
 
 /// A commenter's name beside the date holds at most this many words.
@@ -282,6 +283,7 @@ fn names_author(element: &Element) -> bool {
 }
 
 /// Name tokens of a comment's author (`comment-author`, `vcard fn`, `username`, `poster`).
+/// Read only with `--comments`; measured through its word F1 on dragnet's comment truth.
 const AUTHOR_TOKENS: &[&str] = &["author", "fn", "username", "user", "poster", "commenter", "nickname", "nick", "name", "by"];
 
 /// True for the element holding a comment's date (`<time>`, `comment-date`, `timestamp`).
