@@ -4,7 +4,6 @@
 //! stage (which measure link density).
 
 use crate::blocks::{Block, BlockKind};
-use crate::text::word_count;
 
 /// A block whose link text is this share of its characters or more is not prose: running text
 /// with a few links stays well below it, a list of links or a teaser's linked title above.
@@ -23,21 +22,21 @@ pub(crate) use crate::text::link_density;
 /// True for a paragraph (or quote) of running text with at least `min_words` words, little of
 /// it linked.
 pub(crate) fn is_prose(block: &Block, min_words: usize) -> bool {
-    matches!(block.kind, BlockKind::Paragraph | BlockKind::Quote) && block.link_density() < PROSE_MAX_LINK_DENSITY && word_count(&block.text) >= min_words
+    matches!(block.kind, BlockKind::Paragraph | BlockKind::Quote) && block.link_density() < PROSE_MAX_LINK_DENSITY && block.word_count() >= min_words
 }
 
 /// True when prose paragraphs hold most of the words: the content is an article, a post, a
 /// story — not a product page, a listing or a form.
 pub(crate) fn is_article_like(blocks: &[Block]) -> bool {
-    let total: usize = blocks.iter().map(|b| word_count(&b.text)).sum();
-    let prose: usize = blocks.iter().filter(|b| is_prose(b, PROSE_MIN_WORDS)).map(|b| word_count(&b.text)).sum();
+    let total: usize = blocks.iter().map(|b| b.word_count()).sum();
+    let prose: usize = blocks.iter().filter(|b| is_prose(b, PROSE_MIN_WORDS)).map(|b| b.word_count()).sum();
     total > 0 && (prose as f64) >= ARTICLE_PROSE_SHARE * total as f64
 }
 
 /// How many of the blocks' words are link text: each block's words weighted by its link
 /// density.
 pub(crate) fn linked_words(blocks: &[Block]) -> f64 {
-    blocks.iter().map(|b| b.link_density() * word_count(&b.text) as f64).sum()
+    blocks.iter().map(|b| b.link_density() * b.word_count() as f64).sum()
 }
 
 #[cfg(test)]

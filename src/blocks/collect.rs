@@ -253,7 +253,7 @@ impl Collector<'_> {
             if let Some(item) = self.item.as_mut() {
                 item.continues = true;
             }
-            self.blocks.push(Block { kind: self.kind.clone(), text: normalized, link_chars, node: self.node, spans, images, list });
+            self.blocks.push(Block { spans, images, list, ..Block::new(self.kind.clone(), normalized, link_chars, self.node) });
         }
         self.buf.clear();
         self.buf_links = 0;
@@ -270,7 +270,7 @@ impl Collector<'_> {
             if let Some(item) = self.item.as_mut() {
                 item.continues = true;
             }
-            self.blocks.push(Block { kind: BlockKind::Code { lang }, text: nfc(text.to_string()), link_chars: 0, node: id, spans: Vec::new(), images, list });
+            self.blocks.push(Block { images, list, ..Block::new(BlockKind::Code { lang }, nfc(text.to_string()), 0, id) });
         }
     }
 }

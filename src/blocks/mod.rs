@@ -100,6 +100,9 @@ pub struct Block {
     pub(crate) node: NodeId,
     /// Inline markup over `text`, ordered by start (outer spans first).
     pub spans: Vec<Span>,
+    /// Words in `text` ([`crate::text::word_count`]), counted once when the block is made: the
+    /// clean-up, the page typing and the shape tests ask for it many times per block.
+    pub(crate) words: usize,
     /// Pictures standing on their own just before this block (a figure between paragraphs);
     /// they go and stay with it through the clean-up.
     pub images: Vec<Image>,
@@ -124,7 +127,18 @@ impl Block {
     /// A paragraph block not tied to a tree node (plain-text input).
     #[must_use]
     pub fn paragraph(text: String) -> Self {
-        Self { kind: BlockKind::Paragraph, text, link_chars: 0, node: NodeId::default(), spans: Vec::new(), images: Vec::new(), list: None }
+        Self::new(BlockKind::Paragraph, text, 0, NodeId::default())
+    }
+
+    /// A block of `kind` with its text, without spans, pictures or list position.
+    pub(crate) fn new(kind: BlockKind, text: String, link_chars: usize, node: NodeId) -> Self {
+        let words = crate::text::word_count(&text);
+        Self { kind, text, link_chars, node, spans: Vec::new(), words, images: Vec::new(), list: None }
+    }
+
+    /// Number of words in the text ([`crate::text::word_count`]).
+    pub(crate) fn word_count(&self) -> usize {
+        self.words
     }
 
     /// A heading of `level` not tied to a tree node (a headline from the metadata).

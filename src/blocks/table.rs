@@ -65,7 +65,7 @@ pub(super) fn rows(collector: &Collector<'_>, table: NodeId) -> Vec<Block> {
                 spans.extend(cell_spans.into_iter().map(|s| Span { start: s.start + offset, end: s.end + offset, kind: s.kind }));
                 text.push_str(&cell);
             }
-            blocks.push(Block { kind: BlockKind::TableRow { header }, text, link_chars, node: row, spans, images: Vec::new(), list: None });
+            blocks.push(Block { spans, ..Block::new(BlockKind::TableRow { header }, text, link_chars, row) });
         }
     }
     blocks

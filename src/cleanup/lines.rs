@@ -23,7 +23,6 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::blocks::Block;
-use crate::text::word_count;
 
 use super::{is_dateline, normalize};
 
@@ -145,7 +144,7 @@ struct Line {
 
 impl Line {
     fn new(block: &Block) -> Self {
-        let words = word_count(&block.text);
+        let words = block.word_count();
         let prose = words >= LONG_PROSE_WORDS || (words >= SENTENCE_PROSE_WORDS && ends_like_prose(&block.text));
         Self { key: format!(" {} ", normalize(&block.text)), words, prose }
     }

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use crate::blocks::{Block, BlockKind};
 use crate::lexicon::text::CREDIT_LABELS;
 use crate::shape::{PROSE_MIN_WORDS, is_article_like, is_prose};
-use crate::text::{ends_like_sentence, word_count};
+use crate::text::ends_like_sentence;
 
 /// Which kind of input the blocks came from: the rules are stricter on plain text, where no
 /// markup told prose from clutter.
@@ -134,7 +134,7 @@ const COUNTER_LINKS: &[&str] = &["of", "von", "de", "sur", "di", "van", "z", "av
 /// True for a short block that does not read as a sentence: a label, a button, a heading-like
 /// line ("Recommended Articles", "Share this").
 pub(crate) fn is_label(block: &Block) -> bool {
-    word_count(&block.text) <= MAX_LABEL_WORDS && !ends_like_sentence(&block.text)
+    block.word_count() <= MAX_LABEL_WORDS && !ends_like_sentence(&block.text)
 }
 
 /// A line with a copyright sign of at most this many words is a credit or copyright notice.
@@ -143,7 +143,7 @@ const MAX_CREDIT_WORDS: usize = 40;
 /// True for a short line bearing a copyright sign: a picture credit ("© AFP / Jane Doe") or
 /// the site's copyright notice, never the story's prose.
 fn is_credit(block: &Block) -> bool {
-    matches!(block.kind, BlockKind::Paragraph) && word_count(&block.text) <= MAX_CREDIT_WORDS && (block.text.contains('©') || has_credit_label(&block.text))
+    matches!(block.kind, BlockKind::Paragraph) && block.word_count() <= MAX_CREDIT_WORDS && (block.text.contains('©') || has_credit_label(&block.text))
 }
 
 /// A credit label counts among this many first words of the line ("Image credit:").
@@ -164,7 +164,7 @@ const MIN_SENTENCE_WORDS: usize = 8;
 /// True for a block of prose: a statement of [`MIN_SENTENCE_WORDS`] words or more without a
 /// credit or copyright mark (a notice repeated at the top and the bottom is no standfirst).
 fn is_sentence(block: &Block) -> bool {
-    word_count(&block.text) >= MIN_SENTENCE_WORDS && ends_like_statement(&block.text) && !is_credit(block)
+    block.word_count() >= MIN_SENTENCE_WORDS && ends_like_statement(&block.text) && !is_credit(block)
 }
 
 /// True for text ending in a full stop, not in an ellipsis ("Loading...", a cut teaser) nor
@@ -180,7 +180,7 @@ fn ends_like_statement(text: &str) -> bool {
 /// opening with a quotation mark is a pull quote, which repeats the text.
 fn is_sentence_heading(block: &Block) -> bool {
     matches!(block.kind, BlockKind::Heading(_))
-        && word_count(&block.text) > MAX_LABEL_WORDS
+        && block.word_count() > MAX_LABEL_WORDS
         && ends_like_sentence(&block.text)
         && !block.text.trim_start().starts_with(['"', '“', '„', '«', '»', '\'', '‘', '‚', '「'])
 }
@@ -209,7 +209,7 @@ fn trim_tail(blocks: Vec<Block>) -> Vec<Block> {
     while let Some(last) = blocks.last() {
         // A "heading" of many words is a paragraph styled as one (some pages set their whole
         // text in `<h3>`/`<h4>`), not a label left without its section.
-        let dangling_heading = matches!(last.kind, BlockKind::Heading(_)) && word_count(&last.text) <= MAX_DANGLING_HEADING_WORDS;
+        let dangling_heading = matches!(last.kind, BlockKind::Heading(_)) && last.word_count() <= MAX_DANGLING_HEADING_WORDS;
         let link_label = matches!(last.kind, BlockKind::Paragraph) && is_label(last) && last.link_density() > 0.5;
         // A last line ending in a colon introduces something that is not there (a link list
         // removed earlier). A paragraph of prose so ending (it introduced a video or a
@@ -217,7 +217,7 @@ fn trim_tail(blocks: Vec<Block>) -> Vec<Block> {
         // notice of the page's tail.
         let after_prose = blocks.len() < 2 || is_prose(&blocks[blocks.len() - 2], 1) && !is_label(&blocks[blocks.len() - 2]);
         let dangling_intro =
-            matches!(last.kind, BlockKind::Paragraph) && last.text.trim_end().ends_with(':') && (word_count(&last.text) < PROSE_MIN_WORDS || !after_prose);
+            matches!(last.kind, BlockKind::Paragraph) && last.text.trim_end().ends_with(':') && (last.word_count() < PROSE_MIN_WORDS || !after_prose);
         if dangling_heading || link_label || dangling_intro {
             blocks.pop();
         } else {
@@ -254,7 +254,7 @@ fn trim_edges(blocks: Vec<Block>) -> Vec<Block> {
     let last = blocks.iter().rposition(edge).or_else(|| blocks.iter().rposition(|b| is_prose(b, PROSE_MIN_WORDS))).unwrap_or(blocks.len());
     // Long headings before the story are its headline or deck, not section labels.
     let clutter = |b: &Block| {
-        (matches!(b.kind, BlockKind::Heading(_)) && word_count(&b.text) <= MAX_LABEL_HEADING_WORDS)
+        (matches!(b.kind, BlockKind::Heading(_)) && b.word_count() <= MAX_LABEL_HEADING_WORDS)
             || (matches!(b.kind, BlockKind::Paragraph) && is_label(b))
             || b.link_density() > 0.5
     };
@@ -262,7 +262,7 @@ fn trim_edges(blocks: Vec<Block>) -> Vec<Block> {
     // mailing list", "Written by …"), not more of the story — unless it is a plain statement
     // without links ("Thanks for reading." "Added a tweet."), the story's own last words.
     let short_statement = |b: &Block| ends_like_statement(&b.text) && b.link_chars == 0;
-    let tail_clutter = |b: &Block| clutter(b) || (matches!(b.kind, BlockKind::Paragraph) && word_count(&b.text) < MAX_TAIL_CTA_WORDS && !short_statement(b));
+    let tail_clutter = |b: &Block| clutter(b) || (matches!(b.kind, BlockKind::Paragraph) && b.word_count() < MAX_TAIL_CTA_WORDS && !short_statement(b));
     blocks
         .into_iter()
         .enumerate()

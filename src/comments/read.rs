@@ -207,7 +207,7 @@ fn read_item(dom: &Dom, roots: &[NodeId], items: &[NodeId], skip: &dyn Fn(NodeId
     let blocks: Vec<Block> = blocks::collect(dom, &roots, &skipped)
         .into_iter()
         // A bare short link is a control ("Reply", "Report", "Permalink"), not what was said.
-        .filter(|b| matches!(b.kind, BlockKind::Heading(_)) || !(b.link_density() > 0.8 && crate::text::word_count(&b.text) <= 3))
+        .filter(|b| matches!(b.kind, BlockKind::Heading(_)) || !(b.link_density() > 0.8 && b.word_count() <= 3))
         .collect();
     if blocks.is_empty() {
         return None;

@@ -281,9 +281,7 @@ impl Selection {
         // article", a category link), not content.
         blocks
             .into_iter()
-            .filter(|b| {
-                matches!(b.kind, BlockKind::Heading(_)) || !(b.link_density() > LINK_LABEL_DENSITY && crate::text::word_count(&b.text) <= MAX_LINK_LABEL_WORDS)
-            })
+            .filter(|b| matches!(b.kind, BlockKind::Heading(_)) || !(b.link_density() > LINK_LABEL_DENSITY && b.word_count() <= MAX_LINK_LABEL_WORDS))
             .collect()
     }
 

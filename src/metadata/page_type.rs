@@ -7,7 +7,6 @@ pub use crate::page::PageType;
 
 use crate::blocks::{Block, BlockKind};
 use crate::lexicon::metadata::{CURRENCIES, DECLARED_ARTICLE, DECLARED_LIST, OFFERING_WORDS, OG_PRODUCT_GROUPS, SECTION_INDEXES};
-use crate::text::word_count;
 
 /// What the classifier looks at.
 #[derive(Debug, Clone, Copy)]
@@ -253,7 +252,7 @@ const MIN_HEADLINE_SLUG_WORDS: usize = 5;
 
 /// True for content that is mostly unlinked text, long enough to be read.
 fn is_running_text(blocks: &[Block]) -> bool {
-    let words: usize = blocks.iter().map(|b| word_count(&b.text)).sum();
+    let words: usize = blocks.iter().map(|b| b.word_count()).sum();
     let linked = crate::shape::linked_words(blocks);
     words >= MIN_TEXT_WORDS && linked < MAX_TEXT_LINK_SHARE * words as f64
 }
@@ -384,14 +383,14 @@ fn path_depth(url: &PageUrl) -> usize {
 /// What the content's shape says: mostly prose (article), many prices (collection), mostly
 /// links (listing).
 fn content_shape(blocks: &[Block]) -> Option<PageType> {
-    let total: usize = blocks.iter().map(|b| word_count(&b.text)).sum();
+    let total: usize = blocks.iter().map(|b| b.word_count()).sum();
     if total == 0 {
         return None;
     }
     if crate::shape::is_article_like(blocks) {
         return Some(PageType::Article);
     }
-    let prices = blocks.iter().filter(|b| word_count(&b.text) <= MAX_PRICE_BLOCK_WORDS && has_price(&b.text)).count();
+    let prices = blocks.iter().filter(|b| b.word_count() <= MAX_PRICE_BLOCK_WORDS && has_price(&b.text)).count();
     if prices >= MIN_PRICES_FOR_COLLECTION {
         return Some(PageType::Collection);
     }
