@@ -9,7 +9,9 @@ const MAX_DATELINE_WORDS: usize = 4;
 /// True when `text` is a short line made mostly of a date and/or time.
 #[must_use]
 pub fn is_dateline(text: &str) -> bool {
-    if text.len() > 120 {
+    // Both kinds of date hold a number: most lines have none and are done without
+    // lower-casing them.
+    if text.len() > 120 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let lower = text.to_lowercase();

@@ -28,13 +28,19 @@ pub enum Mark {
 pub fn mark(dom: &Dom, product_declared: bool) -> Vec<Mark> {
     let product_page = product_declared || declares_product(dom);
     let mut marks = vec![Mark::Keep; dom.nodes.len()];
+    // Pages repeat a few dozen class strings over thousands of elements: each is read once.
+    let mut verdicts: std::collections::HashMap<&str, NameVerdict> = std::collections::HashMap::new();
     for (index, node) in dom.nodes.iter().enumerate() {
         if node.parent.is_some_and(|p| marks[p.index()] == Mark::Drop) {
             marks[index] = Mark::Drop;
             continue;
         }
         if let NodeData::Element(element) = &node.data {
-            marks[index] = mark_element(element);
+            let names = match element.id_class.as_str() {
+                "" => NameVerdict::default(),
+                id_class => *verdicts.entry(id_class).or_insert_with(|| NameVerdict::of(id_class)),
+            };
+            marks[index] = mark_element(element, names);
             // An article's `<header>` often holds its deck (standfirst): a sentence of a dozen
             // words outside the headline and links is content, so such a header is kept.
             if element.tag == Tag::Header && marks[index] == Mark::Boilerplate && holds_deck(dom, NodeId::from_index(index)) {
@@ -72,7 +78,7 @@ pub fn is_comment_furniture(dom: &Dom, id: NodeId) -> bool {
     if matches!(element.tag, Tag::Header | Tag::Footer) || crate::comments::is_comment_region(element) {
         return false;
     }
-    mark_element(element) != Mark::Keep || (element.tag == Tag::Form && is_entry_form(dom, id))
+    mark_element(element, NameVerdict::of(&element.id_class)) != Mark::Keep || (element.tag == Tag::Form && is_entry_form(dom, id))
 }
 
 /// A form where the reader types or picks several things (sign-up, contact, search filters) is
@@ -186,14 +192,38 @@ pub fn propagate(dom: &Dom, marks: &mut [Mark]) {
     }
 }
 
-/// The mark an element earns by itself.
-fn mark_element(element: &Element) -> Mark {
-    if never_content(element.tag) || is_overlay(element) {
+/// What an element's lowercased `id`/`class` string says of it, whatever the element.
+#[derive(Debug, Clone, Copy, Default)]
+struct NameVerdict {
+    /// Names a pop-up laid over the page (modal, cookie banner).
+    overlay: bool,
+    /// Holds a screen-reader-only class.
+    hidden: bool,
+    /// Names a boilerplate region.
+    boilerplate: bool,
+}
+
+impl NameVerdict {
+    fn of(id_class: &str) -> Self {
+        Self {
+            overlay: id_class
+                .split_whitespace()
+                .filter(|class| names_a_role(class))
+                .any(|class| class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| OVERLAY_TOKENS.contains(&token))),
+            hidden: id_class.split_whitespace().any(|class| HIDDEN_CLASSES.contains(&class)),
+            boilerplate: has_boilerplate_name(id_class),
+        }
+    }
+}
+
+/// The mark an element earns by itself; `names` is what its `id`/`class` string says.
+fn mark_element(element: &Element, names: NameVerdict) -> Mark {
+    if never_content(element.tag) || is_overlay(element, names) {
         return Mark::Drop;
     }
     // Hidden elements are usually menus and pop-ups, but some pages hide their whole content
     // until a script reveals it: as boilerplate, a hidden wrapper of most prose is spared.
-    if is_hidden(element) && !is_collapsed_panel(element) {
+    if (names.hidden || is_hidden(element)) && !is_collapsed_panel(element) {
         return Mark::Boilerplate;
     }
     // The page's root and its declared main element are never boilerplate by their names,
@@ -207,7 +237,7 @@ fn mark_element(element: &Element) -> Mark {
     // whole page (then it is spared as a wrapper). (`<footer>` is an overlay, dropped above.)
     if matches!(element.tag, Tag::Nav | Tag::Aside | Tag::Header | Tag::Menu | Tag::Figcaption | Tag::Noscript)
         || has_boilerplate_role(element)
-        || has_boilerplate_name(&element.id_class)
+        || names.boilerplate
     {
         return Mark::Boilerplate;
     }
@@ -217,20 +247,13 @@ fn mark_element(element: &Element) -> Mark {
 /// Pop-ups laid over the page — modal dialogs, cookie and consent banners — are never its
 /// content, however much text they hold (a privacy policy in a modal can outweigh the article,
 /// so they must not count when deciding what wraps the content).
-fn is_overlay(element: &Element) -> bool {
+fn is_overlay(element: &Element, names: NameVerdict) -> bool {
     if matches!(element.tag, Tag::Html | Tag::Body) {
         return false;
     }
     // The page footer belongs here too: its legal text and disclaimers can outweigh a short
     // page, and it never wraps the content.
-    if element.tag == Tag::Footer || element.attr("role").is_some_and(|r| OVERLAY_ROLES.contains(&r.trim().to_ascii_lowercase().as_str())) {
-        return true;
-    }
-    element
-        .id_class
-        .split_whitespace()
-        .filter(|class| names_a_role(class))
-        .any(|class| class.split(|c: char| !c.is_ascii_alphanumeric()).any(|token| OVERLAY_TOKENS.contains(&token)))
+    element.tag == Tag::Footer || element.attr("role").is_some_and(|r| OVERLAY_ROLES.contains(&r.trim().to_ascii_lowercase().as_str())) || names.overlay
 }
 
 /// Elements whose content is never readable text of the page.
@@ -267,20 +290,17 @@ fn never_content(tag: Tag) -> bool {
     )
 }
 
-/// Hidden by the `hidden` attribute, `aria-hidden`, an inline `display:none` /
-/// `visibility:hidden`, or a screen-reader-only class (which holds "Skip to content" links and
-/// other text sighted readers never see).
+/// Hidden by the `hidden` attribute, `aria-hidden`, or an inline `display:none` /
+/// `visibility:hidden` (a screen-reader-only class, which holds "Skip to content" links and
+/// other text sighted readers never see, is read with the names: [`NameVerdict`]).
 fn is_hidden(element: &Element) -> bool {
     if (element.attr("hidden").is_some() && !is_streamed_segment(element)) || element.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
         return true;
     }
-    if let Some(style) = element.attr("style") {
+    element.attr("style").is_some_and(|style| {
         let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        if compact.contains("display:none") || compact.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    element.id_class.split_whitespace().any(|class| HIDDEN_CLASSES.contains(&class))
+        compact.contains("display:none") || compact.contains("visibility:hidden")
+    })
 }
 
 /// True for a segment of a page streamed by React's server renderer: it arrives as

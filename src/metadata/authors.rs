@@ -351,11 +351,13 @@ fn is_capitalised(name: &str) -> bool {
 /// True for `id`/`class` names of bylines and author names (`byline`, `author-name`,
 /// `post-author`, `authorName`), but not author bios, avatars or links to author archives.
 fn is_byline_element(id_class: &str) -> bool {
+    // One buffer for every class of the element (this runs on every element of the page).
+    let mut joined = String::new();
     id_class.split_whitespace().any(|class| {
         // `PostUser-name`, `user_name` and `userName` are all `username` (joined only for
-        // that word: `write-review` is no `writer`).
-        let joined: String = class.chars().filter(|c| !matches!(c, '-' | '_')).flat_map(char::to_lowercase).collect();
-        let class = class.to_lowercase();
+        // that word: `write-review` is no `writer`). `id_class` is lowercased already.
+        joined.clear();
+        joined.extend(class.chars().filter(|c| !matches!(c, '-' | '_')));
         // A class whose last part is `name` marks the name itself, whatever block holds it
         // (`author-box__name`, `author-card-name`): BEM and its kin name the element last.
         let name_part = class.rsplit(['-', '_']).next() == Some("name") && class.len() > "name".len();

@@ -138,7 +138,8 @@ pub fn from_dom(dom: &Dom, from: NodeId, until: NodeId, order: NumericOrder) -> 
                     }
                 }
             }
-            NodeData::Text(text) if text.len() <= MAX_DATELINE_CHARS * 4 => {
+            // A dateline holds a digit (`is_dateline`): other texts are not collapsed to ask.
+            NodeData::Text(text) if text.len() <= MAX_DATELINE_CHARS * 4 && text.bytes().any(|b| b.is_ascii_digit()) => {
                 let line = collapse(text);
                 if !line.is_empty() && line.chars().count() <= MAX_DATELINE_CHARS && crate::cleanup::is_dateline(&line) {
                     let label = label_before(dom, id).unwrap_or_default();
